@@ -1,0 +1,1 @@
+//! The mojolite runtime: scheduler, workers, timers, reactor (filled in by the runtime issue).

@@ -1,0 +1,2 @@
+//! The `mojolite` command line.
+fn main() {}

@@ -1,0 +1,1 @@
+//! mojolite builtins and modules.

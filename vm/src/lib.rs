@@ -1,0 +1,1 @@
+//! The mojolite VM: compiler (AST → bytecode), values, and the interpreter loop.

@@ -1,2 +1,23 @@
-//! The `mojolite` command line.
-fn main() {}
+//! The `mojolite` command line: `run`, `-e`, `check`, `disasm` (and, as
+//! they land, `repl` and `test`). Exit status: 0 on success, 1 for a runtime
+//! error, 2 for a compile error or a problem with the command itself.
+
+mod cli;
+mod source;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // Deeply nested programs are compiled by recursive code: give it room.
+    let worker = std::thread::Builder::new()
+        .name("mojolite-main".into())
+        .stack_size(256 << 20)
+        .spawn(cli::main);
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => {
+            eprintln!("mojolite: internal error (this is a bug in mojolite; please report it with the program that caused it)");
+            ExitCode::from(101)
+        }
+    }
+}

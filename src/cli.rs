@@ -1,0 +1,207 @@
+//! Argument parsing and the subcommands.
+
+use std::io::IsTerminal;
+
+const USAGE: &str = "\
+mojolite — a small Mojo-like language with native async/await
+
+usage:
+  mojolite run FILE [ARGS...]   run a program (its top level, then `main`)
+  mojolite FILE [ARGS...]       same as `run`
+  mojolite -e CODE              run CODE given on the command line
+  mojolite check FILE           parse, compile and lint without running (exit 0 or 2)
+  mojolite disasm FILE          print the bytecode of every function
+  mojolite                      read a program from standard input and run it
+  mojolite --help | --version
+
+options (before FILE):
+  --workers N      worker threads (default: CPU cores; 1 = deterministic FIFO)
+  --seed N         seed for `random` and `select`
+  --virtual-time   sleeps advance a virtual clock, so timed programs finish at once
+  --trace          log each task's spawn/suspend/resume/finish to stderr
+  --stats          print scheduler statistics at exit
+
+exit status: 0 ok, 1 runtime error, 2 compile error or bad command line
+";
+
+#[derive(Default, Debug)]
+pub struct Options {
+    pub workers: Option<usize>,
+    pub seed: Option<u64>,
+    pub virtual_time: bool,
+    pub trace: bool,
+    pub stats: bool,
+}
+
+enum Command {
+    Run { file: String, args: Vec<String> },
+    Eval { code: String, args: Vec<String> },
+    Check { file: String },
+    Disasm { file: String },
+    Stdin,
+    Help,
+    Version,
+}
+
+pub fn main() -> u8 {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse(args) {
+        Ok((opts, cmd)) => dispatch(opts, cmd),
+        Err(msg) => {
+            eprintln!("mojolite: {msg}");
+            eprintln!("run `mojolite --help` for usage");
+            2
+        }
+    }
+}
+
+fn parse(args: Vec<String>) -> Result<(Options, Command), String> {
+    let mut opts = Options::default();
+    let mut it = args.into_iter();
+    let mut rest = Vec::new();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--workers" | "--seed" => {
+                let v = it.next().ok_or_else(|| format!("`{a}` needs a number"))?;
+                let n: u64 = v
+                    .parse()
+                    .map_err(|_| format!("`{a}` needs a number, got `{v}`"))?;
+                if a == "--workers" {
+                    if n == 0 || n > 1024 {
+                        return Err("`--workers` must be between 1 and 1024".into());
+                    }
+                    opts.workers = Some(n as usize);
+                } else {
+                    opts.seed = Some(n);
+                }
+            }
+            "--virtual-time" => opts.virtual_time = true,
+            "--trace" => opts.trace = true,
+            "--stats" => opts.stats = true,
+            "-h" | "--help" | "help" => return Ok((opts, Command::Help)),
+            "-V" | "--version" => return Ok((opts, Command::Version)),
+            "-e" => {
+                let code = it.next().ok_or("`-e` needs the code to run")?;
+                return Ok((
+                    opts,
+                    Command::Eval {
+                        code,
+                        args: it.collect(),
+                    },
+                ));
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
+            _ => {
+                rest.push(a);
+                rest.extend(it.by_ref());
+            }
+        }
+    }
+    let mut rest = rest.into_iter();
+    let cmd = match rest.next().as_deref() {
+        None => Command::Stdin,
+        Some("run") => {
+            let file = rest.next().ok_or("`run` needs a FILE")?;
+            Command::Run {
+                file,
+                args: rest.collect(),
+            }
+        }
+        Some("check") => Command::Check {
+            file: rest.next().ok_or("`check` needs a FILE")?,
+        },
+        Some("disasm") => Command::Disasm {
+            file: rest.next().ok_or("`disasm` needs a FILE")?,
+        },
+        Some(file) => Command::Run {
+            file: file.to_string(),
+            args: rest.collect(),
+        },
+    };
+    Ok((opts, cmd))
+}
+
+fn dispatch(_opts: Options, cmd: Command) -> u8 {
+    match cmd {
+        Command::Help => {
+            print!("{USAGE}");
+            0
+        }
+        Command::Version => {
+            println!("mojolite {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        Command::Run { file, args } => match crate::source::read(&file) {
+            Ok(src) => run_source(&file, &src, args),
+            Err(msg) => {
+                eprintln!("{msg}");
+                2
+            }
+        },
+        Command::Eval { code, args } => run_source("<-e>", &code, args),
+        Command::Stdin => {
+            let mut src = String::new();
+            if std::io::stdin().is_terminal() {
+                eprintln!("mojolite: the interactive REPL is not available yet; run a file with `mojolite run FILE` (see --help)");
+                return 2;
+            }
+            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src) {
+                eprintln!("mojolite: cannot read standard input: {e}");
+                return 2;
+            }
+            run_source("<stdin>", &src, Vec::new())
+        }
+        Command::Check { file } => match crate::source::read(&file) {
+            Ok(src) => match compile(&file, &src) {
+                Some(_) => 0,
+                None => 2,
+            },
+            Err(msg) => {
+                eprintln!("{msg}");
+                2
+            }
+        },
+        Command::Disasm { file } => match crate::source::read(&file) {
+            Ok(src) => match compile(&file, &src) {
+                Some(program) => {
+                    print!("{}", vm::disasm::disassemble(&program.init, &src));
+                    0
+                }
+                None => 2,
+            },
+            Err(msg) => {
+                eprintln!("{msg}");
+                2
+            }
+        },
+    }
+}
+
+/// Compiles, printing every diagnostic (warnings included) to stderr.
+fn compile(file: &str, src: &str) -> Option<vm::Program> {
+    let (program, diags) = vm::compile_source(file, src);
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for d in &diags {
+        eprint!("{}", d.render(file, src, color));
+    }
+    program
+}
+
+fn run_source(file: &str, src: &str, args: Vec<String>) -> u8 {
+    let Some(program) = compile(file, src) else {
+        return 2;
+    };
+    let mut argv = vec![file.to_string()];
+    argv.extend(args);
+    vm::interp::set_argv(argv);
+    match vm::Vm::run_program(&program) {
+        Ok(()) => 0,
+        Err(uncaught) => {
+            eprint!(
+                "{}",
+                vm::report::render_uncaught(&uncaught, "main", file, src)
+            );
+            1
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! The builtin names the compiler resolves: native functions (one table,
+//! indexed by `Op::Native`), builtin types and error kinds as values, and the
+//! standard modules with what each exports (`from math import sqrt` is
+//! checked against this).
+
+mod convert;
+mod core;
+mod math;
+pub mod methods;
+
+use crate::error::RtResult;
+use crate::interp::Vm;
+use crate::types::{BuiltinType, TypeInfo, ERROR_KINDS};
+use crate::value::Value;
+use std::sync::Arc;
+
+/// Positional and keyword arguments of a native call.
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Arc<str>, Value)>,
+}
+
+impl Args {
+    pub fn kw(&self, name: &str) -> Option<&Value> {
+        self.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+    }
+}
+
+pub type NativeFn = fn(&mut Vm, Args) -> RtResult<Value>;
+
+pub struct NativeDef {
+    pub name: &'static str,
+    pub func: NativeFn,
+}
+
+/// What a builtin name denotes.
+#[derive(Clone, Debug)]
+pub enum Builtin {
+    Native(u32),
+    Value(Value),
+}
+
+/// Every native function. The index is the `Op::Native` operand.
+pub static NATIVES: &[NativeDef] = &[
+    NativeDef {
+        name: "print",
+        func: core::print,
+    },
+    NativeDef {
+        name: "len",
+        func: core::len,
+    },
+    NativeDef {
+        name: "str",
+        func: convert::str_,
+    },
+    NativeDef {
+        name: "repr",
+        func: convert::repr,
+    },
+    NativeDef {
+        name: "int",
+        func: convert::int,
+    },
+    NativeDef {
+        name: "float",
+        func: convert::float,
+    },
+    NativeDef {
+        name: "bool",
+        func: convert::bool_,
+    },
+    NativeDef {
+        name: "list",
+        func: convert::list,
+    },
+    NativeDef {
+        name: "tuple",
+        func: convert::tuple,
+    },
+    NativeDef {
+        name: "dict",
+        func: convert::dict,
+    },
+    NativeDef {
+        name: "range",
+        func: core::range,
+    },
+    NativeDef {
+        name: "abs",
+        func: core::abs,
+    },
+    NativeDef {
+        name: "min",
+        func: core::min,
+    },
+    NativeDef {
+        name: "max",
+        func: core::max,
+    },
+    NativeDef {
+        name: "sum",
+        func: core::sum,
+    },
+    NativeDef {
+        name: "sorted",
+        func: core::sorted,
+    },
+    NativeDef {
+        name: "reversed",
+        func: core::reversed,
+    },
+    NativeDef {
+        name: "enumerate",
+        func: core::enumerate,
+    },
+    NativeDef {
+        name: "zip",
+        func: core::zip,
+    },
+    NativeDef {
+        name: "type",
+        func: core::type_of,
+    },
+    NativeDef {
+        name: "isinstance",
+        func: core::isinstance,
+    },
+    NativeDef {
+        name: "panic",
+        func: core::panic,
+    },
+    NativeDef {
+        name: "input",
+        func: core::input,
+    },
+    NativeDef {
+        name: "Some",
+        func: core::some,
+    },
+    NativeDef {
+        name: "Ok",
+        func: core::ok,
+    },
+    NativeDef {
+        name: "Err",
+        func: core::err,
+    },
+    NativeDef {
+        name: "math.sqrt",
+        func: math::sqrt,
+    },
+    NativeDef {
+        name: "math.floor",
+        func: math::floor,
+    },
+    NativeDef {
+        name: "math.ceil",
+        func: math::ceil,
+    },
+    NativeDef {
+        name: "round",
+        func: math::round,
+    },
+];
+
+/// Names that are builtin values rather than functions.
+fn builtin_value(name: &str) -> Option<Value> {
+    if let Some(b) = BuiltinType::from_name(name) {
+        return Some(Value::Type(Arc::new(TypeInfo::Builtin(b))));
+    }
+    if ERROR_KINDS.contains(&name) {
+        return Some(Value::Type(Arc::new(TypeInfo::ErrorKind(name.into()))));
+    }
+    match name {
+        "argv" => Some(Value::list(
+            crate::interp::argv().into_iter().map(Value::str).collect(),
+        )),
+        "math.pi" => Some(Value::Float(std::f64::consts::PI)),
+        "math.e" => Some(Value::Float(std::f64::consts::E)),
+        "math.inf" => Some(Value::Float(f64::INFINITY)),
+        _ => None,
+    }
+}
+
+pub fn lookup(name: &str) -> Option<Builtin> {
+    if let Some(i) = NATIVES.iter().position(|n| n.name == name) {
+        return Some(Builtin::Native(i as u32));
+    }
+    builtin_value(name).map(Builtin::Value)
+}
+
+/// All builtin names (for "did you mean" suggestions and REPL completion).
+pub fn names() -> impl Iterator<Item = &'static str> {
+    NATIVES
+        .iter()
+        .map(|n| n.name)
+        .filter(|n| !n.contains('.'))
+        .chain(ERROR_KINDS.iter().copied())
+}
+
+/// The names a standard module exports, or `None` if there is no such module.
+pub fn module_exports(module: &str) -> Option<&'static [&'static str]> {
+    Some(match module {
+        "math" => &["sqrt", "floor", "ceil", "pi", "e", "inf"],
+        "async" | "asyncio" => &[
+            "spawn",
+            "sleep",
+            "yield_now",
+            "join",
+            "join_settled",
+            "race",
+            "timeout",
+            "as_completed",
+            "shield",
+            "Channel",
+            "select",
+            "after",
+            "ticker",
+            "TaskGroup",
+            "Lock",
+            "Semaphore",
+            "Event",
+            "Atomic",
+            "Shared",
+            "Executor",
+            "run_blocking",
+            "Future",
+            "Task",
+            "Coroutine",
+            "monotonic",
+            "now",
+        ],
+        "io" => &["read_to_string", "write_all"],
+        "time" => &["monotonic", "now", "sleep"],
+        "random" => &["int", "float", "choice", "shuffle", "seed"],
+        "json" => &["parse", "dumps"],
+        "env" => &["get"],
+        "fs" => &["read_text", "write_text", "exists"],
+        "net" => &["TcpListener", "TcpStream", "read_to_string", "write_all"],
+        "http" => &["get", "post", "serve", "Request", "Response"],
+        _ => return None,
+    })
+}
+
+/// The index of a native by name (for natives the VM itself calls).
+pub fn native_index(name: &str) -> Option<u32> {
+    NATIVES
+        .iter()
+        .position(|n| n.name == name)
+        .map(|i| i as u32)
+}

@@ -1,0 +1,339 @@
+//! The bytecode: one opcode table (`Op`), with each opcode's stack effect in
+//! its doc comment, and the compiled function (`FuncProto`) that holds the
+//! code, constants, call-site side tables and the span of every instruction.
+//! The interpreter (`interp/`) and the disassembler (`disasm.rs`) both read
+//! this table, one `match` each.
+
+use crate::types::BuiltinType;
+use crate::value::Value;
+use lexer::Span;
+use std::sync::Arc;
+
+/// Stack effects are written `[before] -> [after]` for the top of the stack.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    // ---- constants and variables ----
+    /// `[] -> [consts[i]]`
+    Const(u32),
+    /// `[] -> [Int(n)]`
+    SmallInt(i32),
+    /// `[] -> [None]`
+    None,
+    /// `[] -> [()]`
+    Unit,
+    /// `[] -> [Bool]`
+    Bool(bool),
+    /// `[] -> [locals[i]]`
+    Load(u16),
+    /// `[v] -> []`, `locals[i] = v`
+    Store(u16),
+    /// `[] -> [locals[i]]`, leaving `None` in the slot (a move, for hidden temporaries)
+    Take(u16),
+    /// `[] -> [globals[i]]` (error if not yet initialised)
+    LoadGlobal(u32),
+    /// `[v] -> []`, `globals[i] = v`
+    StoreGlobal(u32),
+    /// `[] -> [native function i]`
+    Native(u32),
+    /// `[v] -> []`
+    Pop,
+    /// `[v] -> [v, v]`
+    Dup,
+    /// `[a, b] -> [b, a]`
+    Swap,
+
+    // ---- operators ----
+    /// `[a, b] -> [a op b]` for the arithmetic and bitwise operators
+    Binary(parser::ast::BinOp),
+    /// `[a] -> [-a]`
+    Neg,
+    /// `[a] -> [a]` (numbers only)
+    Pos,
+    /// `[Bool] -> [not Bool]`
+    Not,
+    /// `[Int] -> [~Int]`
+    Invert,
+    /// `[a, b] -> [Bool]` for `== != < > <= >= in, not in`
+    Compare(parser::ast::CmpOp),
+
+    // ---- control flow (targets are absolute instruction indices) ----
+    /// `[] -> []`
+    Jump(u32),
+    /// `[Bool] -> []`, jump when false (TypeError for a non-Bool)
+    JumpIfFalse(u32),
+    /// `[Bool] -> []`, jump when true
+    JumpIfTrue(u32),
+    /// `[Bool] -> [Bool]` when jumping, `[]` otherwise (for `and`)
+    JumpIfFalseOrPop(u32),
+    /// `[Bool] -> [Bool]` when jumping, `[]` otherwise (for `or`)
+    JumpIfTrueOrPop(u32),
+    /// `[v] -> [v]` checks `v` is a Bool (TypeError otherwise): the right operand of `and`/`or`
+    CheckBool,
+
+    // ---- containers ----
+    /// `[x1..xn] -> [List]`
+    BuildList(u32),
+    /// `[x1..xn] -> [Tuple]`
+    BuildTuple(u32),
+    /// `[k1, v1 .. kn, vn] -> [Dict]`
+    BuildDict(u32),
+    /// `[list, x] -> [list+x]` (comprehensions; appends in place)
+    ListPush,
+    /// `[dict, k, v] -> [dict]` (comprehensions)
+    DictInsert,
+    /// `[list, xs] -> [list ++ xs]` (`*xs` in a list display)
+    ListExtend,
+    /// `[obj, idx] -> [obj[idx]]`
+    Index,
+    /// `[obj, lo, hi, step] -> [obj[lo:hi:step]]` (missing parts are None)
+    Slice,
+    /// `[obj] -> [obj.name]` where `name = names[i]`
+    GetAttr(u32),
+    /// `[obj] -> [obj[i]]` positional element of a tuple/list/struct (patterns, destructuring)
+    GetItem(u32),
+    /// `[seq] -> [x1..xn]` destructures exactly n items (ValueError otherwise)
+    Unpack(u32),
+    /// `[lo, hi] -> [Range]`; the flag says `..=`
+    MakeRange(bool),
+
+    // ---- places (assignment through paths: `a.b[i].c = v`) ----
+    /// `[idx.., v] -> []` stores `v` at `places[i]`; the place's index values are below `v`
+    StorePlace(u32),
+    /// `[idx..] -> [idx.., v]` reads `places[i]` leaving its index values (for `+=`)
+    LoadPlace(u32),
+
+    // ---- calls ----
+    /// `[f, a1..an] -> [result]` positional call
+    Call(u8),
+    /// `[f, args..] -> [result]` call described by `call_sites[i]` (keywords, `*args`)
+    CallSite(u32),
+    /// `[recv | idx.., args..] -> [result]` method call described by `method_sites[i]`;
+    /// when the site has a place, the receiver is read from (and written back to) it
+    CallMethod(u32),
+    /// `[v] -> []` returns from the current function
+    Return,
+    /// `[defaults.., captures..] -> [closure]` builds `closures[i]`
+    MakeClosure(u32),
+    /// `[] -> [the running closure]` (a nested fn naming itself)
+    LoadSelf,
+    /// `[] -> []` defines the struct `structs[i]` (methods from the stack: `[m1..mn] -> [Type]`)
+    MakeStruct(u32),
+
+    // ---- iteration ----
+    /// `[v] -> [iterable]`: calls a struct's `__iter__`, leaves other values as they are
+    GetIter,
+    /// `[] -> [x]` advances the iterator in `locals[slot]`; builtin iterators push the
+    /// next item and skip the following `ForUnwrap`; a struct's `__next__` is called and
+    /// its Optional lands on the stack for `ForUnwrap`; at the end jumps to `target`
+    ForIter { slot: u16, target: u32 },
+    /// `[Optional] -> [x]` unwraps `Some(x)`, or jumps to `target` on `None`
+    ForUnwrap(u32),
+
+    // ---- strings ----
+    /// `[v] -> [String]` formats with `format_specs[i]` (conversion + spec)
+    Format(u32),
+    /// `[s1..sn] -> [String]` concatenates
+    Concat(u32),
+
+    // ---- errors ----
+    /// `[] -> []` installs an exception handler jumping to `target` (see `HandlerKind`)
+    SetupTry { target: u32, finally: bool },
+    /// `[] -> []` removes the innermost handler
+    PopTry,
+    /// `[err] -> !` raises `err` (TypeError for a non-Error)
+    Raise,
+    /// `[err] -> !` re-raises a caught error or panic (keeps panics panicking)
+    Reraise,
+    /// `[err, Type] -> [Bool]` does the caught error match `except Type`
+    ExcMatch,
+    /// `[v] -> [v']` postfix `?`: unwraps `Ok(v)`/`Some(v)`, or returns `Err`/`None` at once
+    TryUnwrap,
+    /// `[cond, msg] -> []` raises AssertionError when `cond` is false
+    Assert(u32),
+
+    // ---- patterns and types ----
+    /// `[v] -> [Bool]` tests `v` against `tests[i]`
+    Test(u32),
+    /// `[v, Type] -> [Bool]`
+    IsInstance,
+    /// `[Some(x) | Ok(x) | Err(x)] -> [x]`
+    Unwrap,
+    /// `[seq] -> [seq[from .. len - from_end]]` (the `*rest` of a list pattern)
+    SliceRest { from: u16, from_end: u16 },
+    /// `[v] -> [v]` checks `v` against `type_checks[i]` (return values, `let x: T`)
+    CheckType(u32),
+    /// `[] -> !` raises MatchError for the value in `locals[slot]`
+    MatchFail(u16),
+    /// `[] -> []` does nothing (patched jump targets, alignment)
+    Nop,
+}
+
+/// A runtime type check for annotations (`x: Int`, `-> List[Int]`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeCheck {
+    Builtin(BuiltinType),
+    /// A struct or error kind, looked up by name when checked.
+    Named(String),
+    /// `fn(...) -> T`: only checks the value is callable.
+    Callable,
+}
+
+impl TypeCheck {
+    pub fn name(&self) -> String {
+        match self {
+            TypeCheck::Builtin(b) => b.name().to_string(),
+            TypeCheck::Named(n) => n.clone(),
+            TypeCheck::Callable => "Function".to_string(),
+        }
+    }
+}
+
+/// What a `Test` instruction checks (pattern matching).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternTest {
+    /// Tuple of exactly n items (`()` counts as 0)
+    Tuple(u32),
+    /// List with exactly n items, or at least n when `at_least`
+    List {
+        len: u32,
+        at_least: bool,
+    },
+    /// Tuple or List, as above (bare-tuple patterns match both)
+    Seq {
+        len: u32,
+        at_least: bool,
+    },
+    Some,
+    Ok,
+    Err,
+    None,
+}
+
+/// A keyword/star call site.
+#[derive(Clone, Debug)]
+pub struct CallSite {
+    /// Positional argument count (after the callee, before keyword values).
+    pub argc: u32,
+    /// Names of the keyword arguments, whose values follow the positionals.
+    pub kwnames: Vec<Arc<str>>,
+    /// Positions (among positionals) that are `*xs` spreads.
+    pub stars: Vec<u32>,
+}
+
+/// A method call site: `recv.name(args)`.
+#[derive(Clone, Debug)]
+pub struct MethodSite {
+    pub name: Arc<str>,
+    pub call: CallSite,
+    /// When the receiver is a place (`xs`, `a.b.items`, `grid[i]`), the method may
+    /// mutate it in place and the new value is written back.
+    pub place: Option<u32>,
+}
+
+/// Where a place starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PlaceRoot {
+    Local(u16),
+    Global(u32),
+}
+
+/// One step of a place path.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlaceStep {
+    Field(Arc<str>),
+    /// The index value comes from the stack (evaluated in path order).
+    Index,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub root: PlaceRoot,
+    pub steps: Vec<PlaceStep>,
+    /// Source text of the place, for messages.
+    pub text: String,
+}
+
+impl Place {
+    pub fn index_count(&self) -> usize {
+        self.steps
+            .iter()
+            .filter(|s| matches!(s, PlaceStep::Index))
+            .count()
+    }
+}
+
+/// How an f-string field is converted and formatted.
+#[derive(Clone, Debug)]
+pub struct FormatSpec {
+    pub repr: bool,
+    pub spec: String,
+}
+
+/// The receiver convention of a method (`self`, `mut self`, `out self`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SelfKind {
+    /// Not a method, or a static method.
+    #[default]
+    None,
+    /// Plain `self`: read-only.
+    Read,
+    /// `mut`/`inout` self: the caller's place is updated on return.
+    Mut,
+    /// `out self`: the constructor's receiver.
+    Out,
+}
+
+/// A nested function to instantiate with `MakeClosure`.
+#[derive(Clone, Debug)]
+pub struct ClosureSpec {
+    pub proto: Arc<FuncProto>,
+    pub ndefaults: u32,
+    pub ncaptures: u32,
+}
+
+/// A struct definition to instantiate with `MakeStruct`.
+#[derive(Clone, Debug)]
+pub struct StructSpec {
+    pub name: String,
+    pub fields: Vec<String>,
+    pub field_types: Vec<Option<TypeCheck>>,
+    /// Number of fields with defaults (their values are on the stack, in order).
+    pub defaults: Vec<bool>,
+    pub method_names: Vec<String>,
+    pub traits: Vec<String>,
+}
+
+/// One compiled function (or module body).
+#[derive(Debug, Default)]
+pub struct FuncProto {
+    pub name: String,
+    pub file: Arc<str>,
+    pub is_async: bool,
+    pub code: Vec<Op>,
+    /// `spans[i]` is the source span of `code[i]`.
+    pub spans: Vec<Span>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Arc<str>>,
+    pub call_sites: Vec<CallSite>,
+    pub method_sites: Vec<MethodSite>,
+    pub places: Vec<Place>,
+    pub closures: Vec<ClosureSpec>,
+    pub structs: Vec<StructSpec>,
+    pub tests: Vec<PatternTest>,
+    pub type_checks: Vec<TypeCheck>,
+    pub format_specs: Vec<FormatSpec>,
+    /// Parameter names in order (the `*args` one last when `has_star`).
+    pub params: Vec<Arc<str>>,
+    pub param_types: Vec<Option<TypeCheck>>,
+    pub ret_type: Option<TypeCheck>,
+    /// Index of the first parameter with a default; defaults come from the closure.
+    pub first_default: usize,
+    pub has_star: bool,
+    pub self_kind: SelfKind,
+    /// Total local slots (parameters, captures, locals, hidden temporaries).
+    pub nslots: u16,
+    /// Slots where the closure's captured values are placed on entry.
+    pub capture_slots: Vec<u16>,
+    /// The span of the definition's name (tracebacks of a failed argument check).
+    pub def_span: Span,
+}

@@ -1,0 +1,192 @@
+//! The per-function compilation state: the code being emitted, block scopes
+//! mapping names to slots, captures, and the loop/try nesting that `break`,
+//! `continue` and `return` must unwind through.
+
+use crate::bytecode::*;
+use crate::value::Value;
+use lexer::Span;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub struct Local {
+    pub slot: u16,
+    pub mutable: bool,
+    pub span: Span,
+}
+
+/// A captured variable of an enclosing function: the closure's slot for it
+/// and the name it has outside.
+#[derive(Clone, Debug)]
+pub struct Capture {
+    pub name: String,
+    pub slot: u16,
+}
+
+#[derive(Clone, Debug)]
+pub enum TryCtx {
+    /// Inside a `try` body with `except` handlers: leaving it pops the handler.
+    Except,
+    /// Inside a `try` body (or its handlers) that has a `finally`: leaving it pops
+    /// the handler and runs the finally body.
+    Finally(Vec<parser::ast::Stmt>),
+}
+
+pub struct LoopCtx {
+    pub continue_target: u32,
+    pub break_jumps: Vec<usize>,
+    /// `try_stack` depth when the loop started.
+    pub try_depth: usize,
+}
+
+pub struct FuncState {
+    pub proto: FuncProto,
+    pub scopes: Vec<HashMap<String, Local>>,
+    pub captures: Vec<Capture>,
+    pub is_module: bool,
+    pub is_async: bool,
+    /// The function's own name (a nested fn that names itself gets `LoadSelf`).
+    pub self_name: Option<String>,
+    pub loops: Vec<LoopCtx>,
+    pub try_stack: Vec<TryCtx>,
+    /// Span used for instructions emitted now.
+    pub span: Span,
+    /// Mutating receiver (`mut self`) or `out self` constructor.
+    pub self_kind: SelfKind,
+    /// Slot of the caught error inside an `except` body (bare `raise`).
+    pub current_exc: Vec<u16>,
+}
+
+impl FuncState {
+    pub fn new(name: &str, file: Arc<str>, is_module: bool, is_async: bool) -> FuncState {
+        FuncState {
+            proto: FuncProto {
+                name: name.to_string(),
+                file,
+                is_async,
+                ..FuncProto::default()
+            },
+            scopes: vec![HashMap::new()],
+            captures: Vec::new(),
+            is_module,
+            is_async,
+            self_name: None,
+            loops: Vec::new(),
+            try_stack: Vec::new(),
+            span: Span::default(),
+            self_kind: SelfKind::None,
+            current_exc: Vec::new(),
+        }
+    }
+
+    pub fn emit(&mut self, op: Op) -> usize {
+        self.proto.code.push(op);
+        self.proto.spans.push(self.span);
+        self.proto.code.len() - 1
+    }
+
+    pub fn here(&self) -> u32 {
+        self.proto.code.len() as u32
+    }
+
+    /// Points the jump at `at` to the current position.
+    pub fn patch(&mut self, at: usize) {
+        let target = self.here();
+        self.patch_to(at, target);
+    }
+
+    pub fn patch_to(&mut self, at: usize, target: u32) {
+        let op = &mut self.proto.code[at];
+        *op = match *op {
+            Op::Jump(_) => Op::Jump(target),
+            Op::JumpIfFalse(_) => Op::JumpIfFalse(target),
+            Op::JumpIfTrue(_) => Op::JumpIfTrue(target),
+            Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
+            Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
+            Op::ForIter { slot, .. } => Op::ForIter { slot, target },
+            Op::ForUnwrap(_) => Op::ForUnwrap(target),
+            Op::SetupTry { finally, .. } => Op::SetupTry { target, finally },
+            other => other,
+        };
+    }
+
+    pub fn new_slot(&mut self) -> u16 {
+        let slot = self.proto.nslots;
+        self.proto.nslots = self.proto.nslots.saturating_add(1);
+        slot
+    }
+
+    pub fn declare(&mut self, name: &str, mutable: bool, span: Span) -> u16 {
+        let slot = self.new_slot();
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(
+                name.to_string(),
+                Local {
+                    slot,
+                    mutable,
+                    span,
+                },
+            );
+        }
+        slot
+    }
+
+    /// Declares in the function's outermost scope (implicit `x = …`).
+    pub fn declare_function_level(&mut self, name: &str, span: Span) -> u16 {
+        let slot = self.new_slot();
+        self.scopes[0].insert(
+            name.to_string(),
+            Local {
+                slot,
+                mutable: true,
+                span,
+            },
+        );
+        slot
+    }
+
+    pub fn lookup(&self, name: &str) -> Option<&Local> {
+        self.scopes.iter().rev().find_map(|s| s.get(name))
+    }
+
+    pub fn push_scope(&mut self) {
+        self.scopes.push(HashMap::new());
+    }
+
+    pub fn pop_scope(&mut self) {
+        if self.scopes.len() > 1 {
+            self.scopes.pop();
+        }
+    }
+
+    pub fn constant(&mut self, v: Value) -> u32 {
+        // Reuse identical scalar/string constants.
+        let found = self.proto.consts.iter().position(|c| match (c, &v) {
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => a == b,
+            _ => false,
+        });
+        match found {
+            Some(i) => i as u32,
+            None => {
+                self.proto.consts.push(v);
+                (self.proto.consts.len() - 1) as u32
+            }
+        }
+    }
+
+    pub fn name_index(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.proto.names.iter().position(|n| &**n == name) {
+            return i as u32;
+        }
+        self.proto.names.push(name.into());
+        (self.proto.names.len() - 1) as u32
+    }
+}
+
+/// Pushes `item` onto a side table and returns its index.
+pub fn push<T>(table: &mut Vec<T>, item: T) -> u32 {
+    table.push(item);
+    (table.len() - 1) as u32
+}

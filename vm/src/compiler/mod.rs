@@ -1,0 +1,478 @@
+//! The compiler: AST → bytecode. It resolves every name to a slot (local,
+//! capture, global or builtin), checks what can be checked before running
+//! (`let` reassignment, global writes from functions, unknown names, `await`
+//! outside async code, trait method sets, arity of known callees), and emits
+//! the instructions of `bytecode.rs`. It never panics: problems become
+//! `Diagnostic`s and compilation carries on to report as many as it can.
+
+mod expr;
+mod func;
+mod pattern;
+mod place;
+mod stmt;
+mod structs;
+
+use crate::bytecode::*;
+use crate::value::Value;
+use func::FuncState;
+use lexer::{Diagnostic, Span};
+use parser::ast::{self, Stmt, StmtKind};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A compiled program: the module body as a function, and the global slots.
+#[derive(Debug)]
+pub struct Program {
+    pub init: Arc<FuncProto>,
+    pub global_names: Vec<String>,
+    /// Global slot of `main`, when the module defines one.
+    pub main_slot: Option<u32>,
+    pub file: Arc<str>,
+}
+
+/// A module-level name.
+#[derive(Clone, Debug)]
+pub struct GlobalInfo {
+    pub slot: u32,
+    /// `let` globals cannot be reassigned, even at top level.
+    pub mutable: bool,
+    pub span: Span,
+    pub kind: GlobalKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum GlobalKind {
+    Var,
+    Fn {
+        params: Vec<ParamInfo>,
+        has_star: bool,
+        is_async: bool,
+    },
+    Struct,
+    Trait,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamInfo {
+    pub name: String,
+    pub has_default: bool,
+}
+
+/// What the compiler knows about a user struct (for constructor arity,
+/// `self` field checks and trait conformance).
+#[derive(Clone, Debug)]
+pub struct StructInfo {
+    pub fields: Vec<String>,
+    pub methods: HashMap<String, SelfKind>,
+    pub has_init: bool,
+}
+
+/// A diagnostic just recorded, to add a help line to.
+pub(crate) struct DiagRef<'a>(&'a mut Diagnostic);
+
+impl DiagRef<'_> {
+    pub(crate) fn with_help(self, help: impl Into<String>) {
+        self.0.help = Some(help.into());
+    }
+}
+
+pub struct Compiler {
+    pub(crate) file: Arc<str>,
+    pub(crate) src: Arc<str>,
+    /// `import http as h`: local module names → standard module names.
+    pub(crate) module_aliases: HashMap<String, String>,
+    pub(crate) funcs: Vec<FuncState>,
+    pub(crate) globals: HashMap<String, GlobalInfo>,
+    pub(crate) global_names: Vec<String>,
+    pub(crate) structs: HashMap<String, StructInfo>,
+    pub(crate) traits: HashMap<String, Vec<String>>,
+    pub(crate) diags: Vec<Diagnostic>,
+}
+
+/// Compiles a parsed module. Returns the program when there were no errors;
+/// the diagnostics may hold warnings either way.
+pub fn compile_module(
+    module: &ast::Module,
+    file: &str,
+    src: &str,
+) -> (Option<Program>, Vec<Diagnostic>) {
+    let file: Arc<str> = file.into();
+    let mut c = Compiler {
+        file: file.clone(),
+        src: src.into(),
+        module_aliases: HashMap::new(),
+        funcs: vec![FuncState::new("<module>", file.clone(), true, true)],
+        globals: HashMap::new(),
+        global_names: Vec::new(),
+        structs: HashMap::new(),
+        traits: HashMap::new(),
+        diags: Vec::new(),
+    };
+    c.collect_globals(&module.body);
+    c.compile_module_body(&module.body);
+    let main_slot = c
+        .globals
+        .get("main")
+        .filter(|g| matches!(g.kind, GlobalKind::Fn { .. }))
+        .map(|g| g.slot);
+    let Some(mut state) = c.funcs.pop() else {
+        return (None, c.diags);
+    };
+    state.emit(Op::None);
+    state.emit(Op::Return);
+    let has_errors = c.diags.iter().any(|d| d.is_error());
+    let program = Program {
+        init: Arc::new(state.proto),
+        global_names: c.global_names,
+        main_slot,
+        file,
+    };
+    (if has_errors { None } else { Some(program) }, c.diags)
+}
+
+impl Compiler {
+    pub(crate) fn f(&mut self) -> &mut FuncState {
+        let n = self.funcs.len() - 1;
+        &mut self.funcs[n]
+    }
+
+    pub(crate) fn fr(&self) -> &FuncState {
+        &self.funcs[self.funcs.len() - 1]
+    }
+
+    /// Records an error; `.with_help(…)` on the result adds a help line.
+    pub(crate) fn error(&mut self, span: Span, msg: impl Into<String>) -> DiagRef<'_> {
+        self.diags.push(Diagnostic::error(span, msg));
+        let n = self.diags.len() - 1;
+        DiagRef(&mut self.diags[n])
+    }
+
+    pub(crate) fn warn(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    pub(crate) fn emit(&mut self, op: Op) -> usize {
+        self.f().emit(op)
+    }
+
+    pub(crate) fn set_span(&mut self, span: Span) -> Span {
+        std::mem::replace(&mut self.f().span, span)
+    }
+
+    fn add_global(&mut self, name: &str, mutable: bool, span: Span, kind: GlobalKind) -> u32 {
+        if let Some(g) = self.globals.get_mut(name) {
+            // A later `fn`/`struct` with the same name wins its kind; a plain
+            // re-declaration keeps the slot.
+            if kind != GlobalKind::Var {
+                g.kind = kind;
+            }
+            g.mutable |= mutable;
+            return g.slot;
+        }
+        let slot = self.global_names.len() as u32;
+        self.global_names.push(name.to_string());
+        self.globals.insert(
+            name.to_string(),
+            GlobalInfo {
+                slot,
+                mutable,
+                span,
+                kind,
+            },
+        );
+        slot
+    }
+
+    /// Pre-pass: every module-level name, so function bodies can refer to
+    /// globals defined later in the file.
+    fn collect_globals(&mut self, body: &[Stmt]) {
+        for stmt in body {
+            match &stmt.kind {
+                StmtKind::Fn(f) => {
+                    let params = f
+                        .params
+                        .iter()
+                        .filter(|p| !p.star)
+                        .map(|p| ParamInfo {
+                            name: p.name.name.clone(),
+                            has_default: p.default.is_some(),
+                        })
+                        .collect();
+                    let has_star = f.params.iter().any(|p| p.star);
+                    self.add_global(
+                        &f.name.name,
+                        false,
+                        f.name.span,
+                        GlobalKind::Fn {
+                            params,
+                            has_star,
+                            is_async: f.is_async,
+                        },
+                    );
+                }
+                StmtKind::Struct(s) => {
+                    self.add_global(&s.name.name, false, s.name.span, GlobalKind::Struct);
+                    let methods = s
+                        .methods
+                        .iter()
+                        .map(|m| (m.name.name.clone(), structs::self_kind_of(m)))
+                        .collect();
+                    let has_init = s.methods.iter().any(|m| m.name.name == "__init__");
+                    let fields = s.fields.iter().map(|f| f.name.name.clone()).collect();
+                    self.structs.insert(
+                        s.name.name.clone(),
+                        StructInfo {
+                            fields,
+                            methods,
+                            has_init,
+                        },
+                    );
+                }
+                StmtKind::Trait(t) => {
+                    self.add_global(&t.name.name, false, t.name.span, GlobalKind::Trait);
+                    let methods = t
+                        .methods
+                        .iter()
+                        .filter(|m| m.is_stub || m.body.is_empty())
+                        .map(|m| m.name.name.clone())
+                        .collect();
+                    self.traits.insert(t.name.name.clone(), methods);
+                }
+                StmtKind::Let {
+                    mutable, pattern, ..
+                } => {
+                    for (name, span) in pattern::bound_names(pattern) {
+                        self.add_global(&name, *mutable, span, GlobalKind::Var);
+                    }
+                }
+                StmtKind::Assign { targets, .. } => {
+                    for t in targets {
+                        self.collect_assign_target(t);
+                    }
+                }
+                StmtKind::For { target, body, .. } => {
+                    for (name, span) in pattern::bound_names(target) {
+                        self.add_global(&name, true, span, GlobalKind::Var);
+                    }
+                    self.collect_globals(body);
+                }
+                StmtKind::If {
+                    branches,
+                    else_body,
+                } => {
+                    for (cond, block) in branches {
+                        if let ast::Cond::Let(p, _) = cond {
+                            for (name, span) in pattern::bound_names(p) {
+                                self.add_global(&name, true, span, GlobalKind::Var);
+                            }
+                        }
+                        self.collect_globals(block);
+                    }
+                    if let Some(b) = else_body {
+                        self.collect_globals(b);
+                    }
+                }
+                StmtKind::While { cond, body } => {
+                    if let ast::Cond::Let(p, _) = cond {
+                        for (name, span) in pattern::bound_names(p) {
+                            self.add_global(&name, true, span, GlobalKind::Var);
+                        }
+                    }
+                    self.collect_globals(body);
+                }
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    else_body,
+                    finally_body,
+                } => {
+                    self.collect_globals(body);
+                    for h in handlers {
+                        if let Some(n) = &h.name {
+                            self.add_global(&n.name, true, n.span, GlobalKind::Var);
+                        }
+                        self.collect_globals(&h.body);
+                    }
+                    if let Some(b) = else_body {
+                        self.collect_globals(b);
+                    }
+                    if let Some(b) = finally_body {
+                        self.collect_globals(b);
+                    }
+                }
+                StmtKind::With { items, body, .. } => {
+                    for item in items {
+                        if let Some(n) = &item.name {
+                            self.add_global(&n.name, true, n.span, GlobalKind::Var);
+                        }
+                    }
+                    self.collect_globals(body);
+                }
+                StmtKind::Match { cases, .. } => {
+                    for case in cases {
+                        for (name, span) in pattern::bound_names(&case.pattern) {
+                            self.add_global(&name, true, span, GlobalKind::Var);
+                        }
+                        self.collect_globals(&case.body);
+                    }
+                }
+                StmtKind::Alias { name, .. } => {
+                    self.add_global(&name.name, false, name.span, GlobalKind::Var);
+                }
+                StmtKind::Import {
+                    module,
+                    alias: Some(alias),
+                } => {
+                    let path: Vec<&str> = module.iter().map(|i| i.name.as_str()).collect();
+                    self.module_aliases
+                        .insert(alias.name.clone(), path.join("."));
+                }
+                StmtKind::FromImport { names, .. } => {
+                    for (name, alias) in names {
+                        if let Some(a) = alias {
+                            if a.name != name.name {
+                                self.add_global(&a.name, false, a.span, GlobalKind::Var);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn collect_assign_target(&mut self, t: &ast::Expr) {
+        match &t.kind {
+            ast::ExprKind::Name(n) => {
+                self.add_global(n, true, t.span, GlobalKind::Var);
+            }
+            ast::ExprKind::Tuple(items) | ast::ExprKind::List(items) => {
+                for i in items {
+                    self.collect_assign_target(i);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn compile_module_body(&mut self, body: &[Stmt]) {
+        // Functions, structs and traits are defined before any other statement
+        // runs, so top-level code may call a function defined further down.
+        for stmt in body {
+            match &stmt.kind {
+                StmtKind::Struct(_) | StmtKind::Trait(_) => self.stmt(stmt),
+                _ => {}
+            }
+        }
+        for stmt in body {
+            if let StmtKind::Fn(_) = &stmt.kind {
+                self.stmt(stmt);
+            }
+        }
+        for stmt in body {
+            match &stmt.kind {
+                StmtKind::Fn(_) | StmtKind::Struct(_) | StmtKind::Trait(_) => {}
+                _ => self.stmt(stmt),
+            }
+        }
+    }
+
+    /// Compiles a nested function body into its own `FuncProto`; returns the
+    /// proto and the names it captured from enclosing functions.
+    pub(crate) fn function(
+        &mut self,
+        f: &ast::FnDef,
+        self_kind: SelfKind,
+        struct_name: Option<&str>,
+    ) -> (Arc<FuncProto>, Vec<func::Capture>) {
+        let mut state = FuncState::new(&f.name.name, self.file.clone(), false, f.is_async);
+        if let Some(s) = struct_name {
+            state.proto.name = format!("{s}.{}", f.name.name);
+        }
+        state.self_name = if struct_name.is_none() && self.funcs.len() > 1 {
+            Some(f.name.name.clone())
+        } else {
+            None
+        };
+        state.self_kind = self_kind;
+        state.proto.self_kind = self_kind;
+        state.proto.def_span = f.name.span;
+        state.span = f.name.span;
+        let mut first_default = None;
+        for (i, p) in f.params.iter().enumerate() {
+            if p.star {
+                state.proto.has_star = true;
+            } else if p.default.is_some() && first_default.is_none() {
+                first_default = Some(i);
+            } else if p.default.is_none() && first_default.is_some() {
+                self.diags.push(
+                    Diagnostic::error(
+                        p.name.span,
+                        format!(
+                            "parameter `{}` without a default follows one with a default",
+                            p.name.name
+                        ),
+                    )
+                    .with_help("move the parameters with defaults to the end"),
+                );
+            }
+            let mutable = true;
+            state.declare(&p.name.name, mutable, p.name.span);
+            state.proto.params.push(p.name.name.as_str().into());
+            let check = p.ty.as_ref().and_then(|t| self.type_check(t));
+            state.proto.param_types.push(check);
+        }
+        let nparams = f.params.len();
+        state.proto.first_default = first_default.unwrap_or(nparams);
+        state.proto.ret_type = f.ret.as_ref().and_then(|t| self.type_check(t));
+        self.funcs.push(state);
+        self.block(&f.body);
+        // Falling off the end returns None.
+        let end_span = f
+            .body
+            .last()
+            .map(|s| Span::new(s.span.hi as usize, s.span.hi as usize))
+            .unwrap_or(f.span);
+        self.set_span(end_span);
+        self.emit(Op::None);
+        self.emit(Op::Return);
+        let state = self
+            .funcs
+            .pop()
+            .unwrap_or_else(|| FuncState::new("?", self.file.clone(), false, false));
+        let captures = state.captures.clone();
+        (Arc::new(state.proto), captures)
+    }
+
+    /// The runtime check for an annotation, or `None` for unchecked types
+    /// (generics, names the program does not define).
+    pub(crate) fn type_check(&mut self, t: &ast::TypeExpr) -> Option<TypeCheck> {
+        match t {
+            ast::TypeExpr::Name { path, .. } => {
+                let name = &path.last()?.name;
+                if path.len() > 1 {
+                    return None;
+                }
+                if let Some(b) = crate::types::BuiltinType::from_name(name) {
+                    return Some(TypeCheck::Builtin(b));
+                }
+                if self.structs.contains_key(name) || crate::types::is_error_kind(name) {
+                    return Some(TypeCheck::Named(name.clone()));
+                }
+                None
+            }
+            ast::TypeExpr::Fn { .. } => Some(TypeCheck::Callable),
+            ast::TypeExpr::Tuple { items, .. } => {
+                if items.is_empty() {
+                    None
+                } else {
+                    Some(TypeCheck::Builtin(crate::types::BuiltinType::Tuple))
+                }
+            }
+        }
+    }
+
+    pub(crate) fn constant(&mut self, v: Value) -> u32 {
+        self.f().constant(v)
+    }
+}

@@ -1,0 +1,768 @@
+//! Statements: bindings and assignment, control flow with the unwinding of
+//! `try` contexts on `break`/`continue`/`return`, exceptions, `match`.
+
+use super::func::{LoopCtx, TryCtx};
+use super::{Compiler, GlobalKind};
+use crate::bytecode::*;
+use lexer::{Diagnostic, Span};
+use parser::ast::{self, Cond, Expr, ExprKind, Stmt, StmtKind};
+
+impl Compiler {
+    pub(crate) fn block(&mut self, body: &[Stmt]) {
+        for s in body {
+            self.stmt(s);
+        }
+    }
+
+    /// A nested block with its own scope.
+    pub(crate) fn scoped_block(&mut self, body: &[Stmt]) {
+        self.f().push_scope();
+        self.block(body);
+        self.f().pop_scope();
+    }
+
+    pub(crate) fn stmt(&mut self, s: &Stmt) {
+        let old = self.set_span(s.span);
+        self.stmt_inner(s);
+        self.set_span(old);
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.warn_dropped_coroutine(e);
+                self.expr(e);
+                self.emit(Op::Pop);
+            }
+            StmtKind::Let {
+                mutable,
+                pattern,
+                ty,
+                value,
+            } => self.let_stmt(*mutable, pattern, ty.as_ref(), value.as_ref(), s.span),
+            StmtKind::Assign { targets, value } => {
+                self.expr(value);
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit(Op::Dup);
+                    }
+                    self.assign_to(t);
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
+            StmtKind::If {
+                branches,
+                else_body,
+            } => self.if_stmt(branches, else_body.as_deref()),
+            StmtKind::While { cond, body } => self.while_stmt(cond, body),
+            StmtKind::For {
+                is_async,
+                target,
+                iter,
+                body,
+            } => {
+                if *is_async {
+                    self.error(s.span, "`async for` is not supported yet")
+                        .with_help("iterate with `while let Some(x) = await ch.recv():`");
+                }
+                self.for_stmt(target, iter, body)
+            }
+            StmtKind::Break | StmtKind::Continue => {
+                self.loop_jump(matches!(s.kind, StmtKind::Break), s.span)
+            }
+            StmtKind::Pass => {}
+            StmtKind::Return(value) => self.return_stmt(value.as_ref(), s.span),
+            StmtKind::Raise(value) => match value {
+                Some(v) => {
+                    self.expr(v);
+                    self.emit(Op::Raise);
+                }
+                None => match self.fr().current_exc.last().copied() {
+                    Some(slot) => {
+                        self.emit(Op::Load(slot));
+                        self.emit(Op::Reraise);
+                    }
+                    None => {
+                        self.error(s.span, "bare `raise` outside an `except` block")
+                            .with_help("raise an error value: `raise ValueError(\"...\")`");
+                    }
+                },
+            },
+            StmtKind::Try {
+                body,
+                handlers,
+                else_body,
+                finally_body,
+            } => self.try_stmt(
+                body,
+                handlers,
+                else_body.as_deref(),
+                finally_body.as_deref(),
+            ),
+            StmtKind::With { is_async, .. } => {
+                let what = if *is_async { "async with" } else { "with" };
+                self.error(s.span, format!("`{what}` is not supported yet"));
+            }
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
+            StmtKind::Assert { cond, msg } => {
+                self.expr(cond);
+                match msg {
+                    Some(m) => self.expr(m),
+                    None => {
+                        self.emit(Op::None);
+                    }
+                }
+                let text = self.source_text(cond.span);
+                let idx = self.constant(crate::value::Value::str(text));
+                self.emit(Op::Assert(idx));
+            }
+            StmtKind::Fn(f) => self.fn_stmt(f),
+            StmtKind::Struct(st) => self.struct_stmt(st),
+            StmtKind::Trait(t) => self.trait_stmt(t),
+            StmtKind::Alias { name, ty } => {
+                if let Some(v) = self.type_value(ty) {
+                    let idx = self.constant(v);
+                    self.emit(Op::Const(idx));
+                    self.store_new_binding(&name.name, false, name.span);
+                }
+            }
+            StmtKind::Import { module, .. } => self.import(module, None),
+            StmtKind::FromImport { module, names } => self.import(module, Some(names)),
+        }
+    }
+
+    fn source_text(&self, span: Span) -> String {
+        self.src
+            .get(span.range())
+            .unwrap_or("assertion")
+            .to_string()
+    }
+
+    fn warn_dropped_coroutine(&mut self, e: &Expr) {
+        if let ExprKind::Call { func, .. } = &e.kind {
+            if let ExprKind::Name(name) = &func.kind {
+                if self.fr().lookup(name).is_none() {
+                    if let Some(g) = self.globals.get(name) {
+                        if let GlobalKind::Fn { is_async: true, .. } = g.kind {
+                            self.warn(
+                                Diagnostic::warning(e.span, "coroutine is never awaited")
+                                    .with_label(format!(
+                                        "`{name}(…)` creates a coroutine that never runs"
+                                    ))
+                                    .with_help(format!(
+                                        "did you mean `await {name}(…)` or `spawn({name}(…))`?"
+                                    )),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn let_stmt(
+        &mut self,
+        mutable: bool,
+        pat: &ast::Pattern,
+        ty: Option<&ast::TypeExpr>,
+        value: Option<&Expr>,
+        span: Span,
+    ) {
+        match value {
+            Some(v) => self.expr(v),
+            None => {
+                self.emit(Op::None);
+            }
+        }
+        if let (Some(t), Some(_)) = (ty, value) {
+            if let Some(check) = self.type_check(t) {
+                let idx = super::func::push(&mut self.f().proto.type_checks, check);
+                self.emit(Op::CheckType(idx));
+            }
+        }
+        match &pat.kind {
+            ast::PatternKind::Bind(name) => self.store_new_binding(name, mutable, pat.span),
+            ast::PatternKind::Wildcard => {
+                self.emit(Op::Pop);
+            }
+            ast::PatternKind::Tuple(items) => {
+                self.emit(Op::Unpack(items.len() as u32));
+                for item in items.iter().rev() {
+                    match &item.kind {
+                        ast::PatternKind::Bind(name) => {
+                            self.store_new_binding(name, mutable, item.span)
+                        }
+                        ast::PatternKind::Wildcard => {
+                            self.emit(Op::Pop);
+                        }
+                        _ => {
+                            self.error(item.span, "only names can be bound by `let` destructuring")
+                                .with_help("use `match` for nested patterns");
+                        }
+                    }
+                }
+            }
+            _ => {
+                self.error(span, "`let` binds a name or a tuple of names")
+                    .with_help("use `if let` or `match` to test a pattern");
+            }
+        }
+    }
+
+    /// Declares `name` in the current scope (or as a global at module level)
+    /// and stores the value on the stack into it.
+    pub(crate) fn store_new_binding(&mut self, name: &str, mutable: bool, span: Span) {
+        if self.fr().is_module {
+            if let Some(g) = self.globals.get(name) {
+                let slot = g.slot;
+                self.emit(Op::StoreGlobal(slot));
+                return;
+            }
+        }
+        let slot = self.f().declare(name, mutable, span);
+        self.emit(Op::Store(slot));
+    }
+
+    /// Stores the value on the stack into an assignment target.
+    pub(crate) fn assign_to(&mut self, target: &Expr) {
+        match &target.kind {
+            ExprKind::Name(name) => self.assign_name(name, target.span),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                self.emit(Op::Unpack(items.len() as u32));
+                // Unpack leaves the last item on top; store right to left.
+                let n = items.len();
+                let mut temps = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let t = self.f().new_slot();
+                    self.emit(Op::Store(t));
+                    temps.push(t);
+                }
+                temps.reverse();
+                for (item, t) in items.iter().zip(temps) {
+                    self.emit(Op::Take(t));
+                    self.assign_to(item);
+                }
+            }
+            ExprKind::Attr { .. } | ExprKind::Index { .. } => {
+                // The value is on the stack, but a place's index values must come
+                // first: park the value in a temporary.
+                let tmp = self.f().new_slot();
+                self.emit(Op::Store(tmp));
+                if let Some(place) = self.place(target, true) {
+                    self.emit(Op::Take(tmp));
+                    self.emit(Op::StorePlace(place));
+                }
+            }
+            _ => {
+                self.error(target.span, "cannot assign to this expression")
+                    .with_help("assign to a name, a field (`p.x`) or an element (`xs[i]`)");
+            }
+        }
+    }
+
+    fn assign_name(&mut self, name: &str, span: Span) {
+        if let Some(local) = self.fr().lookup(name).cloned() {
+            if !local.mutable {
+                let (line, _) = (local.span.lo, 0);
+                let _ = line;
+                self.diags.push(
+                    Diagnostic::error(
+                        span,
+                        format!("cannot assign twice to `let` binding `{name}`"),
+                    )
+                    .with_label(format!(
+                        "`{name}` was declared with `let`, so it cannot be reassigned"
+                    ))
+                    .with_help(format!(
+                        "declare it with `var {name} = …` to make it mutable"
+                    )),
+                );
+            }
+            self.emit(Op::Store(local.slot));
+            return;
+        }
+        if self.is_captured_name(name) {
+            self.diags.push(
+                Diagnostic::error(span, format!("cannot assign to `{name}`, which this closure captured by value"))
+                    .with_help("closures copy the variables they use when they are defined; return the new value instead"),
+            );
+            return;
+        }
+        if let Some(g) = self.globals.get(name).cloned() {
+            if !self.fr().is_module {
+                self.global_write_error(name, span);
+                return;
+            }
+            if !g.mutable {
+                self.diags.push(
+                    Diagnostic::error(
+                        span,
+                        format!("cannot assign twice to `let` binding `{name}`"),
+                    )
+                    .with_label(format!(
+                        "`{name}` was declared with `let`, so it cannot be reassigned"
+                    ))
+                    .with_help(format!(
+                        "declare it with `var {name} = …` to make it mutable"
+                    )),
+                );
+            }
+            self.emit(Op::StoreGlobal(g.slot));
+            return;
+        }
+        // An undeclared name: declares a `var` in the enclosing function.
+        let slot = self.f().declare_function_level(name, span);
+        self.emit(Op::Store(slot));
+    }
+
+    pub(crate) fn global_write_error(&mut self, name: &str, span: Span) {
+        self.diags.push(
+            Diagnostic::error(span, format!("cannot assign to global `{name}` inside a function"))
+                .with_label("functions may read globals but never write them (tasks would race)")
+                .with_help("share mutable state through an `Atomic`, a `Shared` cell or a `Channel`, or pass the value in and return the new one"),
+        );
+    }
+
+    fn is_captured_name(&self, name: &str) -> bool {
+        self.fr().captures.iter().any(|c| c.name == name)
+    }
+
+    fn aug_assign(&mut self, target: &Expr, op: ast::BinOp, value: &Expr) {
+        match &target.kind {
+            ExprKind::Name(name) => {
+                self.expr(target);
+                self.expr(value);
+                self.emit(Op::Binary(op));
+                self.assign_name(name, target.span);
+            }
+            ExprKind::Attr { .. } | ExprKind::Index { .. } => {
+                if let Some(place) = self.place(target, true) {
+                    self.emit(Op::LoadPlace(place));
+                    self.expr(value);
+                    self.emit(Op::Binary(op));
+                    self.emit(Op::StorePlace(place));
+                }
+            }
+            _ => {
+                self.error(target.span, "cannot assign to this expression");
+            }
+        }
+    }
+
+    /// Compiles a condition; returns the jump (to patch) taken when it fails.
+    /// `if let` bindings go into the current scope.
+    fn cond(&mut self, cond: &Cond) -> usize {
+        match cond {
+            Cond::Expr(e) => {
+                self.expr(e);
+                self.emit(Op::JumpIfFalse(0))
+            }
+            Cond::Let(p, e) => {
+                self.expr(e);
+                let subject = self.f().new_slot();
+                self.emit(Op::Store(subject));
+                let mut fails = Vec::new();
+                self.pattern(p, subject, &mut fails);
+                // Join every failure into one jump.
+                let ok = self.emit(Op::Jump(0));
+                for f in fails {
+                    self.f().patch(f);
+                }
+                let fail = self.emit(Op::Jump(0));
+                self.f().patch(ok);
+                fail
+            }
+        }
+    }
+
+    fn if_stmt(&mut self, branches: &[(Cond, ast::Block)], else_body: Option<&[Stmt]>) {
+        let mut ends = Vec::new();
+        for (cond, body) in branches {
+            self.f().push_scope();
+            let fail = self.cond(cond);
+            self.block(body);
+            self.f().pop_scope();
+            ends.push(self.emit(Op::Jump(0)));
+            self.f().patch(fail);
+        }
+        if let Some(b) = else_body {
+            self.scoped_block(b);
+        }
+        for e in ends {
+            self.f().patch(e);
+        }
+    }
+
+    fn while_stmt(&mut self, cond: &Cond, body: &[Stmt]) {
+        let top = self.f().here();
+        self.f().push_scope();
+        let exit = self.cond(cond);
+        let try_depth = self.fr().try_stack.len();
+        self.f().loops.push(LoopCtx {
+            continue_target: top,
+            break_jumps: Vec::new(),
+            try_depth,
+        });
+        self.block(body);
+        self.emit(Op::Jump(top));
+        self.f().pop_scope();
+        self.f().patch(exit);
+        self.end_loop();
+    }
+
+    fn end_loop(&mut self) {
+        if let Some(l) = self.f().loops.pop() {
+            for j in l.break_jumps {
+                self.f().patch(j);
+            }
+        }
+    }
+
+    fn for_stmt(&mut self, target: &ast::Pattern, iter: &Expr, body: &[Stmt]) {
+        self.expr(iter);
+        self.emit(Op::GetIter);
+        let slot = self.f().new_slot();
+        self.emit(Op::Store(slot));
+        let top = self.f().here();
+        let next = self.emit(Op::ForIter { slot, target: 0 });
+        let unwrap = self.emit(Op::ForUnwrap(0));
+        self.f().push_scope();
+        self.bind_target(target);
+        let try_depth = self.fr().try_stack.len();
+        self.f().loops.push(LoopCtx {
+            continue_target: top,
+            break_jumps: Vec::new(),
+            try_depth,
+        });
+        self.block(body);
+        self.emit(Op::Jump(top));
+        self.f().pop_scope();
+        self.f().patch(next);
+        self.f().patch(unwrap);
+        self.end_loop();
+    }
+
+    /// Binds the value on the stack to a `for` target (a name or tuple of names).
+    pub(crate) fn bind_target(&mut self, target: &ast::Pattern) {
+        match &target.kind {
+            ast::PatternKind::Bind(name) => {
+                if self.fr().is_module {
+                    self.store_new_binding(name, true, target.span);
+                } else {
+                    let slot = self.f().declare(name, true, target.span);
+                    self.emit(Op::Store(slot));
+                }
+            }
+            ast::PatternKind::Wildcard => {
+                self.emit(Op::Pop);
+            }
+            ast::PatternKind::Tuple(items) | ast::PatternKind::List(items) => {
+                self.emit(Op::Unpack(items.len() as u32));
+                let mut temps = Vec::new();
+                for _ in items {
+                    let t = self.f().new_slot();
+                    self.emit(Op::Store(t));
+                    temps.push(t);
+                }
+                temps.reverse();
+                for (item, t) in items.iter().zip(temps) {
+                    self.emit(Op::Take(t));
+                    self.bind_target(item);
+                }
+            }
+            _ => {
+                self.error(
+                    target.span,
+                    "a loop variable must be a name or a tuple of names",
+                );
+            }
+        }
+    }
+
+    fn loop_jump(&mut self, is_break: bool, span: Span) {
+        let Some(depth) = self.fr().loops.last().map(|l| l.try_depth) else {
+            let what = if is_break { "break" } else { "continue" };
+            self.error(span, format!("`{what}` outside a loop"));
+            return;
+        };
+        self.unwind_tries(depth);
+        if is_break {
+            let j = self.emit(Op::Jump(0));
+            if let Some(l) = self.f().loops.last_mut() {
+                l.break_jumps.push(j);
+            }
+        } else {
+            let target = self
+                .fr()
+                .loops
+                .last()
+                .map(|l| l.continue_target)
+                .unwrap_or(0);
+            self.emit(Op::Jump(target));
+        }
+    }
+
+    /// Emits the exits of every `try` context above `depth`: pops handlers and
+    /// runs `finally` bodies inline, innermost first.
+    fn unwind_tries(&mut self, depth: usize) {
+        let ctxs: Vec<TryCtx> = self.fr().try_stack[depth..].to_vec();
+        for (i, ctx) in ctxs.iter().enumerate().rev() {
+            self.emit(Op::PopTry);
+            if let TryCtx::Finally(body) = ctx {
+                // The finally body runs outside its own try context.
+                let saved = self.f().try_stack.split_off(depth + i);
+                self.scoped_block(body);
+                self.f().try_stack.extend(saved);
+            }
+        }
+    }
+
+    fn return_stmt(&mut self, value: Option<&Expr>, span: Span) {
+        if self.fr().is_module {
+            self.error(span, "`return` outside a function");
+            return;
+        }
+        match value {
+            Some(v) => self.expr(v),
+            None => {
+                self.emit(Op::None);
+            }
+        }
+        if !self.fr().try_stack.is_empty() {
+            let tmp = self.f().new_slot();
+            self.emit(Op::Store(tmp));
+            self.unwind_tries(0);
+            self.emit(Op::Take(tmp));
+        }
+        self.emit(Op::Return);
+    }
+
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ast::Handler],
+        else_body: Option<&[Stmt]>,
+        finally_body: Option<&[Stmt]>,
+    ) {
+        let finally_setup = finally_body.map(|fb| {
+            let at = self.emit(Op::SetupTry {
+                target: 0,
+                finally: true,
+            });
+            self.f().try_stack.push(TryCtx::Finally(fb.to_vec()));
+            at
+        });
+        if handlers.is_empty() {
+            self.scoped_block(body);
+            if let Some(e) = else_body {
+                self.scoped_block(e);
+            }
+        } else {
+            let setup = self.emit(Op::SetupTry {
+                target: 0,
+                finally: false,
+            });
+            self.f().try_stack.push(TryCtx::Except);
+            self.scoped_block(body);
+            self.f().try_stack.pop();
+            self.emit(Op::PopTry);
+            if let Some(e) = else_body {
+                self.scoped_block(e);
+            }
+            let done = self.emit(Op::Jump(0));
+            self.f().patch(setup);
+            self.handlers(handlers);
+            self.f().patch(done);
+        }
+        if let (Some(at), Some(fb)) = (finally_setup, finally_body) {
+            self.f().try_stack.pop();
+            self.emit(Op::PopTry);
+            self.scoped_block(fb);
+            let done = self.emit(Op::Jump(0));
+            self.f().patch(at);
+            // Reached with the thrown error (or panic) on the stack.
+            let slot = self.f().new_slot();
+            self.emit(Op::Store(slot));
+            self.scoped_block(fb);
+            self.emit(Op::Load(slot));
+            self.emit(Op::Reraise);
+            self.f().patch(done);
+        }
+    }
+
+    /// The `except` clauses, entered with the error on the stack.
+    fn handlers(&mut self, handlers: &[ast::Handler]) {
+        let exc = self.f().new_slot();
+        self.emit(Op::Store(exc));
+        let mut ends = Vec::new();
+        for h in handlers {
+            let old = self.set_span(h.span);
+            self.f().push_scope();
+            // `except Kind [as e]`, `except e` (catch-all binding), `except:`.
+            let (kind, binding) = match (&h.ty, &h.name) {
+                (Some(t), Some(n)) => (Some(t), Some(n)),
+                (Some(t), None) if self.is_error_type_name(&t.name) => (Some(t), None),
+                (Some(t), None) => (None, Some(t)),
+                (None, n) => (None, n.as_ref()),
+            };
+            let mut skip = None;
+            if let Some(k) = kind {
+                self.emit(Op::Load(exc));
+                self.name_load(&k.name, k.span);
+                self.emit(Op::ExcMatch);
+                skip = Some(self.emit(Op::JumpIfFalse(0)));
+            }
+            if let Some(b) = binding {
+                self.emit(Op::Load(exc));
+                let slot = if self.fr().is_module {
+                    self.store_new_binding(&b.name, true, b.span);
+                    None
+                } else {
+                    Some(self.f().declare(&b.name, true, b.span))
+                };
+                if let Some(slot) = slot {
+                    self.emit(Op::Store(slot));
+                }
+            }
+            self.f().current_exc.push(exc);
+            self.block(&h.body);
+            self.f().current_exc.pop();
+            self.f().pop_scope();
+            ends.push(self.emit(Op::Jump(0)));
+            if let Some(s) = skip {
+                self.f().patch(s);
+            }
+            self.set_span(old);
+        }
+        // No clause matched: the error continues outward.
+        self.emit(Op::Load(exc));
+        self.emit(Op::Reraise);
+        for e in ends {
+            self.f().patch(e);
+        }
+    }
+
+    fn is_error_type_name(&self, name: &str) -> bool {
+        crate::types::is_error_kind(name)
+            || self.structs.contains_key(name)
+            || name.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    fn match_stmt(&mut self, subject: &Expr, cases: &[ast::MatchCase]) {
+        self.expr(subject);
+        let slot = self.f().new_slot();
+        self.emit(Op::Store(slot));
+        let mut ends = Vec::new();
+        for case in cases {
+            let old = self.set_span(case.span);
+            self.f().push_scope();
+            let mut fails = Vec::new();
+            self.pattern(&case.pattern, slot, &mut fails);
+            if let Some(g) = &case.guard {
+                self.expr(g);
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            self.block(&case.body);
+            self.f().pop_scope();
+            ends.push(self.emit(Op::Jump(0)));
+            for f in fails {
+                self.f().patch(f);
+            }
+            self.set_span(old);
+        }
+        self.emit(Op::MatchFail(slot));
+        for e in ends {
+            self.f().patch(e);
+        }
+    }
+
+    fn fn_stmt(&mut self, f: &ast::FnDef) {
+        for d in &f.decorators {
+            if !matches!(
+                d.name.name.as_str(),
+                "staticmethod" | "always_inline" | "parameter" | "export" | "value"
+            ) {
+                self.warn(Diagnostic::warning(
+                    d.span,
+                    format!("unknown decorator `@{}` is ignored", d.name.name),
+                ));
+            }
+        }
+        let (proto, captures) = self.function(f, SelfKind::None, None);
+        self.make_closure(f, proto, &captures);
+        if self.fr().is_module {
+            if let Some(g) = self.globals.get(&f.name.name) {
+                let slot = g.slot;
+                self.emit(Op::StoreGlobal(slot));
+            }
+        } else {
+            let slot = self.f().declare(&f.name.name, false, f.name.span);
+            self.emit(Op::Store(slot));
+        }
+    }
+
+    /// Emits defaults and captured values, then `MakeClosure`.
+    pub(crate) fn make_closure(
+        &mut self,
+        f: &ast::FnDef,
+        proto: std::sync::Arc<FuncProto>,
+        captures: &[super::func::Capture],
+    ) {
+        let mut ndefaults = 0;
+        for p in &f.params {
+            if let Some(d) = &p.default {
+                self.expr(d);
+                ndefaults += 1;
+            }
+        }
+        for c in captures {
+            self.name_load(&c.name, f.name.span);
+        }
+        let spec = ClosureSpec {
+            proto,
+            ndefaults,
+            ncaptures: captures.len() as u32,
+        };
+        let idx = super::func::push(&mut self.f().proto.closures, spec);
+        self.emit(Op::MakeClosure(idx));
+    }
+
+    fn import(
+        &mut self,
+        module: &[ast::Ident],
+        names: Option<&[(ast::Ident, Option<ast::Ident>)]>,
+    ) {
+        let Some(first) = module.first() else { return };
+        let path: Vec<&str> = module.iter().map(|i| i.name.as_str()).collect();
+        let span = first
+            .span
+            .to(module.last().map(|i| i.span).unwrap_or(first.span));
+        let Some(exports) = crate::builtins::module_exports(&path.join(".")) else {
+            self.error(span, format!("no module named `{}`", path.join(".")))
+                .with_help("modules of your own are not supported yet; the standard modules are async, io, math, random, time, json, env, fs, net, http");
+            return;
+        };
+        if let Some(names) = names {
+            for (name, alias) in names {
+                if !exports.contains(&name.name.as_str()) {
+                    self.error(
+                        name.span,
+                        format!("module `{}` has no name `{}`", path.join("."), name.name),
+                    )
+                    .with_help(format!(
+                        "`{}` exports: {}",
+                        path.join("."),
+                        exports.join(", ")
+                    ));
+                    continue;
+                }
+                if let Some(a) = alias {
+                    if a.name != name.name {
+                        self.name_load(&name.name, name.span);
+                        self.store_new_binding(&a.name, false, a.span);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Reading and writing places (`x`, `a.b`, `xs[i][j]`). Writes walk the path
+//! with `Arc::make_mut`, so only shared parts are copied (copy-on-write) and
+//! an unshared list is updated in place in O(1).
+
+use super::Vm;
+use crate::bytecode::{Place, PlaceRoot, PlaceStep};
+use crate::error::{RtResult, Thrown};
+use crate::value::Value;
+use std::sync::Arc;
+
+impl Vm {
+    /// Runs `f` on the root value of a place. A global root is moved out of
+    /// its slot for the duration (only top-level code writes globals).
+    fn with_root<R>(&mut self, root: PlaceRoot, f: impl FnOnce(&mut Value) -> R) -> R {
+        match root {
+            PlaceRoot::Local(s) => {
+                let i = self.base() + s as usize;
+                f(&mut self.fiber.stack[i])
+            }
+            PlaceRoot::Global(g) => {
+                let mut v = self
+                    .globals
+                    .slots
+                    .get(g as usize)
+                    .and_then(|s| s.write().take())
+                    .unwrap_or_default();
+                let r = f(&mut v);
+                if let Some(slot) = self.globals.slots.get(g as usize) {
+                    *slot.write() = Some(v);
+                }
+                r
+            }
+        }
+    }
+
+    pub(crate) fn load_place(&mut self, place: &Place, indices: &[Value]) -> RtResult<Value> {
+        let mut cur = match place.root {
+            PlaceRoot::Local(s) => self.fiber.stack[self.base() + s as usize].clone(),
+            PlaceRoot::Global(g) => self.global(g as usize).unwrap_or_default(),
+        };
+        let mut idx = indices.iter();
+        for step in &place.steps {
+            cur = match step {
+                PlaceStep::Field(name) => self.get_attr(cur, name)?,
+                PlaceStep::Index => {
+                    let i = idx.next().cloned().unwrap_or_default();
+                    if let Value::Struct(_) = cur {
+                        self.struct_getitem(cur, i)?
+                    } else {
+                        crate::builtins::methods::index(&cur, &i)?
+                    }
+                }
+            };
+        }
+        Ok(cur)
+    }
+
+    /// Moves the value out of a place (leaving `None`), for a mutating call.
+    pub(crate) fn take_place(&mut self, place: &Place, indices: &[Value]) -> RtResult<Value> {
+        self.with_root(place.root, |root| {
+            walk(root, &place.steps, indices, false).map(std::mem::take)
+        })
+    }
+
+    /// Stores `v` at a place; a missing dict key at the end is inserted.
+    pub(crate) fn put_place(&mut self, place: &Place, indices: &[Value], v: Value) -> RtResult<()> {
+        self.with_root(place.root, |root| {
+            walk(root, &place.steps, indices, true).map(|slot| *slot = v)
+        })
+    }
+}
+
+/// Follows `steps` from `root`, making each level unique. With `create`, a
+/// final dict index that is missing is inserted.
+fn walk<'a>(
+    root: &'a mut Value,
+    steps: &[PlaceStep],
+    indices: &[Value],
+    create: bool,
+) -> RtResult<&'a mut Value> {
+    let mut cur = root;
+    let mut idx = indices.iter();
+    let last = steps.len().saturating_sub(1);
+    for (n, step) in steps.iter().enumerate() {
+        cur = match step {
+            PlaceStep::Field(name) => match cur {
+                Value::Struct(s) => {
+                    let Some(i) = s.ty.field_index(name) else {
+                        return Err(Thrown::new(
+                            "AttributeError",
+                            format!("`{}` has no field `{name}`", s.ty.name),
+                        ));
+                    };
+                    &mut Arc::make_mut(s).fields[i]
+                }
+                other => {
+                    return Err(Thrown::new(
+                        "AttributeError",
+                        format!("cannot set field `{name}` on a {}", other.type_name()),
+                    ))
+                }
+            },
+            PlaceStep::Index => {
+                let i = idx.next().cloned().unwrap_or_default();
+                match cur {
+                    Value::List(xs) => {
+                        let len = xs.len();
+                        let at = crate::builtins::methods::normalize_index(&i, len)?;
+                        &mut Arc::make_mut(xs)[at]
+                    }
+                    Value::Dict(d) => {
+                        let key = super::exec::hash_key(i)?;
+                        let d = Arc::make_mut(d);
+                        if create && n == last {
+                            d.entry(key).or_insert(Value::None)
+                        } else {
+                            let shown = crate::format::to_repr(&key.0);
+                            match d.get_mut(&key) {
+                                Some(v) => v,
+                                None => return Err(Thrown::new("KeyError", shown)),
+                            }
+                        }
+                    }
+                    Value::Tuple(_) => {
+                        return Err(Thrown::type_error(
+                            "a Tuple is immutable: its elements cannot be assigned",
+                        ))
+                    }
+                    Value::Str(_) => {
+                        return Err(Thrown::type_error(
+                            "a String is immutable: its characters cannot be assigned",
+                        ))
+                    }
+                    other => {
+                        return Err(Thrown::type_error(format!(
+                            "a {} does not support item assignment",
+                            other.type_name()
+                        )))
+                    }
+                }
+            }
+        };
+    }
+    Ok(cur)
+}

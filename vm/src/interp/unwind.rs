@@ -1,0 +1,97 @@
+//! Unwinding: when an instruction fails, frames are popped (recording the
+//! traceback and finishing `mut self` write-backs) until a handler installed
+//! inside the running `execute` call is found. Panics skip `except` handlers
+//! but still run `finally` ones.
+
+use super::{FrameKind, Vm};
+use crate::error::{Thrown, TraceEntry};
+
+impl Vm {
+    /// Transfers control to the innermost matching handler above `stop`
+    /// (returning `Ok`), or pops every frame above `stop` and returns the error.
+    pub(crate) fn unwind(&mut self, thrown: Thrown, stop: usize) -> Result<(), Thrown> {
+        self.record_frame();
+        loop {
+            let handler = self.fiber.handlers.last().copied();
+            match handler {
+                Some(h) if h.frame_len > stop => {
+                    while self.fiber.frames.len() > h.frame_len {
+                        self.pop_frame_unwinding();
+                        self.record_frame();
+                    }
+                    self.fiber.handlers.pop();
+                    if matches!(thrown, Thrown::Panic(_)) && !h.finally {
+                        continue;
+                    }
+                    self.fiber.stack.truncate(h.sp);
+                    self.push(thrown.into_value());
+                    if let Some(f) = self.fiber.frames.last_mut() {
+                        f.ip = h.target as usize;
+                    }
+                    self.trace.clear();
+                    return Ok(());
+                }
+                _ => {
+                    while self.fiber.frames.len() > stop {
+                        self.pop_frame_unwinding();
+                        if self.fiber.frames.len() > stop {
+                            self.record_frame();
+                        }
+                    }
+                    return Err(thrown);
+                }
+            }
+        }
+    }
+
+    /// Adds the innermost frame's current position to the traceback.
+    fn record_frame(&mut self) {
+        if let Some(f) = self.fiber.frames.last() {
+            let proto = &f.closure.proto;
+            let at = f.ip.saturating_sub(1);
+            let span = proto.spans.get(at).copied().unwrap_or_default();
+            let entry = TraceEntry {
+                function: proto.name.clone(),
+                file: proto.file.clone(),
+                span,
+            };
+            // A frame re-recorded at the same place (nested unwinds) is kept once.
+            if self
+                .trace
+                .last()
+                .is_some_and(|t| t.function == entry.function && t.span == entry.span)
+            {
+                return;
+            }
+            self.trace.push(entry);
+        }
+    }
+
+    fn pop_frame_unwinding(&mut self) {
+        let Some(frame) = self.fiber.frames.pop() else {
+            return;
+        };
+        let callee_at = frame.base.saturating_sub(1);
+        // Handlers of the popped frame are gone with it.
+        while self
+            .fiber
+            .handlers
+            .last()
+            .is_some_and(|h| h.frame_len > self.fiber.frames.len())
+        {
+            self.fiber.handlers.pop();
+        }
+        if let FrameKind::Writeback(wb) = frame.kind {
+            let this = self
+                .fiber
+                .stack
+                .get_mut(frame.base)
+                .map(std::mem::take)
+                .unwrap_or_default();
+            self.fiber.stack.truncate(callee_at);
+            let _ = self.put_place(&wb.place, &wb.indices, this);
+        } else {
+            self.fiber.stack.truncate(callee_at);
+        }
+    }
+}

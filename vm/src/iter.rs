@@ -1,0 +1,78 @@
+//! The state of a `for` loop over a builtin iterable. It lives in a hidden
+//! local slot of the looping frame and is never shared.
+
+use crate::value::{Dict, RangeObj, Value};
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub enum IterState {
+    Range { next: i64, stop: i64, step: i64 },
+    Seq { items: Arc<Vec<Value>>, idx: usize },
+    Str { s: Arc<String>, byte: usize },
+    Keys { dict: Arc<Dict>, idx: usize },
+}
+
+impl IterState {
+    pub fn over(v: &Value) -> Option<IterState> {
+        Some(match v {
+            Value::Range(r) => IterState::range(r),
+            Value::List(items) | Value::Tuple(items) => IterState::Seq {
+                items: items.clone(),
+                idx: 0,
+            },
+            Value::Str(s) => IterState::Str {
+                s: s.clone(),
+                byte: 0,
+            },
+            Value::Dict(d) => IterState::Keys {
+                dict: d.clone(),
+                idx: 0,
+            },
+            _ => return None,
+        })
+    }
+
+    fn range(r: &RangeObj) -> IterState {
+        IterState::Range {
+            next: r.start,
+            stop: r.stop,
+            step: r.step,
+        }
+    }
+
+    pub fn next(&mut self) -> Option<Value> {
+        match self {
+            IterState::Range { next, stop, step } => {
+                let done = if *step > 0 {
+                    *next >= *stop
+                } else {
+                    *next <= *stop
+                };
+                if done {
+                    return None;
+                }
+                let v = *next;
+                match next.checked_add(*step) {
+                    Some(n) => *next = n,
+                    None => *next = *stop,
+                }
+                Some(Value::Int(v))
+            }
+            IterState::Seq { items, idx } => {
+                let v = items.get(*idx)?.clone();
+                *idx += 1;
+                Some(v)
+            }
+            IterState::Str { s, byte } => {
+                let c = s.get(*byte..)?.chars().next()?;
+                *byte += c.len_utf8();
+                Some(Value::str(c.to_string()))
+            }
+            IterState::Keys { dict, idx } => {
+                let (k, _) = dict.get_index(*idx)?;
+                *idx += 1;
+                Some(k.0.clone())
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Runtime type descriptors: builtin types, user structs, traits and error
+//! kinds, as they appear when a type is used as a value (`Point`, `Int`,
+//! `ValueError`) or in an annotation check.
+
+use crate::value::Value;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BuiltinType {
+    Int,
+    Float,
+    Bool,
+    String,
+    NoneType,
+    List,
+    Dict,
+    Tuple,
+    Optional,
+    Result,
+    Function,
+    /// Any value: annotations naming types the program does not define.
+    Any,
+}
+
+impl BuiltinType {
+    pub fn name(self) -> &'static str {
+        match self {
+            BuiltinType::Int => "Int",
+            BuiltinType::Float => "Float",
+            BuiltinType::Bool => "Bool",
+            BuiltinType::String => "String",
+            BuiltinType::NoneType => "NoneType",
+            BuiltinType::List => "List",
+            BuiltinType::Dict => "Dict",
+            BuiltinType::Tuple => "Tuple",
+            BuiltinType::Optional => "Optional",
+            BuiltinType::Result => "Result",
+            BuiltinType::Function => "Function",
+            BuiltinType::Any => "Any",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<BuiltinType> {
+        Some(match name {
+            "Int" => BuiltinType::Int,
+            "Float" | "Float64" => BuiltinType::Float,
+            "Bool" => BuiltinType::Bool,
+            "String" | "Str" => BuiltinType::String,
+            "NoneType" => BuiltinType::NoneType,
+            "List" => BuiltinType::List,
+            "Dict" => BuiltinType::Dict,
+            "Tuple" => BuiltinType::Tuple,
+            "Optional" => BuiltinType::Optional,
+            "Result" => BuiltinType::Result,
+            _ => return None,
+        })
+    }
+
+    /// Does `v` belong to this type?
+    pub fn contains(self, v: &Value) -> bool {
+        match (self, v) {
+            (BuiltinType::Any, _) => true,
+            (BuiltinType::Int, Value::Int(_)) => true,
+            // An Int is accepted where a Float is expected (as in Mojo and Python).
+            (BuiltinType::Float, Value::Float(_) | Value::Int(_)) => true,
+            (BuiltinType::Bool, Value::Bool(_)) => true,
+            (BuiltinType::String, Value::Str(_)) => true,
+            (BuiltinType::NoneType, Value::None) => true,
+            (BuiltinType::List, Value::List(_)) => true,
+            (BuiltinType::Dict, Value::Dict(_)) => true,
+            (BuiltinType::Tuple, Value::Tuple(_) | Value::Unit) => true,
+            (BuiltinType::Optional, Value::Some(_) | Value::None) => true,
+            (BuiltinType::Result, Value::Ok(_) | Value::Err(_)) => true,
+            (
+                BuiltinType::Function,
+                Value::Func(_) | Value::Native(_) | Value::Bound(_) | Value::Type(_),
+            ) => true,
+            _ => false,
+        }
+    }
+}
+
+/// A struct's layout and methods, shared by all its instances.
+#[derive(Debug)]
+pub struct StructType {
+    pub name: String,
+    pub fields: Vec<String>,
+    /// Declared field types (checked by the memberwise constructor).
+    pub field_types: Vec<Option<crate::bytecode::TypeCheck>>,
+    /// Field defaults, evaluated at definition time.
+    pub field_defaults: Vec<Option<Value>>,
+    /// Instance and static methods by name. Set once after the methods are
+    /// compiled, so it lives behind a lock that is only written at definition.
+    pub methods: parking_lot::RwLock<HashMap<String, Value>>,
+    pub traits: Vec<String>,
+}
+
+impl StructType {
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f == name)
+    }
+
+    pub fn method(&self, name: &str) -> Option<Value> {
+        self.methods.read().get(name).cloned()
+    }
+}
+
+#[derive(Debug)]
+pub enum TypeInfo {
+    Builtin(BuiltinType),
+    Struct(Arc<StructType>),
+    /// An error kind: `ValueError`, `TimeoutError`, … (also callable).
+    ErrorKind(Arc<str>),
+    Trait(String),
+}
+
+impl TypeInfo {
+    pub fn name(&self) -> &str {
+        match self {
+            TypeInfo::Builtin(b) => b.name(),
+            TypeInfo::Struct(s) => &s.name,
+            TypeInfo::ErrorKind(k) => k,
+            TypeInfo::Trait(t) => t,
+        }
+    }
+}
+
+/// The built-in error kinds of LANGUAGE.md §8.
+pub const ERROR_KINDS: &[&str] = &[
+    "Error",
+    "TypeError",
+    "ValueError",
+    "IndexError",
+    "KeyError",
+    "ZeroDivisionError",
+    "OverflowError",
+    "RecursionError",
+    "MatchError",
+    "TimeoutError",
+    "CancelledError",
+    "ChannelClosed",
+    "IOError",
+    "DeadlockError",
+    "AssertionError",
+    "AttributeError",
+];
+
+pub fn is_error_kind(name: &str) -> bool {
+    ERROR_KINDS.contains(&name)
+}

@@ -1,0 +1,202 @@
+//! The `Value` type: 16 bytes, scalars inline, everything else behind an `Arc`
+//! (DESIGN.md §Values). Lists, dicts, tuples and struct instances have value
+//! semantics: a copy is a refcount bump and a write goes through
+//! `Arc::make_mut`, which copies only when the value is shared.
+
+use crate::bytecode::FuncProto;
+use crate::error::ErrorObj;
+use crate::types::{StructType, TypeInfo};
+use std::sync::Arc;
+
+pub type Dict = indexmap::IndexMap<HashKey, Value>;
+
+#[derive(Clone, Debug, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Unit,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Arc<String>),
+    List(Arc<Vec<Value>>),
+    Tuple(Arc<Vec<Value>>),
+    Dict(Arc<Dict>),
+    /// `Some(v)`
+    Some(Arc<Value>),
+    Ok(Arc<Value>),
+    Err(Arc<Value>),
+    Error(Arc<ErrorObj>),
+    Struct(Arc<StructObj>),
+    Func(Arc<Closure>),
+    /// A builtin function, by index into the native table.
+    Native(u32),
+    /// A method bound to its receiver: `xs.append` used as a value.
+    Bound(Arc<BoundMethod>),
+    /// A type used as a value: `Int`, `Point`, `ValueError`.
+    Type(Arc<TypeInfo>),
+    Range(Arc<RangeObj>),
+    /// An iterator in progress (the `for` loop's hidden state; never shared).
+    Iter(Box<crate::iter::IterState>),
+}
+
+#[derive(Clone, Debug)]
+pub struct StructObj {
+    pub ty: Arc<StructType>,
+    pub fields: Vec<Value>,
+}
+
+#[derive(Debug)]
+pub struct Closure {
+    pub proto: Arc<FuncProto>,
+    /// Values captured by value at the point of definition.
+    pub captures: Vec<Value>,
+    /// Default values of the trailing parameters, evaluated at definition.
+    pub defaults: Vec<Value>,
+}
+
+#[derive(Debug)]
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub method: Value,
+    /// For builtin-type methods: the interned method name.
+    pub name: Arc<str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+}
+
+impl Value {
+    pub fn str(s: impl Into<String>) -> Value {
+        Value::Str(Arc::new(s.into()))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(items))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(items))
+    }
+
+    pub fn some(v: Value) -> Value {
+        Value::Some(Arc::new(v))
+    }
+
+    pub fn ok(v: Value) -> Value {
+        Value::Ok(Arc::new(v))
+    }
+
+    pub fn err(v: Value) -> Value {
+        Value::Err(Arc::new(v))
+    }
+
+    /// The user-facing type name, as `type(x)` and error messages show it.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Unit => "()".into(),
+            Value::Bool(_) => "Bool".into(),
+            Value::Int(_) => "Int".into(),
+            Value::Float(_) => "Float".into(),
+            Value::Str(_) => "String".into(),
+            Value::List(_) => "List".into(),
+            Value::Tuple(_) => "Tuple".into(),
+            Value::Dict(_) => "Dict".into(),
+            Value::Some(_) => "Optional".into(),
+            Value::Ok(_) | Value::Err(_) => "Result".into(),
+            Value::Error(e) => e.kind.to_string(),
+            Value::Struct(s) => s.ty.name.clone(),
+            Value::Func(_) | Value::Native(_) | Value::Bound(_) => "Function".into(),
+            Value::Type(_) => "Type".into(),
+            Value::Range(_) => "Range".into(),
+            Value::Iter(_) => "Iterator".into(),
+        }
+    }
+}
+
+/// A dictionary key: a value that can be hashed. Only immutable-by-nature
+/// values qualify (Int, Float, Bool, String, None, Unit, and tuples of them);
+/// `HashKey::new` refuses the rest.
+#[derive(Clone, Debug)]
+pub struct HashKey(pub Value);
+
+impl HashKey {
+    pub fn new(v: Value) -> Option<HashKey> {
+        if is_hashable(&v) {
+            Some(HashKey(v))
+        } else {
+            None
+        }
+    }
+}
+
+fn is_hashable(v: &Value) -> bool {
+    match v {
+        Value::None
+        | Value::Unit
+        | Value::Bool(_)
+        | Value::Int(_)
+        | Value::Float(_)
+        | Value::Str(_) => true,
+        Value::Tuple(items) => items.iter().all(is_hashable),
+        Value::Some(x) | Value::Ok(x) | Value::Err(x) => is_hashable(x),
+        Value::Type(_) => true,
+        _ => false,
+    }
+}
+
+impl PartialEq for HashKey {
+    fn eq(&self, other: &HashKey) -> bool {
+        crate::ops::values_equal(&self.0, &other.0)
+    }
+}
+impl Eq for HashKey {}
+
+impl std::hash::Hash for HashKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        hash_value(&self.0, state)
+    }
+}
+
+fn hash_value<H: std::hash::Hasher>(v: &Value, state: &mut H) {
+    use std::hash::Hash;
+    match v {
+        // 1 == 1.0 == True, so they must hash alike.
+        Value::Int(i) => i.hash(state),
+        Value::Bool(b) => (*b as i64).hash(state),
+        Value::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 9.2e18 {
+                (*f as i64).hash(state)
+            } else {
+                f.to_bits().hash(state)
+            }
+        }
+        Value::Str(s) => s.hash(state),
+        Value::Tuple(items) => {
+            items.len().hash(state);
+            for x in items.iter() {
+                hash_value(x, state);
+            }
+        }
+        Value::Some(x) | Value::Ok(x) | Value::Err(x) => hash_value(x, state),
+        Value::Type(t) => t.name().hash(state),
+        _ => 0u8.hash(state),
+    }
+}

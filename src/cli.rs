@@ -63,9 +63,7 @@ fn parse(args: Vec<String>) -> Result<(Options, Command), String> {
         match a.as_str() {
             "--workers" | "--seed" => {
                 let v = it.next().ok_or_else(|| format!("`{a}` needs a number"))?;
-                let n: u64 = v
-                    .parse()
-                    .map_err(|_| format!("`{a}` needs a number, got `{v}`"))?;
+                let n: u64 = v.parse().map_err(|_| format!("`{a}` needs a number, got `{v}`"))?;
                 if a == "--workers" {
                     if n == 0 || n > 1024 {
                         return Err("`--workers` must be between 1 and 1024".into());
@@ -82,13 +80,7 @@ fn parse(args: Vec<String>) -> Result<(Options, Command), String> {
             "-V" | "--version" => return Ok((opts, Command::Version)),
             "-e" => {
                 let code = it.next().ok_or("`-e` needs the code to run")?;
-                return Ok((
-                    opts,
-                    Command::Eval {
-                        code,
-                        args: it.collect(),
-                    },
-                ));
+                return Ok((opts, Command::Eval { code, args: it.collect() }));
             }
             s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
             _ => {
@@ -102,26 +94,16 @@ fn parse(args: Vec<String>) -> Result<(Options, Command), String> {
         None => Command::Stdin,
         Some("run") => {
             let file = rest.next().ok_or("`run` needs a FILE")?;
-            Command::Run {
-                file,
-                args: rest.collect(),
-            }
+            Command::Run { file, args: rest.collect() }
         }
-        Some("check") => Command::Check {
-            file: rest.next().ok_or("`check` needs a FILE")?,
-        },
-        Some("disasm") => Command::Disasm {
-            file: rest.next().ok_or("`disasm` needs a FILE")?,
-        },
-        Some(file) => Command::Run {
-            file: file.to_string(),
-            args: rest.collect(),
-        },
+        Some("check") => Command::Check { file: rest.next().ok_or("`check` needs a FILE")? },
+        Some("disasm") => Command::Disasm { file: rest.next().ok_or("`disasm` needs a FILE")? },
+        Some(file) => Command::Run { file: file.to_string(), args: rest.collect() },
     };
     Ok((opts, cmd))
 }
 
-fn dispatch(_opts: Options, cmd: Command) -> u8 {
+fn dispatch(opts: Options, cmd: Command) -> u8 {
     match cmd {
         Command::Help => {
             print!("{USAGE}");
@@ -132,13 +114,13 @@ fn dispatch(_opts: Options, cmd: Command) -> u8 {
             0
         }
         Command::Run { file, args } => match crate::source::read(&file) {
-            Ok(src) => run_source(&file, &src, args),
+            Ok(src) => run_source(&file, &src, args, &opts),
             Err(msg) => {
                 eprintln!("{msg}");
                 2
             }
         },
-        Command::Eval { code, args } => run_source("<-e>", &code, args),
+        Command::Eval { code, args } => run_source("<-e>", &code, args, &opts),
         Command::Stdin => {
             let mut src = String::new();
             if std::io::stdin().is_terminal() {
@@ -149,7 +131,7 @@ fn dispatch(_opts: Options, cmd: Command) -> u8 {
                 eprintln!("mojolite: cannot read standard input: {e}");
                 return 2;
             }
-            run_source("<stdin>", &src, Vec::new())
+            run_source("<stdin>", &src, Vec::new(), &opts)
         }
         Command::Check { file } => match crate::source::read(&file) {
             Ok(src) => match compile(&file, &src) {
@@ -187,20 +169,25 @@ fn compile(file: &str, src: &str) -> Option<vm::Program> {
     program
 }
 
-fn run_source(file: &str, src: &str, args: Vec<String>) -> u8 {
+fn run_source(file: &str, src: &str, args: Vec<String>, opts: &Options) -> u8 {
     let Some(program) = compile(file, src) else {
         return 2;
     };
     let mut argv = vec![file.to_string()];
     argv.extend(args);
     vm::interp::set_argv(argv);
-    match vm::Vm::run_program(&program) {
+    let mut run = vm::interp::RunOptions::default();
+    if let Some(w) = opts.workers {
+        run.workers = w;
+    }
+    run.seed = opts.seed;
+    run.virtual_time = opts.virtual_time;
+    run.trace = opts.trace;
+    run.stats = opts.stats;
+    match vm::Vm::run_program(&program, &run) {
         Ok(()) => 0,
         Err(uncaught) => {
-            eprint!(
-                "{}",
-                vm::report::render_uncaught(&uncaught, "main", file, src)
-            );
+            eprint!("{}", vm::report::render_uncaught(&uncaught, "main", file, src));
             1
         }
     }

@@ -9,10 +9,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     // Deeply nested programs are compiled by recursive code: give it room.
-    let worker = std::thread::Builder::new()
-        .name("mojolite-main".into())
-        .stack_size(256 << 20)
-        .spawn(cli::main);
+    let worker = std::thread::Builder::new().name("mojolite-main".into()).stack_size(256 << 20).spawn(cli::main);
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {

@@ -28,10 +28,7 @@ struct Case {
 
 fn parse_case(path: &Path) -> Result<Case, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
-    let mut case = Case {
-        path: path.to_path_buf(),
-        ..Case::default()
-    };
+    let mut case = Case { path: path.to_path_buf(), ..Case::default() };
     for (i, line) in text.lines().enumerate() {
         let t = line.trim_start();
         if i == 0 {
@@ -45,8 +42,7 @@ fn parse_case(path: &Path) -> Result<Case, String> {
         } else if let Some(e) = t.strip_prefix("# expect runtime error:") {
             case.runtime_error = Some(e.trim().to_string());
         } else if let Some(e) = t.strip_prefix("# expect:") {
-            case.stdout
-                .push(e.strip_prefix(' ').unwrap_or(e).to_string());
+            case.stdout.push(e.strip_prefix(' ').unwrap_or(e).to_string());
         }
     }
     Ok(case)
@@ -125,12 +121,7 @@ fn run(case: &Case) -> Result<Outcome, String> {
     };
     let stdout = out_t.join().unwrap_or_default();
     let stderr = err_t.join().unwrap_or_default();
-    Ok(Outcome {
-        status,
-        stdout,
-        stderr,
-        timed_out,
-    })
+    Ok(Outcome { status, stdout, stderr, timed_out })
 }
 
 /// Checks one case; `Err` holds a readable report of what differed.
@@ -149,14 +140,9 @@ fn check(case: &Case) -> Result<(), String> {
         0
     };
     if o.status != Some(want_status) {
-        problems.push(format!(
-            "exit status {:?}, expected {want_status}",
-            o.status
-        ));
+        problems.push(format!("exit status {:?}, expected {want_status}", o.status));
     }
-    if case.compile_error.is_none()
-        && got != case.stdout.iter().map(String::as_str).collect::<Vec<_>>()
-    {
+    if case.compile_error.is_none() && got != case.stdout.iter().map(String::as_str).collect::<Vec<_>>() {
         problems.push(format!("stdout differs:\n{}", diff(&case.stdout, &got)));
     }
     for line in &got {
@@ -172,11 +158,7 @@ fn check(case: &Case) -> Result<(), String> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "{}\n--- stderr ---\n{}",
-            problems.join("\n"),
-            o.stderr.trim_end()
-        ))
+        Err(format!("{}\n--- stderr ---\n{}", problems.join("\n"), o.stderr.trim_end()))
     }
 }
 
@@ -205,11 +187,7 @@ fn golden_programs() {
     let mut files = Vec::new();
     collect(&root.join("tests/golden"), &mut files);
     if let Ok(extra) = std::env::var("MOJOLITE_CASES") {
-        let dir = if Path::new(&extra).is_absolute() {
-            PathBuf::from(&extra)
-        } else {
-            root.join(&extra)
-        };
+        let dir = if Path::new(&extra).is_absolute() { PathBuf::from(&extra) } else { root.join(&extra) };
         assert!(dir.is_dir(), "MOJOLITE_CASES={extra} is not a folder");
         collect(&dir, &mut files);
     }
@@ -218,21 +196,13 @@ fn golden_programs() {
     }
     let pending = pending();
     let (skipped, files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|f| {
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        pending
-            .iter()
-            .any(|p| *p == name || name.strip_suffix(".mojo") == Some(p.as_str()))
+        let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        pending.iter().any(|p| *p == name || name.strip_suffix(".mojo") == Some(p.as_str()))
     });
     for s in &skipped {
         println!("skipped (pending, see tests/pending.txt): {}", s.display());
     }
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .clamp(2, 8);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 8);
     let queue = std::sync::Mutex::new(files.clone());
     let failures = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|scope| {
@@ -255,15 +225,6 @@ fn golden_programs() {
     for (path, report) in &failures {
         println!("\nFAILED {}\n{report}\n", path.display());
     }
-    println!(
-        "golden: {} passed, {} failed, {} skipped",
-        files.len() - failures.len(),
-        failures.len(),
-        skipped.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} golden program(s) failed (see above)",
-        failures.len()
-    );
+    println!("golden: {} passed, {} failed, {} skipped", files.len() - failures.len(), failures.len(), skipped.len());
+    assert!(failures.is_empty(), "{} golden program(s) failed (see above)", failures.len());
 }

@@ -69,16 +69,13 @@ impl Diagnostic {
         let mut out = Vec::new();
         let written = report.finish().write((file, Source::from(src)), &mut out);
         let body = String::from_utf8_lossy(&out).into_owned();
-        // Always lead with a plain `file:line:col:` header so the location is
-        // greppable even when ariadne's own layout changes.
-        let head = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        // ariadne's header shows `file:line:col`; if it could not render,
+        // fall back to a plain one-line report.
         if written.is_err() {
+            let head = if self.severity == Severity::Error { "error" } else { "warning" };
             return format!("{file}:{line}:{col}: {head}: {}\n", self.message);
         }
-        format!("{file}:{line}:{col}: {head}: {}\n{body}", self.message)
+        body
     }
 }
 

@@ -119,6 +119,12 @@ pub enum Op {
     /// `[] -> []` defines the struct `structs[i]` (methods from the stack: `[m1..mn] -> [Type]`)
     MakeStruct(u32),
 
+    // ---- async ----
+    /// `[awaitable] -> [value]`: runs a coroutine inline, waits for a task, or
+    /// polls a native future. While it waits the fiber suspends and this
+    /// instruction runs again when the task is woken.
+    Await,
+
     // ---- iteration ----
     /// `[v] -> [iterable]`: calls a struct's `__iter__`, leaves other values as they are
     GetIter,
@@ -255,10 +261,7 @@ pub struct Place {
 
 impl Place {
     pub fn index_count(&self) -> usize {
-        self.steps
-            .iter()
-            .filter(|s| matches!(s, PlaceStep::Index))
-            .count()
+        self.steps.iter().filter(|s| matches!(s, PlaceStep::Index)).count()
     }
 }
 

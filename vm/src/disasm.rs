@@ -16,23 +16,13 @@ fn function(proto: &FuncProto, src: &str, out: &mut String, seen: &mut Vec<*cons
         return;
     }
     seen.push(proto as *const _);
-    let _ = writeln!(
-        out,
-        "== {} ({} slots, params: {}) ==",
-        proto.name,
-        proto.nslots,
-        proto.params.join(", ")
-    );
+    let _ = writeln!(out, "== {} ({} slots, params: {}) ==", proto.name, proto.nslots, proto.params.join(", "));
     let mut last_line = 0;
     for (i, op) in proto.code.iter().enumerate() {
         let span = proto.spans.get(i).copied().unwrap_or_default();
         let (line, _) = lexer::line_col(src, span.lo as usize);
         if line != last_line {
-            let _ = writeln!(
-                out,
-                "     ; {line:>4} | {}",
-                lexer::line_text(src, line).trim()
-            );
+            let _ = writeln!(out, "     ; {line:>4} | {}", lexer::line_text(src, line).trim());
             last_line = line;
         }
         let _ = writeln!(out, "{i:>5}  {}", describe(proto, op));
@@ -45,22 +35,12 @@ fn function(proto: &FuncProto, src: &str, out: &mut String, seen: &mut Vec<*cons
 
 fn describe(proto: &FuncProto, op: &Op) -> String {
     match op {
-        Op::Const(i) => format!(
-            "Const {i} ({})",
-            proto
-                .consts
-                .get(*i as usize)
-                .map(crate::format::to_repr)
-                .unwrap_or_default()
-        ),
-        Op::GetAttr(i) => format!(
-            "GetAttr {}",
-            proto
-                .names
-                .get(*i as usize)
-                .map(|s| s.to_string())
-                .unwrap_or_default()
-        ),
+        Op::Const(i) => {
+            format!("Const {i} ({})", proto.consts.get(*i as usize).map(crate::format::to_repr).unwrap_or_default())
+        }
+        Op::GetAttr(i) => {
+            format!("GetAttr {}", proto.names.get(*i as usize).map(|s| s.to_string()).unwrap_or_default())
+        }
         Op::CallMethod(i) => match proto.method_sites.get(*i as usize) {
             Some(m) => format!(
                 "CallMethod {} argc={} kw={:?}{}",
@@ -72,28 +52,12 @@ fn describe(proto: &FuncProto, op: &Op) -> String {
             None => format!("CallMethod {i}"),
         },
         Op::StorePlace(i) | Op::LoadPlace(i) => {
-            let name = if matches!(op, Op::StorePlace(_)) {
-                "StorePlace"
-            } else {
-                "LoadPlace"
-            };
-            format!(
-                "{name} {}",
-                proto
-                    .places
-                    .get(*i as usize)
-                    .map(|p| p.text.clone())
-                    .unwrap_or_default()
-            )
+            let name = if matches!(op, Op::StorePlace(_)) { "StorePlace" } else { "LoadPlace" };
+            format!("{name} {}", proto.places.get(*i as usize).map(|p| p.text.clone()).unwrap_or_default())
         }
-        Op::MakeClosure(i) => format!(
-            "MakeClosure {}",
-            proto
-                .closures
-                .get(*i as usize)
-                .map(|c| c.proto.name.clone())
-                .unwrap_or_default()
-        ),
+        Op::MakeClosure(i) => {
+            format!("MakeClosure {}", proto.closures.get(*i as usize).map(|c| c.proto.name.clone()).unwrap_or_default())
+        }
         other => format!("{other:?}"),
     }
 }

@@ -16,11 +16,7 @@ pub struct ErrorObj {
 
 impl ErrorObj {
     pub fn value(kind: &str, message: impl Into<String>) -> Value {
-        Value::Error(Arc::new(ErrorObj {
-            kind: kind.into(),
-            message: message.into(),
-            is_panic: false,
-        }))
+        Value::Error(Arc::new(ErrorObj { kind: kind.into(), message: message.into(), is_panic: false }))
     }
 }
 
@@ -58,11 +54,9 @@ impl Thrown {
     pub fn into_value(self) -> Value {
         match self {
             Thrown::Error(v) => v,
-            Thrown::Panic(msg) => Value::Error(Arc::new(ErrorObj {
-                kind: "Panic".into(),
-                message: msg,
-                is_panic: true,
-            })),
+            Thrown::Panic(msg) => {
+                Value::Error(Arc::new(ErrorObj { kind: "Panic".into(), message: msg, is_panic: true }))
+            }
         }
     }
 

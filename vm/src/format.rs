@@ -112,6 +112,9 @@ pub fn write_value(out: &mut String, v: &Value, repr: bool, hook: &mut StructHoo
             }
         }
         Value::Iter(_) => out.push_str("<iterator>"),
+        Value::Coroutine(c) => out.push_str(&format!("<coroutine {}>", c.name)),
+        Value::Task(t) => out.push_str(&format!("<task {}>", t.name)),
+        Value::Future(_) => out.push_str("<future>"),
     }
     Ok(())
 }
@@ -137,11 +140,7 @@ fn wrap(out: &mut String, name: &str, x: &Value, hook: &mut StructHook) -> RtRes
 /// Python's `repr` of a string: single quotes unless the text contains a
 /// single quote and no double quote.
 pub fn string_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -154,9 +153,7 @@ pub fn string_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -174,11 +171,7 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
     // Rust's `{:e}` gives the shortest round-trip digits: "1.2345e3".
     let sci = format!("{f:e}");
@@ -213,11 +206,7 @@ pub fn float_repr(f: f64) -> String {
             out.push('.');
             out.push_str(&digits[1..]);
         }
-        out.push_str(&format!(
-            "e{}{:02}",
-            if exp < 0 { '-' } else { '+' },
-            exp.abs()
-        ));
+        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()));
     }
     out
 }
@@ -261,11 +250,7 @@ fn parse_spec(spec: &str) -> RtResult<Spec> {
         i += 1;
     }
     if i > start {
-        s.width = chars[start..i]
-            .iter()
-            .collect::<String>()
-            .parse()
-            .map_err(|_| bad())?;
+        s.width = chars[start..i].iter().collect::<String>().parse().map_err(|_| bad())?;
         if s.width > 10_000 {
             return Err(bad());
         }
@@ -283,11 +268,7 @@ fn parse_spec(spec: &str) -> RtResult<Spec> {
         if i == start {
             return Err(bad());
         }
-        let p: usize = chars[start..i]
-            .iter()
-            .collect::<String>()
-            .parse()
-            .map_err(|_| bad())?;
+        let p: usize = chars[start..i].iter().collect::<String>().parse().map_err(|_| bad())?;
         if p > 1000 {
             return Err(bad());
         }
@@ -331,10 +312,7 @@ pub fn apply_spec(v: &Value, plain: &str, spec: &str) -> RtResult<String> {
         },
         (Some('f' | 'F'), _) => {
             let f = number(v, spec)?;
-            group_float(
-                &format!("{:.*}", s.precision.unwrap_or(6), f.abs()),
-                s.comma,
-            )
+            group_float(&format!("{:.*}", s.precision.unwrap_or(6), f.abs()), s.comma)
         }
         (Some('e' | 'E'), _) => {
             let f = number(v, spec)?;
@@ -348,11 +326,7 @@ pub fn apply_spec(v: &Value, plain: &str, spec: &str) -> RtResult<String> {
         (Some('g' | 'G'), _) => {
             let f = number(v, spec)?;
             let p = s.precision.unwrap_or(6).max(1);
-            let exp = if f == 0.0 {
-                0
-            } else {
-                f.abs().log10().floor() as i32
-            };
+            let exp = if f == 0.0 { 0 } else { f.abs().log10().floor() as i32 };
             if exp < -4 || exp >= p as i32 {
                 exp_format(f.abs(), p - 1)
             } else {
@@ -369,18 +343,13 @@ pub fn apply_spec(v: &Value, plain: &str, spec: &str) -> RtResult<String> {
             format!("{:.*}%", s.precision.unwrap_or(6), f.abs())
         }
         (Some(t), _) => {
-            return Err(Thrown::value_error(format!(
-                "unknown format code '{t}' for a value of type {}",
-                v.type_name()
-            )))
+            return Err(Thrown::value_error(format!("unknown format code '{t}' for a value of type {}", v.type_name())))
         }
         (None, _) => plain.to_string(),
     };
     let negative = match v {
         Value::Int(i) => *i < 0,
-        Value::Float(f) => {
-            f.is_sign_negative() && *f != 0.0 || (f.is_sign_negative() && s.precision.is_some())
-        }
+        Value::Float(f) => f.is_sign_negative() && *f != 0.0 || (f.is_sign_negative() && s.precision.is_some()),
         _ => false,
     };
     let sign = if !numeric || matches!(v, Value::Bool(_)) && s.ty.is_none() {
@@ -402,10 +371,7 @@ pub fn apply_spec(v: &Value, plain: &str, spec: &str) -> RtResult<String> {
     let (fill, align) = if s.zero && s.align.is_none() && numeric {
         ('0', '=')
     } else {
-        (
-            s.fill.unwrap_or(' '),
-            s.align.unwrap_or(if numeric { '>' } else { '<' }),
-        )
+        (s.fill.unwrap_or(' '), s.align.unwrap_or(if numeric { '>' } else { '<' }))
     };
     let fills = |n: usize| fill.to_string().repeat(n);
     Ok(match align {
@@ -420,10 +386,7 @@ fn number(v: &Value, spec: &str) -> RtResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),
-        _ => Err(Thrown::value_error(format!(
-            "format spec '{spec}' needs a number, got {}",
-            v.type_name()
-        ))),
+        _ => Err(Thrown::value_error(format!("format spec '{spec}' needs a number, got {}", v.type_name()))),
     }
 }
 
@@ -482,22 +445,10 @@ mod tests {
         let x = Value::Float(3.14159);
         assert_eq!(apply_spec(&x, "", ".2f").unwrap(), "3.14");
         assert_eq!(apply_spec(&x, "", "8.3f").unwrap(), "   3.142");
-        assert_eq!(
-            apply_spec(&Value::Float(1234.5), "", "e").unwrap(),
-            "1.234500e+03"
-        );
-        assert_eq!(
-            apply_spec(&Value::Float(0.256), "", ".1%").unwrap(),
-            "25.6%"
-        );
-        assert_eq!(
-            apply_spec(&Value::str("Ada"), "Ada", "-^7").unwrap(),
-            "--Ada--"
-        );
+        assert_eq!(apply_spec(&Value::Float(1234.5), "", "e").unwrap(), "1.234500e+03");
+        assert_eq!(apply_spec(&Value::Float(0.256), "", ".1%").unwrap(), "25.6%");
+        assert_eq!(apply_spec(&Value::str("Ada"), "Ada", "-^7").unwrap(), "--Ada--");
         assert_eq!(apply_spec(&Value::Int(-5), "-5", "04").unwrap(), "-005");
-        assert_eq!(
-            apply_spec(&Value::Int(1234567), "", ",").unwrap(),
-            "1,234,567"
-        );
+        assert_eq!(apply_spec(&Value::Int(1234567), "", ",").unwrap(), "1,234,567");
     }
 }

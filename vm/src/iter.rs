@@ -16,38 +16,21 @@ impl IterState {
     pub fn over(v: &Value) -> Option<IterState> {
         Some(match v {
             Value::Range(r) => IterState::range(r),
-            Value::List(items) | Value::Tuple(items) => IterState::Seq {
-                items: items.clone(),
-                idx: 0,
-            },
-            Value::Str(s) => IterState::Str {
-                s: s.clone(),
-                byte: 0,
-            },
-            Value::Dict(d) => IterState::Keys {
-                dict: d.clone(),
-                idx: 0,
-            },
+            Value::List(items) | Value::Tuple(items) => IterState::Seq { items: items.clone(), idx: 0 },
+            Value::Str(s) => IterState::Str { s: s.clone(), byte: 0 },
+            Value::Dict(d) => IterState::Keys { dict: d.clone(), idx: 0 },
             _ => return None,
         })
     }
 
     fn range(r: &RangeObj) -> IterState {
-        IterState::Range {
-            next: r.start,
-            stop: r.stop,
-            step: r.step,
-        }
+        IterState::Range { next: r.start, stop: r.stop, step: r.step }
     }
 
     pub fn next(&mut self) -> Option<Value> {
         match self {
             IterState::Range { next, stop, step } => {
-                let done = if *step > 0 {
-                    *next >= *stop
-                } else {
-                    *next <= *stop
-                };
+                let done = if *step > 0 { *next >= *stop } else { *next <= *stop };
                 if done {
                     return None;
                 }

@@ -4,13 +4,16 @@
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
+pub mod deadlock;
 pub mod disasm;
 pub mod error;
 pub mod format;
+pub mod futures;
 pub mod interp;
 pub mod iter;
 pub mod ops;
 pub mod report;
+pub mod task;
 pub mod types;
 pub mod value;
 

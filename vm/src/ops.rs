@@ -17,11 +17,7 @@ fn zero_div(what: &str) -> Thrown {
 }
 
 fn unsupported(op: &str, a: &Value, b: &Value) -> Thrown {
-    Thrown::type_error(format!(
-        "unsupported operand types for {op}: {} and {}",
-        a.type_name(),
-        b.type_name()
-    ))
+    Thrown::type_error(format!("unsupported operand types for {op}: {} and {}", a.type_name(), b.type_name()))
 }
 
 pub fn binop_symbol(op: BinOp) -> &'static str {
@@ -54,11 +50,7 @@ pub fn floor_div_int(a: i64, b: i64) -> RtResult<i64> {
         return Err(zero_div("integer division by zero"));
     }
     let q = a.checked_div(b).ok_or_else(overflow)?;
-    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) {
-        q - 1
-    } else {
-        q
-    })
+    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
 }
 
 pub fn mod_int(a: i64, b: i64) -> RtResult<i64> {
@@ -66,11 +58,7 @@ pub fn mod_int(a: i64, b: i64) -> RtResult<i64> {
         return Err(zero_div("integer modulo by zero"));
     }
     let r = a.checked_rem(b).unwrap_or(0);
-    Ok(if r != 0 && ((r < 0) != (b < 0)) {
-        r + b
-    } else {
-        r
-    })
+    Ok(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
 }
 
 fn mod_float(a: f64, b: f64) -> RtResult<f64> {
@@ -78,11 +66,7 @@ fn mod_float(a: f64, b: f64) -> RtResult<f64> {
         return Err(zero_div("float modulo by zero"));
     }
     let r = a % b;
-    Ok(if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
-        r + b
-    } else {
-        r
-    })
+    Ok(if r != 0.0 && ((r < 0.0) != (b < 0.0)) { r + b } else { r })
 }
 
 fn pow_int(a: i64, b: i64) -> RtResult<Value> {
@@ -117,11 +101,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
             BinOp::BitXor => Ok(Value::Int(x ^ y)),
             BinOp::Shl => {
                 if !(0..64).contains(&y) {
-                    return Err(if y < 0 {
-                        Thrown::value_error("negative shift count")
-                    } else {
-                        overflow()
-                    });
+                    return Err(if y < 0 { Thrown::value_error("negative shift count") } else { overflow() });
                 }
                 let r = x << y;
                 if (r >> y) != x {
@@ -189,8 +169,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
             check_repeat_size(s.len(), n)?;
             Ok(Value::str(s.repeat(n)))
         }
-        (BinOp::Mul, Value::List(xs), Value::Int(n))
-        | (BinOp::Mul, Value::Int(n), Value::List(xs)) => {
+        (BinOp::Mul, Value::List(xs), Value::Int(n)) | (BinOp::Mul, Value::Int(n), Value::List(xs)) => {
             let n = usize::try_from(*n).unwrap_or(0);
             check_repeat_size(xs.len(), n)?;
             let mut v = Vec::with_capacity(xs.len() * n);
@@ -199,8 +178,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
             }
             Ok(Value::list(v))
         }
-        (BinOp::Mul, Value::Tuple(xs), Value::Int(n))
-        | (BinOp::Mul, Value::Int(n), Value::Tuple(xs)) => {
+        (BinOp::Mul, Value::Tuple(xs), Value::Int(n)) | (BinOp::Mul, Value::Int(n), Value::Tuple(xs)) => {
             let n = usize::try_from(*n).unwrap_or(0);
             check_repeat_size(xs.len(), n)?;
             let mut v = Vec::with_capacity(xs.len() * n);
@@ -209,13 +187,11 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
             }
             Ok(Value::tuple(v))
         }
-        (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor, Value::Bool(x), Value::Bool(y)) => {
-            Ok(Value::Bool(match op {
-                BinOp::BitAnd => *x & *y,
-                BinOp::BitOr => *x | *y,
-                _ => *x ^ *y,
-            }))
-        }
+        (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor, Value::Bool(x), Value::Bool(y)) => Ok(Value::Bool(match op {
+            BinOp::BitAnd => *x & *y,
+            BinOp::BitOr => *x | *y,
+            _ => *x ^ *y,
+        })),
         _ => Err(unsupported(binop_symbol(op), a, b)),
     }
 }
@@ -223,10 +199,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
 fn check_repeat_size(len: usize, n: usize) -> RtResult<()> {
     match len.checked_mul(n) {
         Some(total) if total <= (1 << 32) => Ok(()),
-        _ => Err(Thrown::new(
-            "OverflowError",
-            "repeated sequence is too large",
-        )),
+        _ => Err(Thrown::new("OverflowError", "repeated sequence is too large")),
     }
 }
 
@@ -234,10 +207,7 @@ pub fn negate(v: &Value) -> RtResult<Value> {
     match v {
         Value::Int(i) => i.checked_neg().map(Value::Int).ok_or_else(overflow),
         Value::Float(f) => Ok(Value::Float(-f)),
-        _ => Err(Thrown::type_error(format!(
-            "bad operand type for unary -: {}",
-            v.type_name()
-        ))),
+        _ => Err(Thrown::type_error(format!("bad operand type for unary -: {}", v.type_name()))),
     }
 }
 
@@ -251,30 +221,26 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::None, Value::None) | (Value::Unit, Value::Unit) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
-            Arc::ptr_eq(x, y)
-                || (x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q)))
+            Arc::ptr_eq(x, y) || (x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q)))
         }
         (Value::Tuple(x), Value::Unit) | (Value::Unit, Value::Tuple(x)) => x.is_empty(),
         (Value::Dict(x), Value::Dict(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
         }
-        (Value::Some(x), Value::Some(y))
-        | (Value::Ok(x), Value::Ok(y))
-        | (Value::Err(x), Value::Err(y)) => values_equal(x, y),
+        (Value::Some(x), Value::Some(y)) | (Value::Ok(x), Value::Ok(y)) | (Value::Err(x), Value::Err(y)) => {
+            values_equal(x, y)
+        }
         (Value::Error(x), Value::Error(y)) => x == y,
         (Value::Struct(x), Value::Struct(y)) => {
-            Arc::ptr_eq(&x.ty, &y.ty)
-                && x.fields
-                    .iter()
-                    .zip(y.fields.iter())
-                    .all(|(p, q)| values_equal(p, q))
+            Arc::ptr_eq(&x.ty, &y.ty) && x.fields.iter().zip(y.fields.iter()).all(|(p, q)| values_equal(p, q))
         }
         (Value::Func(x), Value::Func(y)) => Arc::ptr_eq(x, y),
         (Value::Native(x), Value::Native(y)) => x == y,
         (Value::Type(x), Value::Type(y)) => Arc::ptr_eq(x, y) || x.name() == y.name(),
         (Value::Range(x), Value::Range(y)) => x == y,
+        (Value::Task(x), Value::Task(y)) => Arc::ptr_eq(x, y),
+        (Value::Coroutine(x), Value::Coroutine(y)) => Arc::ptr_eq(x, y),
+        (Value::Future(x), Value::Future(y)) => Arc::ptr_eq(x, y),
         _ => false,
     }
 }
@@ -298,19 +264,15 @@ pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
             Some(x.len().cmp(&y.len()))
         }
         (Value::Unit, Value::Unit) => Some(Ordering::Equal),
-        (Value::Some(x), Value::Some(y))
-        | (Value::Ok(x), Value::Ok(y))
-        | (Value::Err(x), Value::Err(y)) => compare(x, y),
+        (Value::Some(x), Value::Some(y)) | (Value::Ok(x), Value::Ok(y)) | (Value::Err(x), Value::Err(y)) => {
+            compare(x, y)
+        }
         _ => None,
     }
 }
 
 pub fn compare_or_error(a: &Value, b: &Value, op: &str) -> RtResult<Ordering> {
     compare(a, b).ok_or_else(|| {
-        Thrown::type_error(format!(
-            "'{op}' is not supported between {} and {}",
-            a.type_name(),
-            b.type_name()
-        ))
+        Thrown::type_error(format!("'{op}' is not supported between {} and {}", a.type_name(), b.type_name()))
     })
 }

@@ -72,10 +72,7 @@ impl BuiltinType {
             (BuiltinType::Tuple, Value::Tuple(_) | Value::Unit) => true,
             (BuiltinType::Optional, Value::Some(_) | Value::None) => true,
             (BuiltinType::Result, Value::Ok(_) | Value::Err(_)) => true,
-            (
-                BuiltinType::Function,
-                Value::Func(_) | Value::Native(_) | Value::Bound(_) | Value::Type(_),
-            ) => true,
+            (BuiltinType::Function, Value::Func(_) | Value::Native(_) | Value::Bound(_) | Value::Type(_)) => true,
             _ => false,
         }
     }

@@ -36,6 +36,12 @@ pub enum Value {
     /// A type used as a value: `Int`, `Point`, `ValueError`.
     Type(Arc<TypeInfo>),
     Range(Arc<RangeObj>),
+    /// A lazy call of an `async fn`.
+    Coroutine(Arc<crate::task::CoroutineObj>),
+    /// A spawned task's handle.
+    Task(Arc<crate::task::TaskObj>),
+    /// A native awaitable (`sleep`, `join`, channel operations, …).
+    Future(Arc<crate::futures::FutureObj>),
     /// An iterator in progress (the `for` loop's hidden state; never shared).
     Iter(Box<crate::iter::IterState>),
 }
@@ -127,6 +133,9 @@ impl Value {
             Value::Type(_) => "Type".into(),
             Value::Range(_) => "Range".into(),
             Value::Iter(_) => "Iterator".into(),
+            Value::Coroutine(_) => "Coroutine".into(),
+            Value::Task(_) => "Task".into(),
+            Value::Future(_) => "Future".into(),
         }
     }
 }
@@ -149,12 +158,7 @@ impl HashKey {
 
 fn is_hashable(v: &Value) -> bool {
     match v {
-        Value::None
-        | Value::Unit
-        | Value::Bool(_)
-        | Value::Int(_)
-        | Value::Float(_)
-        | Value::Str(_) => true,
+        Value::None | Value::Unit | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => true,
         Value::Tuple(items) => items.iter().all(is_hashable),
         Value::Some(x) | Value::Ok(x) | Value::Err(x) => is_hashable(x),
         Value::Type(_) => true,

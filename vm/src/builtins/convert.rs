@@ -12,10 +12,7 @@ pub fn str_(vm: &mut Vm, args: Args) -> RtResult<Value> {
     match args.pos.as_slice() {
         [] => Ok(Value::str("")),
         [v] => Ok(Value::str(vm.to_str(v)?)),
-        other => Err(Thrown::type_error(format!(
-            "str() takes 1 argument but {} were given",
-            other.len()
-        ))),
+        other => Err(Thrown::type_error(format!("str() takes 1 argument but {} were given", other.len()))),
     }
 }
 
@@ -31,33 +28,21 @@ pub fn int(_vm: &mut Vm, args: Args) -> RtResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => {
             if !f.is_finite() {
-                return Err(Thrown::value_error(format!(
-                    "cannot convert {} to Int",
-                    crate::format::float_repr(*f)
-                )));
+                return Err(Thrown::value_error(format!("cannot convert {} to Int", crate::format::float_repr(*f))));
             }
             let t = f.trunc();
             if t < -9.223372036854775808e18 || t >= 9.223372036854775808e18 {
-                return Err(Thrown::new(
-                    "OverflowError",
-                    "Float too large to convert to Int",
-                ));
+                return Err(Thrown::new("OverflowError", "Float too large to convert to Int"));
             }
             Ok(Value::Int(t as i64))
         }
         Value::Str(s) => {
             let t = s.trim().replace('_', "");
-            t.parse::<i64>().map(Value::Int).map_err(|_| {
-                Thrown::value_error(format!(
-                    "invalid literal for Int: {}",
-                    crate::format::string_repr(s)
-                ))
-            })
+            t.parse::<i64>()
+                .map(Value::Int)
+                .map_err(|_| Thrown::value_error(format!("invalid literal for Int: {}", crate::format::string_repr(s))))
         }
-        other => Err(Thrown::type_error(format!(
-            "cannot convert {} to Int",
-            other.type_name()
-        ))),
+        other => Err(Thrown::type_error(format!("cannot convert {} to Int", other.type_name()))),
     }
 }
 
@@ -76,16 +61,10 @@ pub fn float(_vm: &mut Vm, args: Args) -> RtResult<Value> {
                 _ => t.parse::<f64>().ok(),
             };
             parsed.map(Value::Float).ok_or_else(|| {
-                Thrown::value_error(format!(
-                    "invalid literal for Float: {}",
-                    crate::format::string_repr(s)
-                ))
+                Thrown::value_error(format!("invalid literal for Float: {}", crate::format::string_repr(s)))
             })
         }
-        other => Err(Thrown::type_error(format!(
-            "cannot convert {} to Float",
-            other.type_name()
-        ))),
+        other => Err(Thrown::type_error(format!("cannot convert {} to Float", other.type_name()))),
     }
 }
 
@@ -107,10 +86,7 @@ pub fn list(vm: &mut Vm, args: Args) -> RtResult<Value> {
     match args.pos.as_slice() {
         [] => Ok(Value::list(Vec::new())),
         [v] => Ok(Value::list(vm.collect_iterable(v)?)),
-        other => Err(Thrown::type_error(format!(
-            "list() takes 1 argument but {} were given",
-            other.len()
-        ))),
+        other => Err(Thrown::type_error(format!("list() takes 1 argument but {} were given", other.len()))),
     }
 }
 
@@ -118,10 +94,7 @@ pub fn tuple(vm: &mut Vm, args: Args) -> RtResult<Value> {
     match args.pos.as_slice() {
         [] => Ok(Value::tuple(Vec::new())),
         [v] => Ok(Value::tuple(vm.collect_iterable(v)?)),
-        other => Err(Thrown::type_error(format!(
-            "tuple() takes 1 argument but {} were given",
-            other.len()
-        ))),
+        other => Err(Thrown::type_error(format!("tuple() takes 1 argument but {} were given", other.len()))),
     }
 }
 

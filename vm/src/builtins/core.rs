@@ -13,27 +13,19 @@ pub fn print(vm: &mut Vm, args: Args) -> RtResult<Value> {
         Some(Value::Str(s)) => (**s).clone(),
         Some(Value::None) | None => " ".to_string(),
         Some(other) => {
-            return Err(Thrown::type_error(format!(
-                "print's sep must be a String, not {}",
-                other.type_name()
-            )))
+            return Err(Thrown::type_error(format!("print's sep must be a String, not {}", other.type_name())))
         }
     };
     let end = match args.kw("end") {
         Some(Value::Str(s)) => (**s).clone(),
         Some(Value::None) | None => "\n".to_string(),
         Some(other) => {
-            return Err(Thrown::type_error(format!(
-                "print's end must be a String, not {}",
-                other.type_name()
-            )))
+            return Err(Thrown::type_error(format!("print's end must be a String, not {}", other.type_name())))
         }
     };
     for (k, _) in &args.kw {
         if &**k != "sep" && &**k != "end" && &**k != "flush" {
-            return Err(Thrown::type_error(format!(
-                "print has no parameter named `{k}`"
-            )));
+            return Err(Thrown::type_error(format!("print has no parameter named `{k}`")));
         }
     }
     let mut line = String::new();
@@ -59,41 +51,26 @@ pub fn len(_vm: &mut Vm, args: Args) -> RtResult<Value> {
 pub(crate) fn one<'a>(args: &'a Args, name: &str) -> RtResult<[&'a Value; 1]> {
     match args.pos.as_slice() {
         [v] => Ok([v]),
-        other => Err(Thrown::type_error(format!(
-            "{name}() takes 1 argument but {} were given",
-            other.len()
-        ))),
+        other => Err(Thrown::type_error(format!("{name}() takes 1 argument but {} were given", other.len()))),
     }
 }
 
 fn int_arg(v: &Value, what: &str) -> RtResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        other => Err(Thrown::type_error(format!(
-            "{what} must be an Int, not {}",
-            other.type_name()
-        ))),
+        other => Err(Thrown::type_error(format!("{what} must be an Int, not {}", other.type_name()))),
     }
 }
 
 pub fn range(_vm: &mut Vm, args: Args) -> RtResult<Value> {
     let (start, stop, step) = match args.pos.as_slice() {
         [stop] => (0, int_arg(stop, "range's stop")?, 1),
-        [start, stop] => (
-            int_arg(start, "range's start")?,
-            int_arg(stop, "range's stop")?,
-            1,
-        ),
-        [start, stop, step] => (
-            int_arg(start, "range's start")?,
-            int_arg(stop, "range's stop")?,
-            int_arg(step, "range's step")?,
-        ),
+        [start, stop] => (int_arg(start, "range's start")?, int_arg(stop, "range's stop")?, 1),
+        [start, stop, step] => {
+            (int_arg(start, "range's start")?, int_arg(stop, "range's stop")?, int_arg(step, "range's step")?)
+        }
         other => {
-            return Err(Thrown::type_error(format!(
-                "range() takes 1 to 3 arguments but {} were given",
-                other.len()
-            )))
+            return Err(Thrown::type_error(format!("range() takes 1 to 3 arguments but {} were given", other.len())))
         }
     };
     if step == 0 {
@@ -105,24 +82,18 @@ pub fn range(_vm: &mut Vm, args: Args) -> RtResult<Value> {
 pub fn abs(_vm: &mut Vm, args: Args) -> RtResult<Value> {
     let [v] = one(&args, "abs")?;
     match v {
-        Value::Int(i) => i
-            .checked_abs()
-            .map(Value::Int)
-            .ok_or_else(|| Thrown::new("OverflowError", "integer overflow")),
+        Value::Int(i) => {
+            i.checked_abs().map(Value::Int).ok_or_else(|| Thrown::new("OverflowError", "integer overflow"))
+        }
         Value::Float(f) => Ok(Value::Float(f.abs())),
-        other => Err(Thrown::type_error(format!(
-            "abs() needs a number, not {}",
-            other.type_name()
-        ))),
+        other => Err(Thrown::type_error(format!("abs() needs a number, not {}", other.type_name()))),
     }
 }
 
 /// The values `min`/`max`/`sum` range over: one iterable, or several arguments.
 fn candidates(vm: &mut Vm, args: &Args, name: &str) -> RtResult<Vec<Value>> {
     match args.pos.as_slice() {
-        [] => Err(Thrown::type_error(format!(
-            "{name}() needs at least one argument"
-        ))),
+        [] => Err(Thrown::type_error(format!("{name}() needs at least one argument"))),
         [one] => vm.collect_iterable(one),
         many => Ok(many.to_vec()),
     }
@@ -152,9 +123,7 @@ fn extreme(vm: &mut Vm, args: Args, name: &str, want: std::cmp::Ordering) -> RtR
         Some((_, x)) => Ok(x),
         None => match args.kw("default") {
             Some(d) => Ok(d.clone()),
-            None => Err(Thrown::value_error(format!(
-                "{name}() of an empty sequence"
-            ))),
+            None => Err(Thrown::value_error(format!("{name}() of an empty sequence"))),
         },
     }
 }
@@ -171,10 +140,7 @@ pub fn sum(vm: &mut Vm, args: Args) -> RtResult<Value> {
     let items = match args.pos.as_slice() {
         [xs] | [xs, _] => vm.collect_iterable(xs)?,
         other => {
-            return Err(Thrown::type_error(format!(
-                "sum() takes 1 or 2 arguments but {} were given",
-                other.len()
-            )))
+            return Err(Thrown::type_error(format!("sum() takes 1 or 2 arguments but {} were given", other.len())))
         }
     };
     let mut total = args.pos.get(1).cloned().unwrap_or(Value::Int(0));
@@ -193,27 +159,14 @@ pub fn sorted(vm: &mut Vm, args: Args) -> RtResult<Value> {
 
 /// Stable sort with an optional key function; errors from comparisons or the
 /// key are reported after the sort stops.
-pub fn sort_values(
-    vm: &mut Vm,
-    items: &mut Vec<Value>,
-    key: Option<Value>,
-    reverse: Option<&Value>,
-) -> RtResult<()> {
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reverse: Option<&Value>) -> RtResult<()> {
     let reverse = match reverse {
         None | Some(Value::None) => false,
         Some(Value::Bool(b)) => *b,
-        Some(other) => {
-            return Err(Thrown::type_error(format!(
-                "reverse must be a Bool, not {}",
-                other.type_name()
-            )))
-        }
+        Some(other) => return Err(Thrown::type_error(format!("reverse must be a Bool, not {}", other.type_name()))),
     };
     let keys: Vec<Value> = match &key {
-        Some(f) => items
-            .iter()
-            .map(|x| vm.call_value(f.clone(), vec![x.clone()]))
-            .collect::<RtResult<_>>()?,
+        Some(f) => items.iter().map(|x| vm.call_value(f.clone(), vec![x.clone()])).collect::<RtResult<_>>()?,
         None => items.clone(),
     };
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -253,21 +206,14 @@ pub fn reversed(vm: &mut Vm, args: Args) -> RtResult<Value> {
 }
 
 pub fn enumerate(vm: &mut Vm, args: Args) -> RtResult<Value> {
-    let v = args
-        .pos
-        .first()
-        .ok_or_else(|| Thrown::type_error("enumerate() needs an iterable"))?;
+    let v = args.pos.first().ok_or_else(|| Thrown::type_error("enumerate() needs an iterable"))?;
     let start = match args.pos.get(1).or_else(|| args.kw("start")) {
         Some(s) => int_arg(s, "enumerate's start")?,
         None => 0,
     };
     let items = vm.collect_iterable(v)?;
     Ok(Value::list(
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, x)| Value::tuple(vec![Value::Int(start + i as i64), x]))
-            .collect(),
+        items.into_iter().enumerate().map(|(i, x)| Value::tuple(vec![Value::Int(start + i as i64), x])).collect(),
     ))
 }
 
@@ -277,11 +223,7 @@ pub fn zip(vm: &mut Vm, args: Args) -> RtResult<Value> {
         lists.push(vm.collect_iterable(a)?);
     }
     let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-    Ok(Value::list(
-        (0..n)
-            .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
-            .collect(),
-    ))
+    Ok(Value::list((0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect()))
 }
 
 pub fn type_of(_vm: &mut Vm, args: Args) -> RtResult<Value> {
@@ -300,10 +242,7 @@ pub fn isinstance(_vm: &mut Vm, args: Args) -> RtResult<Value> {
             Ok(Value::Bool(false))
         }
         [v, t] => crate::interp::is_instance(v, t).map(Value::Bool),
-        other => Err(Thrown::type_error(format!(
-            "isinstance() takes 2 arguments but {} were given",
-            other.len()
-        ))),
+        other => Err(Thrown::type_error(format!("isinstance() takes 2 arguments but {} were given", other.len()))),
     }
 }
 
@@ -347,10 +286,7 @@ pub fn ok(_vm: &mut Vm, args: Args) -> RtResult<Value> {
     match args.pos.as_slice() {
         [] => Ok(Value::ok(Value::Unit)),
         [v] => Ok(Value::ok(v.clone())),
-        other => Err(Thrown::type_error(format!(
-            "Ok() takes 1 argument but {} were given",
-            other.len()
-        ))),
+        other => Err(Thrown::type_error(format!("Ok() takes 1 argument but {} were given", other.len()))),
     }
 }
 

@@ -10,10 +10,7 @@ fn number(v: &Value, name: &str) -> RtResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),
-        other => Err(Thrown::type_error(format!(
-            "{name}() needs a number, not {}",
-            other.type_name()
-        ))),
+        other => Err(Thrown::type_error(format!("{name}() needs a number, not {}", other.type_name()))),
     }
 }
 
@@ -28,9 +25,7 @@ pub fn sqrt(_vm: &mut Vm, args: Args) -> RtResult<Value> {
     let [v] = one(&args, "sqrt")?;
     let f = number(v, "sqrt")?;
     if f < 0.0 {
-        return Err(Thrown::value_error(
-            "math domain error: sqrt of a negative number",
-        ));
+        return Err(Thrown::value_error("math domain error: sqrt of a negative number"));
     }
     Ok(Value::Float(f.sqrt()))
 }
@@ -61,9 +56,6 @@ pub fn round(_vm: &mut Vm, args: Args) -> RtResult<Value> {
             let p = 10f64.powi((*n).clamp(-300, 300) as i32);
             Ok(Value::Float((f * p).round_ties_even() / p))
         }
-        other => Err(Thrown::type_error(format!(
-            "round() takes 1 or 2 arguments but {} were given",
-            other.len()
-        ))),
+        other => Err(Thrown::type_error(format!("round() takes 1 or 2 arguments but {} were given", other.len()))),
     }
 }

@@ -29,35 +29,13 @@ const STR_METHODS: &[&str] = &[
     "splitlines",
     "index",
 ];
-const LIST_METHODS: &[&str] = &[
-    "append", "pop", "insert", "extend", "index", "remove", "sort", "reverse", "clear", "count",
-    "copy", "len",
-];
-const DICT_METHODS: &[&str] = &[
-    "get",
-    "keys",
-    "values",
-    "items",
-    "pop",
-    "setdefault",
-    "update",
-    "clear",
-    "copy",
-    "len",
-];
+const LIST_METHODS: &[&str] =
+    &["append", "pop", "insert", "extend", "index", "remove", "sort", "reverse", "clear", "count", "copy", "len"];
+const DICT_METHODS: &[&str] =
+    &["get", "keys", "values", "items", "pop", "setdefault", "update", "clear", "copy", "len"];
 const TUPLE_METHODS: &[&str] = &["index", "count", "len"];
-const OPTION_METHODS: &[&str] = &[
-    "is_ok",
-    "is_err",
-    "is_some",
-    "is_none",
-    "unwrap",
-    "unwrap_or",
-    "expect",
-    "map",
-    "ok",
-    "err",
-];
+const OPTION_METHODS: &[&str] =
+    &["is_ok", "is_err", "is_some", "is_none", "unwrap", "unwrap_or", "expect", "map", "ok", "err"];
 
 pub fn has_method(v: &Value, name: &str) -> bool {
     let table: &[&str] = match v {
@@ -66,6 +44,7 @@ pub fn has_method(v: &Value, name: &str) -> bool {
         Value::Dict(_) => DICT_METHODS,
         Value::Tuple(_) | Value::Range(_) => TUPLE_METHODS,
         Value::Some(_) | Value::None | Value::Ok(_) | Value::Err(_) => OPTION_METHODS,
+        Value::Task(_) => &["cancel", "is_done", "name", "catch", "await"],
         _ => &[],
     };
     table.contains(&name)
@@ -74,30 +53,22 @@ pub fn has_method(v: &Value, name: &str) -> bool {
 /// Whether calling `name` on `v` changes `v` (so the VM writes it back).
 pub fn is_mutating(v: &Value, name: &str) -> bool {
     match v {
-        Value::List(_) => matches!(
-            name,
-            "append" | "pop" | "insert" | "extend" | "remove" | "sort" | "reverse" | "clear"
-        ),
+        Value::List(_) => {
+            matches!(name, "append" | "pop" | "insert" | "extend" | "remove" | "sort" | "reverse" | "clear")
+        }
         Value::Dict(_) => matches!(name, "pop" | "setdefault" | "update" | "clear"),
         _ => false,
     }
 }
 
 fn no_method(v: &Value, name: &str) -> Thrown {
-    Thrown::new(
-        "AttributeError",
-        format!("{} has no method `{name}`", v.type_name()),
-    )
+    Thrown::new("AttributeError", format!("{} has no method `{name}`", v.type_name()))
 }
 
 fn arity(args: &Args, name: &str, min: usize, max: usize) -> RtResult<()> {
     let n = args.pos.len();
     if n < min || n > max {
-        let want = if min == max {
-            format!("{min}")
-        } else {
-            format!("{min} to {max}")
-        };
+        let want = if min == max { format!("{min}") } else { format!("{min} to {max}") };
         return Err(Thrown::type_error(format!(
             "{name}() takes {want} argument{} but {n} were given",
             if max == 1 { "" } else { "s" }
@@ -109,10 +80,7 @@ fn arity(args: &Args, name: &str, min: usize, max: usize) -> RtResult<()> {
 fn str_arg<'a>(v: &'a Value, what: &str) -> RtResult<&'a str> {
     match v {
         Value::Str(s) => Ok(s),
-        other => Err(Thrown::type_error(format!(
-            "{what} must be a String, not {}",
-            other.type_name()
-        ))),
+        other => Err(Thrown::type_error(format!("{what} must be a String, not {}", other.type_name()))),
     }
 }
 
@@ -132,9 +100,8 @@ pub fn call(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResult<V
             let xs = xs.clone();
             seq_query(&xs, name, &args).ok_or_else(|| no_method(recv, name))?
         }
-        Value::Some(_) | Value::None | Value::Ok(_) | Value::Err(_) => {
-            option_method(vm, recv, name, args)
-        }
+        Value::Some(_) | Value::None | Value::Ok(_) | Value::Err(_) => option_method(vm, recv, name, args),
+        Value::Task(t) => super::tasks::task_method(t, name, &args).unwrap_or_else(|| Err(no_method(recv, name))),
         _ => Err(no_method(recv, name)),
     }
 }
@@ -143,23 +110,14 @@ pub fn call(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResult<V
 fn seq_query(xs: &[Value], name: &str, args: &Args) -> Option<RtResult<Value>> {
     match name {
         "index" => Some(arity(args, "index", 1, 1).and_then(|_| {
-            xs.iter()
-                .position(|x| crate::ops::values_equal(x, &args.pos[0]))
-                .map(|i| Value::Int(i as i64))
-                .ok_or_else(|| {
-                    Thrown::value_error(format!(
-                        "{} is not in the list",
-                        crate::format::to_repr(&args.pos[0])
-                    ))
-                })
-        })),
-        "count" => Some(arity(args, "count", 1, 1).map(|_| {
-            Value::Int(
-                xs.iter()
-                    .filter(|x| crate::ops::values_equal(x, &args.pos[0]))
-                    .count() as i64,
+            xs.iter().position(|x| crate::ops::values_equal(x, &args.pos[0])).map(|i| Value::Int(i as i64)).ok_or_else(
+                || Thrown::value_error(format!("{} is not in the list", crate::format::to_repr(&args.pos[0]))),
             )
         })),
+        "count" => Some(
+            arity(args, "count", 1, 1)
+                .map(|_| Value::Int(xs.iter().filter(|x| crate::ops::values_equal(x, &args.pos[0])).count() as i64)),
+        ),
         _ => None,
     }
 }
@@ -214,10 +172,7 @@ fn string_method(vm: &mut Vm, s: &str, name: &str, args: Args) -> RtResult<Value
         }
         "replace" => {
             arity(&args, "replace", 2, 2)?;
-            Value::str(s.replace(
-                str_arg(&a[0], "the old text")?,
-                str_arg(&a[1], "the new text")?,
-            ))
+            Value::str(s.replace(str_arg(&a[0], "the old text")?, str_arg(&a[1], "the new text")?))
         }
         "startswith" => {
             arity(&args, "startswith", 1, 1)?;
@@ -281,15 +236,10 @@ fn format_braces(vm: &mut Vm, s: &str, args: &[Value]) -> RtResult<String> {
                     next += 1;
                     next - 1
                 } else {
-                    index
-                        .parse::<usize>()
-                        .map_err(|_| Thrown::value_error(format!("bad format field {{{field}}}")))?
+                    index.parse::<usize>().map_err(|_| Thrown::value_error(format!("bad format field {{{field}}}")))?
                 };
                 let v = args.get(i).ok_or_else(|| {
-                    Thrown::new(
-                        "IndexError",
-                        format!("format needs argument {i} but got {}", args.len()),
-                    )
+                    Thrown::new("IndexError", format!("format needs argument {i} but got {}", args.len()))
                 })?;
                 let plain = vm.to_str(v)?;
                 out.push_str(&crate::format::apply_spec(v, &plain, spec)?);
@@ -312,12 +262,7 @@ fn list_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResul
         "copy" => return Ok(Value::List(arc.clone())),
         "sort" => {
             let mut items = std::mem::take(Arc::make_mut(arc));
-            let r = super::core::sort_values(
-                vm,
-                &mut items,
-                args.kw("key").cloned(),
-                args.kw("reverse"),
-            );
+            let r = super::core::sort_values(vm, &mut items, args.kw("key").cloned(), args.kw("reverse"));
             if let Value::List(arc) = recv {
                 *Arc::make_mut(arc) = items;
             }
@@ -369,10 +314,7 @@ fn list_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResul
                     Value::None
                 }
                 None => {
-                    return Err(Thrown::value_error(format!(
-                        "{} is not in the list",
-                        crate::format::to_repr(&a[0])
-                    )))
+                    return Err(Thrown::value_error(format!("{} is not in the list", crate::format::to_repr(&a[0]))))
                 }
             }
         }
@@ -384,12 +326,7 @@ fn list_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResul
             xs.clear();
             Value::None
         }
-        _ => {
-            return Err(Thrown::new(
-                "AttributeError",
-                format!("List has no method `{name}`"),
-            ))
-        }
+        _ => return Err(Thrown::new("AttributeError", format!("List has no method `{name}`"))),
     })
 }
 
@@ -412,20 +349,13 @@ fn dict_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResul
         "keys" => return Ok(Value::list(arc.keys().map(|k| k.0.clone()).collect())),
         "values" => return Ok(Value::list(arc.values().cloned().collect())),
         "items" => {
-            return Ok(Value::list(
-                arc.iter()
-                    .map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()]))
-                    .collect(),
-            ))
+            return Ok(Value::list(arc.iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect()))
         }
         "copy" => return Ok(Value::Dict(arc.clone())),
         "update" => {
             arity(&args, "update", 1, 1)?;
             let Value::Dict(other) = &a[0] else {
-                return Err(Thrown::type_error(format!(
-                    "update() needs a Dict, not {}",
-                    a[0].type_name()
-                )));
+                return Err(Thrown::type_error(format!("update() needs a Dict, not {}", a[0].type_name())));
             };
             let d = Arc::make_mut(arc);
             for (k, v) in other.iter() {
@@ -456,12 +386,7 @@ fn dict_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResul
             d.clear();
             Value::None
         }
-        _ => {
-            return Err(Thrown::new(
-                "AttributeError",
-                format!("Dict has no method `{name}`"),
-            ))
-        }
+        _ => return Err(Thrown::new("AttributeError", format!("Dict has no method `{name}`"))),
     })
 }
 
@@ -476,10 +401,7 @@ fn option_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtRes
         match &snapshot {
             Value::Err(e) => match &**e {
                 Value::Error(_) => Thrown::Error((**e).clone()),
-                other => Thrown::value_error(format!(
-                    "called unwrap on Err({})",
-                    crate::format::to_repr(other)
-                )),
+                other => Thrown::value_error(format!("called unwrap on Err({})", crate::format::to_repr(other))),
             },
             _ => Thrown::value_error("called unwrap on None"),
         }
@@ -532,30 +454,19 @@ pub fn length(v: &Value) -> RtResult<i64> {
         Value::Dict(d) => d.len() as i64,
         Value::Range(r) => r.len(),
         Value::Unit => 0,
-        other => {
-            return Err(Thrown::type_error(format!(
-                "a {} has no length",
-                other.type_name()
-            )))
-        }
+        other => return Err(Thrown::type_error(format!("a {} has no length", other.type_name()))),
     })
 }
 
 /// Resolves a possibly negative index against `len` (IndexError when out of range).
 pub fn normalize_index(i: &Value, len: usize) -> RtResult<usize> {
     let Value::Int(i) = i else {
-        return Err(Thrown::type_error(format!(
-            "indices must be Int, not {}",
-            i.type_name()
-        )));
+        return Err(Thrown::type_error(format!("indices must be Int, not {}", i.type_name())));
     };
     let n = len as i64;
     let at = if *i < 0 { *i + n } else { *i };
     if at < 0 || at >= n {
-        return Err(Thrown::new(
-            "IndexError",
-            format!("index {i} is out of range for length {len}"),
-        ));
+        return Err(Thrown::new("IndexError", format!("index {i} is out of range for length {len}")));
     }
     Ok(at as usize)
 }
@@ -567,24 +478,17 @@ pub fn index(obj: &Value, idx: &Value) -> RtResult<Value> {
         Value::Str(s) => {
             let n = s.chars().count();
             let at = normalize_index(idx, n)?;
-            Ok(Value::str(
-                s.chars().nth(at).map(String::from).unwrap_or_default(),
-            ))
+            Ok(Value::str(s.chars().nth(at).map(String::from).unwrap_or_default()))
         }
         Value::Dict(d) => {
             let key = crate::interp::hash_key(idx.clone())?;
-            d.get(&key)
-                .cloned()
-                .ok_or_else(|| Thrown::new("KeyError", crate::format::to_repr(idx)))
+            d.get(&key).cloned().ok_or_else(|| Thrown::new("KeyError", crate::format::to_repr(idx)))
         }
         Value::Range(r) => {
             let at = normalize_index(idx, r.len().max(0) as usize)? as i64;
             Ok(Value::Int(r.start + at * r.step))
         }
-        other => Err(Thrown::type_error(format!(
-            "a {} cannot be indexed",
-            other.type_name()
-        ))),
+        other => Err(Thrown::type_error(format!("a {} cannot be indexed", other.type_name()))),
     }
 }
 
@@ -594,10 +498,7 @@ fn slice_bounds(lo: &Value, hi: &Value, step: &Value, len: usize) -> RtResult<Ve
         match v {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
-            other => Err(Thrown::type_error(format!(
-                "slice bounds must be Int, not {}",
-                other.type_name()
-            ))),
+            other => Err(Thrown::type_error(format!("slice bounds must be Int, not {}", other.type_name()))),
         }
     };
     let n = len as i64;
@@ -630,40 +531,24 @@ fn slice_bounds(lo: &Value, hi: &Value, step: &Value, len: usize) -> RtResult<Ve
 
 pub fn slice(obj: &Value, lo: &Value, hi: &Value, step: &Value) -> RtResult<Value> {
     match obj {
-        Value::List(xs) => Ok(Value::list(
-            slice_bounds(lo, hi, step, xs.len())?
-                .into_iter()
-                .map(|i| xs[i].clone())
-                .collect(),
-        )),
-        Value::Tuple(xs) => Ok(Value::tuple(
-            slice_bounds(lo, hi, step, xs.len())?
-                .into_iter()
-                .map(|i| xs[i].clone())
-                .collect(),
-        )),
+        Value::List(xs) => {
+            Ok(Value::list(slice_bounds(lo, hi, step, xs.len())?.into_iter().map(|i| xs[i].clone()).collect()))
+        }
+        Value::Tuple(xs) => {
+            Ok(Value::tuple(slice_bounds(lo, hi, step, xs.len())?.into_iter().map(|i| xs[i].clone()).collect()))
+        }
         Value::Str(s) => {
             let chars: Vec<char> = s.chars().collect();
-            Ok(Value::str(
-                slice_bounds(lo, hi, step, chars.len())?
-                    .into_iter()
-                    .map(|i| chars[i])
-                    .collect::<String>(),
-            ))
+            Ok(Value::str(slice_bounds(lo, hi, step, chars.len())?.into_iter().map(|i| chars[i]).collect::<String>()))
         }
-        other => Err(Thrown::type_error(format!(
-            "a {} cannot be sliced",
-            other.type_name()
-        ))),
+        other => Err(Thrown::type_error(format!("a {} cannot be sliced", other.type_name()))),
     }
 }
 
 /// `needle in container`.
 pub fn contains(container: &Value, needle: &Value) -> RtResult<bool> {
     Ok(match container {
-        Value::List(xs) | Value::Tuple(xs) => {
-            xs.iter().any(|x| crate::ops::values_equal(x, needle))
-        }
+        Value::List(xs) | Value::Tuple(xs) => xs.iter().any(|x| crate::ops::values_equal(x, needle)),
         Value::Str(s) => s.contains(str_arg(needle, "the left side of `in` a String")?),
         Value::Dict(d) => match crate::value::HashKey::new(needle.clone()) {
             Some(k) => d.contains_key(&k),
@@ -671,20 +556,13 @@ pub fn contains(container: &Value, needle: &Value) -> RtResult<bool> {
         },
         Value::Range(r) => match needle {
             Value::Int(i) => {
-                let inside = if r.step > 0 {
-                    *i >= r.start && *i < r.stop
-                } else {
-                    *i <= r.start && *i > r.stop
-                };
+                let inside = if r.step > 0 { *i >= r.start && *i < r.stop } else { *i <= r.start && *i > r.stop };
                 inside && (i - r.start) % r.step == 0
             }
             _ => false,
         },
         other => {
-            return Err(Thrown::type_error(format!(
-                "`in` needs a container on the right, got {}",
-                other.type_name()
-            )))
+            return Err(Thrown::type_error(format!("`in` needs a container on the right, got {}", other.type_name())))
         }
     })
 }

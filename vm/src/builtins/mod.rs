@@ -7,6 +7,7 @@ mod convert;
 mod core;
 mod math;
 pub mod methods;
+pub mod tasks;
 
 use crate::error::RtResult;
 use crate::interp::Vm;
@@ -42,126 +43,50 @@ pub enum Builtin {
 
 /// Every native function. The index is the `Op::Native` operand.
 pub static NATIVES: &[NativeDef] = &[
-    NativeDef {
-        name: "print",
-        func: core::print,
-    },
-    NativeDef {
-        name: "len",
-        func: core::len,
-    },
-    NativeDef {
-        name: "str",
-        func: convert::str_,
-    },
-    NativeDef {
-        name: "repr",
-        func: convert::repr,
-    },
-    NativeDef {
-        name: "int",
-        func: convert::int,
-    },
-    NativeDef {
-        name: "float",
-        func: convert::float,
-    },
-    NativeDef {
-        name: "bool",
-        func: convert::bool_,
-    },
-    NativeDef {
-        name: "list",
-        func: convert::list,
-    },
-    NativeDef {
-        name: "tuple",
-        func: convert::tuple,
-    },
-    NativeDef {
-        name: "dict",
-        func: convert::dict,
-    },
-    NativeDef {
-        name: "range",
-        func: core::range,
-    },
-    NativeDef {
-        name: "abs",
-        func: core::abs,
-    },
-    NativeDef {
-        name: "min",
-        func: core::min,
-    },
-    NativeDef {
-        name: "max",
-        func: core::max,
-    },
-    NativeDef {
-        name: "sum",
-        func: core::sum,
-    },
-    NativeDef {
-        name: "sorted",
-        func: core::sorted,
-    },
-    NativeDef {
-        name: "reversed",
-        func: core::reversed,
-    },
-    NativeDef {
-        name: "enumerate",
-        func: core::enumerate,
-    },
-    NativeDef {
-        name: "zip",
-        func: core::zip,
-    },
-    NativeDef {
-        name: "type",
-        func: core::type_of,
-    },
-    NativeDef {
-        name: "isinstance",
-        func: core::isinstance,
-    },
-    NativeDef {
-        name: "panic",
-        func: core::panic,
-    },
-    NativeDef {
-        name: "input",
-        func: core::input,
-    },
-    NativeDef {
-        name: "Some",
-        func: core::some,
-    },
-    NativeDef {
-        name: "Ok",
-        func: core::ok,
-    },
-    NativeDef {
-        name: "Err",
-        func: core::err,
-    },
-    NativeDef {
-        name: "math.sqrt",
-        func: math::sqrt,
-    },
-    NativeDef {
-        name: "math.floor",
-        func: math::floor,
-    },
-    NativeDef {
-        name: "math.ceil",
-        func: math::ceil,
-    },
-    NativeDef {
-        name: "round",
-        func: math::round,
-    },
+    NativeDef { name: "print", func: core::print },
+    NativeDef { name: "len", func: core::len },
+    NativeDef { name: "str", func: convert::str_ },
+    NativeDef { name: "repr", func: convert::repr },
+    NativeDef { name: "int", func: convert::int },
+    NativeDef { name: "float", func: convert::float },
+    NativeDef { name: "bool", func: convert::bool_ },
+    NativeDef { name: "list", func: convert::list },
+    NativeDef { name: "tuple", func: convert::tuple },
+    NativeDef { name: "dict", func: convert::dict },
+    NativeDef { name: "range", func: core::range },
+    NativeDef { name: "abs", func: core::abs },
+    NativeDef { name: "min", func: core::min },
+    NativeDef { name: "max", func: core::max },
+    NativeDef { name: "sum", func: core::sum },
+    NativeDef { name: "sorted", func: core::sorted },
+    NativeDef { name: "reversed", func: core::reversed },
+    NativeDef { name: "enumerate", func: core::enumerate },
+    NativeDef { name: "zip", func: core::zip },
+    NativeDef { name: "type", func: core::type_of },
+    NativeDef { name: "isinstance", func: core::isinstance },
+    NativeDef { name: "panic", func: core::panic },
+    NativeDef { name: "input", func: core::input },
+    NativeDef { name: "Some", func: core::some },
+    NativeDef { name: "Ok", func: core::ok },
+    NativeDef { name: "Err", func: core::err },
+    NativeDef { name: "math.sqrt", func: math::sqrt },
+    NativeDef { name: "math.floor", func: math::floor },
+    NativeDef { name: "math.ceil", func: math::ceil },
+    NativeDef { name: "round", func: math::round },
+    NativeDef { name: "spawn", func: tasks::spawn },
+    NativeDef { name: "sleep", func: tasks::sleep },
+    NativeDef { name: "yield_now", func: tasks::yield_now },
+    NativeDef { name: "join", func: tasks::join },
+    NativeDef { name: "join_settled", func: tasks::join_settled },
+    NativeDef { name: "race", func: tasks::race },
+    NativeDef { name: "as_completed", func: tasks::as_completed },
+    NativeDef { name: "timeout", func: tasks::timeout },
+    NativeDef { name: "shield", func: tasks::shield },
+    NativeDef { name: "monotonic", func: tasks::monotonic },
+    NativeDef { name: "now", func: tasks::now },
+    NativeDef { name: "time.monotonic", func: tasks::monotonic },
+    NativeDef { name: "time.now", func: tasks::now },
+    NativeDef { name: "time.sleep", func: tasks::sleep },
 ];
 
 /// Names that are builtin values rather than functions.
@@ -173,9 +98,7 @@ fn builtin_value(name: &str) -> Option<Value> {
         return Some(Value::Type(Arc::new(TypeInfo::ErrorKind(name.into()))));
     }
     match name {
-        "argv" => Some(Value::list(
-            crate::interp::argv().into_iter().map(Value::str).collect(),
-        )),
+        "argv" => Some(Value::list(crate::interp::argv().into_iter().map(Value::str).collect())),
         "math.pi" => Some(Value::Float(std::f64::consts::PI)),
         "math.e" => Some(Value::Float(std::f64::consts::E)),
         "math.inf" => Some(Value::Float(f64::INFINITY)),
@@ -192,11 +115,7 @@ pub fn lookup(name: &str) -> Option<Builtin> {
 
 /// All builtin names (for "did you mean" suggestions and REPL completion).
 pub fn names() -> impl Iterator<Item = &'static str> {
-    NATIVES
-        .iter()
-        .map(|n| n.name)
-        .filter(|n| !n.contains('.'))
-        .chain(ERROR_KINDS.iter().copied())
+    NATIVES.iter().map(|n| n.name).filter(|n| !n.contains('.')).chain(ERROR_KINDS.iter().copied())
 }
 
 /// The names a standard module exports, or `None` if there is no such module.
@@ -245,8 +164,5 @@ pub fn module_exports(module: &str) -> Option<&'static [&'static str]> {
 
 /// The index of a native by name (for natives the VM itself calls).
 pub fn native_index(name: &str) -> Option<u32> {
-    NATIVES
-        .iter()
-        .position(|n| n.name == name)
-        .map(|i| i as u32)
+    NATIVES.iter().position(|n| n.name == name).map(|i| i as u32)
 }

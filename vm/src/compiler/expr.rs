@@ -59,10 +59,7 @@ impl Compiler {
                 self.emit(Op::BuildDict(pairs.len() as u32));
             }
             ExprKind::Starred(_) => {
-                self.error(
-                    e.span,
-                    "`*` spread is only allowed in call arguments and list displays",
-                );
+                self.error(e.span, "`*` spread is only allowed in call arguments and list displays");
             }
             ExprKind::Unary { op, expr } => {
                 self.expr(expr);
@@ -83,11 +80,7 @@ impl Compiler {
             ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 let is_and = matches!(e.kind, ExprKind::And(..));
                 self.expr(a);
-                let j = self.emit(if is_and {
-                    Op::JumpIfFalseOrPop(0)
-                } else {
-                    Op::JumpIfTrueOrPop(0)
-                });
+                let j = self.emit(if is_and { Op::JumpIfFalseOrPop(0) } else { Op::JumpIfTrueOrPop(0) });
                 self.expr(b);
                 self.emit(Op::CheckBool);
                 self.f().patch(j);
@@ -155,19 +148,15 @@ impl Compiler {
                     return;
                 }
                 self.expr(inner);
-                self.error(e.span, "`await` is not implemented yet");
+                self.set_span(e.span);
+                self.emit(Op::Await);
             }
             ExprKind::Try(inner) => {
                 self.expr(inner);
                 self.set_span(e.span);
                 self.emit(Op::TryUnwrap);
             }
-            ExprKind::ListComp {
-                elt,
-                target,
-                iter,
-                cond,
-            } => {
+            ExprKind::ListComp { elt, target, iter, cond } => {
                 self.comprehension(
                     target,
                     iter,
@@ -179,13 +168,7 @@ impl Compiler {
                     false,
                 );
             }
-            ExprKind::DictComp {
-                key,
-                value,
-                target,
-                iter,
-                cond,
-            } => {
+            ExprKind::DictComp { key, value, target, iter, cond } => {
                 self.comprehension(
                     target,
                     iter,
@@ -207,11 +190,7 @@ impl Compiler {
             for i in items {
                 self.expr(i);
             }
-            self.emit(if tuple {
-                Op::BuildTuple(items.len() as u32)
-            } else {
-                Op::BuildList(items.len() as u32)
-            });
+            self.emit(if tuple { Op::BuildTuple(items.len() as u32) } else { Op::BuildList(items.len() as u32) });
             return;
         }
         self.emit(Op::BuildList(0));
@@ -277,11 +256,7 @@ impl Compiler {
         body: impl FnOnce(&mut Compiler),
         dict: bool,
     ) {
-        self.emit(if dict {
-            Op::BuildDict(0)
-        } else {
-            Op::BuildList(0)
-        });
+        self.emit(if dict { Op::BuildDict(0) } else { Op::BuildList(0) });
         let acc = self.f().new_slot();
         self.emit(Op::Store(acc));
         self.expr(iter);
@@ -289,10 +264,7 @@ impl Compiler {
         let it = self.f().new_slot();
         self.emit(Op::Store(it));
         let top = self.f().here();
-        let next = self.emit(Op::ForIter {
-            slot: it,
-            target: 0,
-        });
+        let next = self.emit(Op::ForIter { slot: it, target: 0 });
         let unwrap = self.emit(Op::ForUnwrap(0));
         self.f().push_scope();
         let was_module = self.fr().is_module;
@@ -328,10 +300,7 @@ impl Compiler {
                 }
                 ast::FStringPart::Expr { expr, conv, spec } => {
                     self.expr(expr);
-                    let fs = FormatSpec {
-                        repr: *conv == Some('r'),
-                        spec: spec.clone().unwrap_or_default(),
-                    };
+                    let fs = FormatSpec { repr: *conv == Some('r'), spec: spec.clone().unwrap_or_default() };
                     let idx = push(&mut self.f().proto.format_specs, fs);
                     self.set_span(expr.span);
                     self.emit(Op::Format(idx));
@@ -371,20 +340,13 @@ impl Compiler {
         if self.resolves_to_variable(m) {
             return None;
         }
-        let module = self
-            .module_aliases
-            .get(m)
-            .cloned()
-            .unwrap_or_else(|| m.clone());
+        let module = self.module_aliases.get(m).cloned().unwrap_or_else(|| m.clone());
         crate::builtins::module_exports(&module)?;
         let found = crate::builtins::lookup(&format!("{module}.{member}"));
         if found.is_none() {
             let exports = crate::builtins::module_exports(&module).unwrap_or(&[]);
             self.error(
-                obj.span.to(Span::new(
-                    obj.span.hi as usize,
-                    obj.span.hi as usize + 1 + member.len(),
-                )),
+                obj.span.to(Span::new(obj.span.hi as usize, obj.span.hi as usize + 1 + member.len())),
                 format!("module `{module}` has no member `{member}`"),
             )
             .with_help(format!("`{module}` has: {}", exports.join(", ")));
@@ -394,10 +356,7 @@ impl Compiler {
     }
 
     fn resolves_to_variable(&self, name: &str) -> bool {
-        self.funcs
-            .iter()
-            .any(|f| !f.is_module && f.lookup(name).is_some())
-            || self.globals.contains_key(name)
+        self.funcs.iter().any(|f| !f.is_module && f.lookup(name).is_some()) || self.globals.contains_key(name)
     }
 
     pub(crate) fn name_load(&mut self, name: &str, span: Span) {
@@ -465,10 +424,7 @@ impl Compiler {
         }
         let f = &mut self.funcs[depth];
         let slot = f.new_slot();
-        f.captures.push(Capture {
-            name: name.to_string(),
-            slot,
-        });
+        f.captures.push(Capture { name: name.to_string(), slot });
         f.proto.capture_slots.push(slot);
         Some(slot)
     }
@@ -515,11 +471,7 @@ impl Compiler {
         if self.resolves_to_variable(m) {
             return false;
         }
-        let module = self
-            .module_aliases
-            .get(m)
-            .cloned()
-            .unwrap_or_else(|| m.clone());
+        let module = self.module_aliases.get(m).cloned().unwrap_or_else(|| m.clone());
         crate::builtins::module_exports(&module).is_some()
     }
 
@@ -528,11 +480,7 @@ impl Compiler {
         let ExprKind::Name(n) = &obj.kind else {
             return false;
         };
-        if self
-            .funcs
-            .iter()
-            .any(|f| !f.is_module && f.lookup(n).is_some())
-        {
+        if self.funcs.iter().any(|f| !f.is_module && f.lookup(n).is_some()) {
             return false;
         }
         self.structs.contains_key(n)
@@ -593,21 +541,20 @@ impl Compiler {
         if kwnames.is_empty() && stars.is_empty() && positional.len() < 256 {
             return None;
         }
-        Some(CallSite {
-            argc: positional.len() as u32,
-            kwnames,
-            stars,
-        })
+        Some(CallSite { argc: positional.len() as u32, kwnames, stars })
     }
 
     fn method_call(&mut self, obj: &Expr, name: &ast::Ident, args: &[Arg], span: Span) {
+        if name.name == "await" && args.is_empty() {
+            // `task.await()`: the same wait as `await task`, allowed in sync code.
+            self.expr(obj);
+            self.set_span(span);
+            self.emit(Op::Await);
+            return;
+        }
         self.check_global_method(obj, &name.name);
         // A receiver that is a place may be mutated in place and written back.
-        let place = if super::place::is_place(obj) {
-            self.place(obj, false)
-        } else {
-            None
-        };
+        let place = if super::place::is_place(obj) { self.place(obj, false) } else { None };
         if place.is_none() {
             self.expr(obj);
         }
@@ -618,11 +565,7 @@ impl Compiler {
         });
         self.set_span(span);
         let _ = name.span;
-        let ms = MethodSite {
-            name: name.name.as_str().into(),
-            call: site,
-            place,
-        };
+        let ms = MethodSite { name: name.name.as_str().into(), call: site, place };
         let idx = push(&mut self.f().proto.method_sites, ms);
         self.emit(Op::CallMethod(idx));
     }
@@ -636,29 +579,17 @@ impl Compiler {
             return;
         }
         let (params, has_star) = match self.globals.get(name).map(|g| g.kind.clone()) {
-            Some(GlobalKind::Fn {
-                params, has_star, ..
-            }) => (
-                params
-                    .iter()
-                    .map(|p| (p.name.clone(), p.has_default))
-                    .collect::<Vec<_>>(),
-                has_star,
-            ),
+            Some(GlobalKind::Fn { params, has_star, .. }) => {
+                (params.iter().map(|p| (p.name.clone(), p.has_default)).collect::<Vec<_>>(), has_star)
+            }
             Some(GlobalKind::Struct) => match self.structs.get(name) {
-                Some(s) if !s.has_init => {
-                    (s.fields.iter().map(|f| (f.clone(), false)).collect(), false)
-                }
+                Some(s) if !s.has_init => (s.fields.iter().map(|f| (f.clone(), false)).collect(), false),
                 _ => return,
             },
             _ => return,
         };
         let npos = args.iter().filter(|a| a.name.is_none()).count();
-        let what = if self.structs.contains_key(name) {
-            "constructor of"
-        } else {
-            "function"
-        };
+        let what = if self.structs.contains_key(name) { "constructor of" } else { "function" };
         if npos > params.len() && !has_star {
             self.diags.push(
                 Diagnostic::error(
@@ -669,10 +600,7 @@ impl Compiler {
                         plural(params.len())
                     ),
                 )
-                .with_label(format!(
-                    "called with {npos} positional argument{}",
-                    plural(npos)
-                ))
+                .with_label(format!("called with {npos} positional argument{}", plural(npos)))
                 .with_help(signature_help(name, &params)),
             );
             return;
@@ -683,31 +611,21 @@ impl Compiler {
             match params.iter().position(|(p, _)| *p == k.name) {
                 Some(i) => {
                     if filled[i] {
-                        self.error(
-                            k.span,
-                            format!("argument `{}` of `{name}` given twice", k.name),
-                        );
+                        self.error(k.span, format!("argument `{}` of `{name}` given twice", k.name));
                     }
                     filled[i] = true;
                 }
                 None => {
                     self.diags.push(
-                        Diagnostic::error(
-                            k.span,
-                            format!("{what} `{name}` has no parameter named `{}`", k.name),
-                        )
-                        .with_help(signature_help(name, &params)),
+                        Diagnostic::error(k.span, format!("{what} `{name}` has no parameter named `{}`", k.name))
+                            .with_help(signature_help(name, &params)),
                     );
                     return;
                 }
             }
         }
-        let missing: Vec<&str> = params
-            .iter()
-            .zip(&filled)
-            .filter(|((_, d), f)| !**f && !*d)
-            .map(|((p, _), _)| p.as_str())
-            .collect();
+        let missing: Vec<&str> =
+            params.iter().zip(&filled).filter(|((_, d), f)| !**f && !*d).map(|((p, _), _)| p.as_str()).collect();
         if !missing.is_empty() {
             self.diags.push(
                 Diagnostic::error(
@@ -715,11 +633,7 @@ impl Compiler {
                     format!(
                         "{what} `{name}` is missing argument{} {}",
                         plural(missing.len()),
-                        missing
-                            .iter()
-                            .map(|m| format!("`{m}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
                     ),
                 )
                 .with_help(signature_help(name, &params)),
@@ -728,9 +642,7 @@ impl Compiler {
     }
 
     fn resolves_to_local(&self, name: &str) -> bool {
-        self.funcs
-            .iter()
-            .any(|f| !f.is_module && f.lookup(name).is_some())
+        self.funcs.iter().any(|f| !f.is_module && f.lookup(name).is_some())
             || self.fr().captures.iter().any(|c| c.name == name)
     }
 
@@ -755,10 +667,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn signature_help(name: &str, params: &[(String, bool)]) -> String {
-    let ps: Vec<String> = params
-        .iter()
-        .map(|(p, d)| if *d { format!("{p}=…") } else { p.clone() })
-        .collect();
+    let ps: Vec<String> = params.iter().map(|(p, d)| if *d { format!("{p}=…") } else { p.clone() }).collect();
     format!("the signature is `{name}({})`", ps.join(", "))
 }
 

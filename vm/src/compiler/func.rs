@@ -60,12 +60,7 @@ pub struct FuncState {
 impl FuncState {
     pub fn new(name: &str, file: Arc<str>, is_module: bool, is_async: bool) -> FuncState {
         FuncState {
-            proto: FuncProto {
-                name: name.to_string(),
-                file,
-                is_async,
-                ..FuncProto::default()
-            },
+            proto: FuncProto { name: name.to_string(), file, is_async, ..FuncProto::default() },
             scopes: vec![HashMap::new()],
             captures: Vec::new(),
             is_module,
@@ -119,14 +114,7 @@ impl FuncState {
     pub fn declare(&mut self, name: &str, mutable: bool, span: Span) -> u16 {
         let slot = self.new_slot();
         if let Some(scope) = self.scopes.last_mut() {
-            scope.insert(
-                name.to_string(),
-                Local {
-                    slot,
-                    mutable,
-                    span,
-                },
-            );
+            scope.insert(name.to_string(), Local { slot, mutable, span });
         }
         slot
     }
@@ -134,14 +122,7 @@ impl FuncState {
     /// Declares in the function's outermost scope (implicit `x = …`).
     pub fn declare_function_level(&mut self, name: &str, span: Span) -> u16 {
         let slot = self.new_slot();
-        self.scopes[0].insert(
-            name.to_string(),
-            Local {
-                slot,
-                mutable: true,
-                span,
-            },
-        );
+        self.scopes[0].insert(name.to_string(), Local { slot, mutable: true, span });
         slot
     }
 

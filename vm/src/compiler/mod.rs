@@ -28,6 +28,7 @@ pub struct Program {
     /// Global slot of `main`, when the module defines one.
     pub main_slot: Option<u32>,
     pub file: Arc<str>,
+    pub src: Arc<str>,
 }
 
 /// A module-level name.
@@ -43,11 +44,7 @@ pub struct GlobalInfo {
 #[derive(Clone, Debug, PartialEq)]
 pub enum GlobalKind {
     Var,
-    Fn {
-        params: Vec<ParamInfo>,
-        has_star: bool,
-        is_async: bool,
-    },
+    Fn { params: Vec<ParamInfo>, has_star: bool, is_async: bool },
     Struct,
     Trait,
 }
@@ -91,11 +88,7 @@ pub struct Compiler {
 
 /// Compiles a parsed module. Returns the program when there were no errors;
 /// the diagnostics may hold warnings either way.
-pub fn compile_module(
-    module: &ast::Module,
-    file: &str,
-    src: &str,
-) -> (Option<Program>, Vec<Diagnostic>) {
+pub fn compile_module(module: &ast::Module, file: &str, src: &str) -> (Option<Program>, Vec<Diagnostic>) {
     let file: Arc<str> = file.into();
     let mut c = Compiler {
         file: file.clone(),
@@ -110,23 +103,27 @@ pub fn compile_module(
     };
     c.collect_globals(&module.body);
     c.compile_module_body(&module.body);
-    let main_slot = c
-        .globals
-        .get("main")
-        .filter(|g| matches!(g.kind, GlobalKind::Fn { .. }))
-        .map(|g| g.slot);
+    let main_slot = c.globals.get("main").filter(|g| matches!(g.kind, GlobalKind::Fn { .. })).map(|g| g.slot);
+    // The module body ends by calling `main` (awaiting it when it is async).
+    if let Some(g) = c.globals.get("main").cloned() {
+        if let GlobalKind::Fn { is_async, .. } = g.kind {
+            c.set_span(g.span);
+            c.emit(Op::LoadGlobal(g.slot));
+            c.emit(Op::Call(0));
+            if is_async {
+                c.emit(Op::Await);
+            }
+            c.emit(Op::Pop);
+        }
+    }
     let Some(mut state) = c.funcs.pop() else {
         return (None, c.diags);
     };
     state.emit(Op::None);
     state.emit(Op::Return);
     let has_errors = c.diags.iter().any(|d| d.is_error());
-    let program = Program {
-        init: Arc::new(state.proto),
-        global_names: c.global_names,
-        main_slot,
-        file,
-    };
+    let program =
+        Program { init: Arc::new(state.proto), global_names: c.global_names, main_slot, file, src: c.src.clone() };
     (if has_errors { None } else { Some(program) }, c.diags)
 }
 
@@ -171,15 +168,7 @@ impl Compiler {
         }
         let slot = self.global_names.len() as u32;
         self.global_names.push(name.to_string());
-        self.globals.insert(
-            name.to_string(),
-            GlobalInfo {
-                slot,
-                mutable,
-                span,
-                kind,
-            },
-        );
+        self.globals.insert(name.to_string(), GlobalInfo { slot, mutable, span, kind });
         slot
     }
 
@@ -193,40 +182,22 @@ impl Compiler {
                         .params
                         .iter()
                         .filter(|p| !p.star)
-                        .map(|p| ParamInfo {
-                            name: p.name.name.clone(),
-                            has_default: p.default.is_some(),
-                        })
+                        .map(|p| ParamInfo { name: p.name.name.clone(), has_default: p.default.is_some() })
                         .collect();
                     let has_star = f.params.iter().any(|p| p.star);
                     self.add_global(
                         &f.name.name,
                         false,
                         f.name.span,
-                        GlobalKind::Fn {
-                            params,
-                            has_star,
-                            is_async: f.is_async,
-                        },
+                        GlobalKind::Fn { params, has_star, is_async: f.is_async },
                     );
                 }
                 StmtKind::Struct(s) => {
                     self.add_global(&s.name.name, false, s.name.span, GlobalKind::Struct);
-                    let methods = s
-                        .methods
-                        .iter()
-                        .map(|m| (m.name.name.clone(), structs::self_kind_of(m)))
-                        .collect();
+                    let methods = s.methods.iter().map(|m| (m.name.name.clone(), structs::self_kind_of(m))).collect();
                     let has_init = s.methods.iter().any(|m| m.name.name == "__init__");
                     let fields = s.fields.iter().map(|f| f.name.name.clone()).collect();
-                    self.structs.insert(
-                        s.name.name.clone(),
-                        StructInfo {
-                            fields,
-                            methods,
-                            has_init,
-                        },
-                    );
+                    self.structs.insert(s.name.name.clone(), StructInfo { fields, methods, has_init });
                 }
                 StmtKind::Trait(t) => {
                     self.add_global(&t.name.name, false, t.name.span, GlobalKind::Trait);
@@ -238,9 +209,7 @@ impl Compiler {
                         .collect();
                     self.traits.insert(t.name.name.clone(), methods);
                 }
-                StmtKind::Let {
-                    mutable, pattern, ..
-                } => {
+                StmtKind::Let { mutable, pattern, .. } => {
                     for (name, span) in pattern::bound_names(pattern) {
                         self.add_global(&name, *mutable, span, GlobalKind::Var);
                     }
@@ -256,10 +225,7 @@ impl Compiler {
                     }
                     self.collect_globals(body);
                 }
-                StmtKind::If {
-                    branches,
-                    else_body,
-                } => {
+                StmtKind::If { branches, else_body } => {
                     for (cond, block) in branches {
                         if let ast::Cond::Let(p, _) = cond {
                             for (name, span) in pattern::bound_names(p) {
@@ -280,12 +246,7 @@ impl Compiler {
                     }
                     self.collect_globals(body);
                 }
-                StmtKind::Try {
-                    body,
-                    handlers,
-                    else_body,
-                    finally_body,
-                } => {
+                StmtKind::Try { body, handlers, else_body, finally_body } => {
                     self.collect_globals(body);
                     for h in handlers {
                         if let Some(n) = &h.name {
@@ -319,13 +280,9 @@ impl Compiler {
                 StmtKind::Alias { name, .. } => {
                     self.add_global(&name.name, false, name.span, GlobalKind::Var);
                 }
-                StmtKind::Import {
-                    module,
-                    alias: Some(alias),
-                } => {
+                StmtKind::Import { module, alias: Some(alias) } => {
                     let path: Vec<&str> = module.iter().map(|i| i.name.as_str()).collect();
-                    self.module_aliases
-                        .insert(alias.name.clone(), path.join("."));
+                    self.module_aliases.insert(alias.name.clone(), path.join("."));
                 }
                 StmtKind::FromImport { names, .. } => {
                     for (name, alias) in names {
@@ -389,11 +346,7 @@ impl Compiler {
         if let Some(s) = struct_name {
             state.proto.name = format!("{s}.{}", f.name.name);
         }
-        state.self_name = if struct_name.is_none() && self.funcs.len() > 1 {
-            Some(f.name.name.clone())
-        } else {
-            None
-        };
+        state.self_name = if struct_name.is_none() && self.funcs.len() > 1 { Some(f.name.name.clone()) } else { None };
         state.self_kind = self_kind;
         state.proto.self_kind = self_kind;
         state.proto.def_span = f.name.span;
@@ -408,10 +361,7 @@ impl Compiler {
                 self.diags.push(
                     Diagnostic::error(
                         p.name.span,
-                        format!(
-                            "parameter `{}` without a default follows one with a default",
-                            p.name.name
-                        ),
+                        format!("parameter `{}` without a default follows one with a default", p.name.name),
                     )
                     .with_help("move the parameters with defaults to the end"),
                 );
@@ -428,18 +378,11 @@ impl Compiler {
         self.funcs.push(state);
         self.block(&f.body);
         // Falling off the end returns None.
-        let end_span = f
-            .body
-            .last()
-            .map(|s| Span::new(s.span.hi as usize, s.span.hi as usize))
-            .unwrap_or(f.span);
+        let end_span = f.body.last().map(|s| Span::new(s.span.hi as usize, s.span.hi as usize)).unwrap_or(f.span);
         self.set_span(end_span);
         self.emit(Op::None);
         self.emit(Op::Return);
-        let state = self
-            .funcs
-            .pop()
-            .unwrap_or_else(|| FuncState::new("?", self.file.clone(), false, false));
+        let state = self.funcs.pop().unwrap_or_else(|| FuncState::new("?", self.file.clone(), false, false));
         let captures = state.captures.clone();
         (Arc::new(state.proto), captures)
     }

@@ -19,12 +19,8 @@ fn collect(p: &Pattern, out: &mut Vec<(String, Span)>) {
     match &p.kind {
         PatternKind::Bind(n) => out.push((n.clone(), p.span)),
         PatternKind::Star(Some(n)) => out.push((n.clone(), p.span)),
-        PatternKind::Tuple(items) | PatternKind::List(items) => {
-            items.iter().for_each(|i| collect(i, out))
-        }
-        PatternKind::Ctor {
-            args: Some(args), ..
-        } => args.iter().for_each(|i| collect(i, out)),
+        PatternKind::Tuple(items) | PatternKind::List(items) => items.iter().for_each(|i| collect(i, out)),
+        PatternKind::Ctor { args: Some(args), .. } => args.iter().for_each(|i| collect(i, out)),
         PatternKind::Or(alts) => {
             if let Some(first) = alts.first() {
                 collect(first, out)
@@ -57,9 +53,7 @@ impl Compiler {
             PatternKind::Star(_) => {
                 self.error(p.span, "`*rest` is only allowed inside a list pattern");
             }
-            PatternKind::Ctor { path, args } => {
-                self.ctor_pattern(path, args.as_deref(), subject, fails, p.span)
-            }
+            PatternKind::Ctor { path, args } => self.ctor_pattern(path, args.as_deref(), subject, fails, p.span),
             PatternKind::Or(alts) => {
                 let mut ok_jumps = Vec::new();
                 for (i, alt) in alts.iter().enumerate() {
@@ -107,27 +101,13 @@ impl Compiler {
         slot
     }
 
-    fn sequence_pattern(
-        &mut self,
-        items: &[Pattern],
-        subject: u16,
-        fails: &mut Vec<usize>,
-        tuple: bool,
-    ) {
-        let star = items
-            .iter()
-            .position(|i| matches!(i.kind, PatternKind::Star(_)));
+    fn sequence_pattern(&mut self, items: &[Pattern], subject: u16, fails: &mut Vec<usize>, tuple: bool) {
+        let star = items.iter().position(|i| matches!(i.kind, PatternKind::Star(_)));
         let fixed = items.len() - star.map_or(0, |_| 1);
         let test = if tuple {
-            PatternTest::Seq {
-                len: fixed as u32,
-                at_least: star.is_some(),
-            }
+            PatternTest::Seq { len: fixed as u32, at_least: star.is_some() }
         } else {
-            PatternTest::List {
-                len: fixed as u32,
-                at_least: star.is_some(),
-            }
+            PatternTest::List { len: fixed as u32, at_least: star.is_some() }
         };
         self.test(subject, test, fails);
         for (i, item) in items.iter().enumerate() {
@@ -136,10 +116,7 @@ impl Compiler {
                     let from_end = (items.len() - i - 1) as u16;
                     if let Some(n) = name {
                         self.emit(Op::Load(subject));
-                        self.emit(Op::SliceRest {
-                            from: i as u16,
-                            from_end,
-                        });
+                        self.emit(Op::SliceRest { from: i as u16, from_end });
                         self.bind_pattern_name(n, item.span);
                     }
                 }

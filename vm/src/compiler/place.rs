@@ -9,25 +9,14 @@ use lexer::Diagnostic;
 use parser::ast::{Expr, ExprKind};
 
 /// Method names that mutate a List or Dict receiver.
-pub const MUTATING_BUILTIN_METHODS: &[&str] = &[
-    "append",
-    "extend",
-    "insert",
-    "pop",
-    "remove",
-    "sort",
-    "reverse",
-    "setdefault",
-    "update",
-];
+pub const MUTATING_BUILTIN_METHODS: &[&str] =
+    &["append", "extend", "insert", "pop", "remove", "sort", "reverse", "setdefault", "update"];
 
 pub fn is_place(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Name(_) => true,
         ExprKind::Attr { obj, .. } => is_place(obj),
-        ExprKind::Index { obj, index } => {
-            !matches!(index.kind, ExprKind::Slice { .. }) && is_place(obj)
-        }
+        ExprKind::Index { obj, index } => !matches!(index.kind, ExprKind::Slice { .. }) && is_place(obj),
         _ => false,
     }
 }
@@ -61,24 +50,14 @@ impl Compiler {
             self.error(e.span, "cannot assign to this expression");
             return None;
         };
-        let text = self
-            .src
-            .get(e.span.range())
-            .unwrap_or(root_name)
-            .to_string();
+        let text = self.src.get(e.span.range()).unwrap_or(root_name).to_string();
         let root = match self.fr().lookup(root_name).cloned() {
             Some(local) => {
-                if write
-                    && !steps.is_empty()
-                    && root_name == "self"
-                    && self.fr().self_kind == SelfKind::Read
-                {
+                if write && !steps.is_empty() && root_name == "self" && self.fr().self_kind == SelfKind::Read {
                     self.diags.push(
                         Diagnostic::error(
                             e.span,
-                            format!(
-                                "cannot assign to `{text}`: `self` is read-only in this method"
-                            ),
+                            format!("cannot assign to `{text}`: `self` is read-only in this method"),
                         )
                         .with_label("assignment to a field of a read-only receiver")
                         .with_help("declare the receiver as `mut self` to modify it"),
@@ -89,9 +68,7 @@ impl Compiler {
                             e.span,
                             format!("cannot assign to `{text}`: `{root_name}` is a `let` binding"),
                         )
-                        .with_help(format!(
-                            "declare it with `var {root_name} = …` to make it mutable"
-                        )),
+                        .with_help(format!("declare it with `var {root_name} = …` to make it mutable")),
                     );
                 }
                 PlaceRoot::Local(local.slot)
@@ -101,9 +78,12 @@ impl Compiler {
                     Some(g) if self.fr().is_module => {
                         if write && !g.mutable && !steps.is_empty() {
                             self.diags.push(
-                            Diagnostic::error(e.span, format!("cannot assign to `{text}`: `{root_name}` is a `let` binding"))
+                                Diagnostic::error(
+                                    e.span,
+                                    format!("cannot assign to `{text}`: `{root_name}` is a `let` binding"),
+                                )
                                 .with_help(format!("declare it with `var {root_name} = …` to make it mutable")),
-                        );
+                            );
                         }
                         PlaceRoot::Global(g.slot)
                     }
@@ -115,10 +95,9 @@ impl Compiler {
                         // A capture, a global read from a function, or a builtin:
                         // not a writable place; a method receiver is used by value.
                         if write {
-                            self.diags.push(
-                            Diagnostic::error(e.span, format!("cannot assign to `{text}`"))
-                                .with_help(format!("`{root_name}` is not a variable of this function (closures capture by value)")),
-                        );
+                            self.diags.push(Diagnostic::error(e.span, format!("cannot assign to `{text}`")).with_help(
+                                format!("`{root_name}` is not a variable of this function (closures capture by value)"),
+                            ));
                         }
                         return None;
                     }
@@ -144,19 +123,11 @@ impl Compiler {
         let ExprKind::Name(name) = &root.kind else {
             return;
         };
-        if self
-            .funcs
-            .iter()
-            .any(|f| !f.is_module && f.lookup(name).is_some())
-            || !self.globals.contains_key(name)
-        {
+        if self.funcs.iter().any(|f| !f.is_module && f.lookup(name).is_some()) || !self.globals.contains_key(name) {
             return;
         }
         let mutating = MUTATING_BUILTIN_METHODS.contains(&method)
-            || self
-                .structs
-                .values()
-                .any(|s| s.methods.get(method).is_some_and(|k| *k == SelfKind::Mut));
+            || self.structs.values().any(|s| s.methods.get(method).is_some_and(|k| *k == SelfKind::Mut));
         if mutating {
             self.diags.push(
                 Diagnostic::error(obj.span, format!("cannot call mutating method `{method}` on global `{name}` inside a function"))

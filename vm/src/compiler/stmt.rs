@@ -34,12 +34,9 @@ impl Compiler {
                 self.expr(e);
                 self.emit(Op::Pop);
             }
-            StmtKind::Let {
-                mutable,
-                pattern,
-                ty,
-                value,
-            } => self.let_stmt(*mutable, pattern, ty.as_ref(), value.as_ref(), s.span),
+            StmtKind::Let { mutable, pattern, ty, value } => {
+                self.let_stmt(*mutable, pattern, ty.as_ref(), value.as_ref(), s.span)
+            }
             StmtKind::Assign { targets, value } => {
                 self.expr(value);
                 for (i, t) in targets.iter().enumerate() {
@@ -50,26 +47,16 @@ impl Compiler {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
-            StmtKind::If {
-                branches,
-                else_body,
-            } => self.if_stmt(branches, else_body.as_deref()),
+            StmtKind::If { branches, else_body } => self.if_stmt(branches, else_body.as_deref()),
             StmtKind::While { cond, body } => self.while_stmt(cond, body),
-            StmtKind::For {
-                is_async,
-                target,
-                iter,
-                body,
-            } => {
+            StmtKind::For { is_async, target, iter, body } => {
                 if *is_async {
                     self.error(s.span, "`async for` is not supported yet")
                         .with_help("iterate with `while let Some(x) = await ch.recv():`");
                 }
                 self.for_stmt(target, iter, body)
             }
-            StmtKind::Break | StmtKind::Continue => {
-                self.loop_jump(matches!(s.kind, StmtKind::Break), s.span)
-            }
+            StmtKind::Break | StmtKind::Continue => self.loop_jump(matches!(s.kind, StmtKind::Break), s.span),
             StmtKind::Pass => {}
             StmtKind::Return(value) => self.return_stmt(value.as_ref(), s.span),
             StmtKind::Raise(value) => match value {
@@ -88,17 +75,9 @@ impl Compiler {
                     }
                 },
             },
-            StmtKind::Try {
-                body,
-                handlers,
-                else_body,
-                finally_body,
-            } => self.try_stmt(
-                body,
-                handlers,
-                else_body.as_deref(),
-                finally_body.as_deref(),
-            ),
+            StmtKind::Try { body, handlers, else_body, finally_body } => {
+                self.try_stmt(body, handlers, else_body.as_deref(), finally_body.as_deref())
+            }
             StmtKind::With { is_async, .. } => {
                 let what = if *is_async { "async with" } else { "with" };
                 self.error(s.span, format!("`{what}` is not supported yet"));
@@ -132,10 +111,7 @@ impl Compiler {
     }
 
     fn source_text(&self, span: Span) -> String {
-        self.src
-            .get(span.range())
-            .unwrap_or("assertion")
-            .to_string()
+        self.src.get(span.range()).unwrap_or("assertion").to_string()
     }
 
     fn warn_dropped_coroutine(&mut self, e: &Expr) {
@@ -146,12 +122,8 @@ impl Compiler {
                         if let GlobalKind::Fn { is_async: true, .. } = g.kind {
                             self.warn(
                                 Diagnostic::warning(e.span, "coroutine is never awaited")
-                                    .with_label(format!(
-                                        "`{name}(…)` creates a coroutine that never runs"
-                                    ))
-                                    .with_help(format!(
-                                        "did you mean `await {name}(…)` or `spawn({name}(…))`?"
-                                    )),
+                                    .with_label(format!("`{name}(…)` creates a coroutine that never runs"))
+                                    .with_help(format!("did you mean `await {name}(…)` or `spawn({name}(…))`?")),
                             );
                         }
                     }
@@ -189,9 +161,7 @@ impl Compiler {
                 self.emit(Op::Unpack(items.len() as u32));
                 for item in items.iter().rev() {
                     match &item.kind {
-                        ast::PatternKind::Bind(name) => {
-                            self.store_new_binding(name, mutable, item.span)
-                        }
+                        ast::PatternKind::Bind(name) => self.store_new_binding(name, mutable, item.span),
                         ast::PatternKind::Wildcard => {
                             self.emit(Op::Pop);
                         }
@@ -266,16 +236,9 @@ impl Compiler {
                 let (line, _) = (local.span.lo, 0);
                 let _ = line;
                 self.diags.push(
-                    Diagnostic::error(
-                        span,
-                        format!("cannot assign twice to `let` binding `{name}`"),
-                    )
-                    .with_label(format!(
-                        "`{name}` was declared with `let`, so it cannot be reassigned"
-                    ))
-                    .with_help(format!(
-                        "declare it with `var {name} = …` to make it mutable"
-                    )),
+                    Diagnostic::error(span, format!("cannot assign twice to `let` binding `{name}`"))
+                        .with_label(format!("`{name}` was declared with `let`, so it cannot be reassigned"))
+                        .with_help(format!("declare it with `var {name} = …` to make it mutable")),
                 );
             }
             self.emit(Op::Store(local.slot));
@@ -284,7 +247,9 @@ impl Compiler {
         if self.is_captured_name(name) {
             self.diags.push(
                 Diagnostic::error(span, format!("cannot assign to `{name}`, which this closure captured by value"))
-                    .with_help("closures copy the variables they use when they are defined; return the new value instead"),
+                    .with_help(
+                        "closures copy the variables they use when they are defined; return the new value instead",
+                    ),
             );
             return;
         }
@@ -295,16 +260,9 @@ impl Compiler {
             }
             if !g.mutable {
                 self.diags.push(
-                    Diagnostic::error(
-                        span,
-                        format!("cannot assign twice to `let` binding `{name}`"),
-                    )
-                    .with_label(format!(
-                        "`{name}` was declared with `let`, so it cannot be reassigned"
-                    ))
-                    .with_help(format!(
-                        "declare it with `var {name} = …` to make it mutable"
-                    )),
+                    Diagnostic::error(span, format!("cannot assign twice to `let` binding `{name}`"))
+                        .with_label(format!("`{name}` was declared with `let`, so it cannot be reassigned"))
+                        .with_help(format!("declare it with `var {name} = …` to make it mutable")),
                 );
             }
             self.emit(Op::StoreGlobal(g.slot));
@@ -398,11 +356,7 @@ impl Compiler {
         self.f().push_scope();
         let exit = self.cond(cond);
         let try_depth = self.fr().try_stack.len();
-        self.f().loops.push(LoopCtx {
-            continue_target: top,
-            break_jumps: Vec::new(),
-            try_depth,
-        });
+        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
         self.block(body);
         self.emit(Op::Jump(top));
         self.f().pop_scope();
@@ -429,11 +383,7 @@ impl Compiler {
         self.f().push_scope();
         self.bind_target(target);
         let try_depth = self.fr().try_stack.len();
-        self.f().loops.push(LoopCtx {
-            continue_target: top,
-            break_jumps: Vec::new(),
-            try_depth,
-        });
+        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
         self.block(body);
         self.emit(Op::Jump(top));
         self.f().pop_scope();
@@ -471,10 +421,7 @@ impl Compiler {
                 }
             }
             _ => {
-                self.error(
-                    target.span,
-                    "a loop variable must be a name or a tuple of names",
-                );
+                self.error(target.span, "a loop variable must be a name or a tuple of names");
             }
         }
     }
@@ -492,12 +439,7 @@ impl Compiler {
                 l.break_jumps.push(j);
             }
         } else {
-            let target = self
-                .fr()
-                .loops
-                .last()
-                .map(|l| l.continue_target)
-                .unwrap_or(0);
+            let target = self.fr().loops.last().map(|l| l.continue_target).unwrap_or(0);
             self.emit(Op::Jump(target));
         }
     }
@@ -545,10 +487,7 @@ impl Compiler {
         finally_body: Option<&[Stmt]>,
     ) {
         let finally_setup = finally_body.map(|fb| {
-            let at = self.emit(Op::SetupTry {
-                target: 0,
-                finally: true,
-            });
+            let at = self.emit(Op::SetupTry { target: 0, finally: true });
             self.f().try_stack.push(TryCtx::Finally(fb.to_vec()));
             at
         });
@@ -558,10 +497,7 @@ impl Compiler {
                 self.scoped_block(e);
             }
         } else {
-            let setup = self.emit(Op::SetupTry {
-                target: 0,
-                finally: false,
-            });
+            let setup = self.emit(Op::SetupTry { target: 0, finally: false });
             self.f().try_stack.push(TryCtx::Except);
             self.scoped_block(body);
             self.f().try_stack.pop();
@@ -678,14 +614,8 @@ impl Compiler {
 
     fn fn_stmt(&mut self, f: &ast::FnDef) {
         for d in &f.decorators {
-            if !matches!(
-                d.name.name.as_str(),
-                "staticmethod" | "always_inline" | "parameter" | "export" | "value"
-            ) {
-                self.warn(Diagnostic::warning(
-                    d.span,
-                    format!("unknown decorator `@{}` is ignored", d.name.name),
-                ));
+            if !matches!(d.name.name.as_str(), "staticmethod" | "always_inline" | "parameter" | "export" | "value") {
+                self.warn(Diagnostic::warning(d.span, format!("unknown decorator `@{}` is ignored", d.name.name)));
             }
         }
         let (proto, captures) = self.function(f, SelfKind::None, None);
@@ -718,25 +648,15 @@ impl Compiler {
         for c in captures {
             self.name_load(&c.name, f.name.span);
         }
-        let spec = ClosureSpec {
-            proto,
-            ndefaults,
-            ncaptures: captures.len() as u32,
-        };
+        let spec = ClosureSpec { proto, ndefaults, ncaptures: captures.len() as u32 };
         let idx = super::func::push(&mut self.f().proto.closures, spec);
         self.emit(Op::MakeClosure(idx));
     }
 
-    fn import(
-        &mut self,
-        module: &[ast::Ident],
-        names: Option<&[(ast::Ident, Option<ast::Ident>)]>,
-    ) {
+    fn import(&mut self, module: &[ast::Ident], names: Option<&[(ast::Ident, Option<ast::Ident>)]>) {
         let Some(first) = module.first() else { return };
         let path: Vec<&str> = module.iter().map(|i| i.name.as_str()).collect();
-        let span = first
-            .span
-            .to(module.last().map(|i| i.span).unwrap_or(first.span));
+        let span = first.span.to(module.last().map(|i| i.span).unwrap_or(first.span));
         let Some(exports) = crate::builtins::module_exports(&path.join(".")) else {
             self.error(span, format!("no module named `{}`", path.join(".")))
                 .with_help("modules of your own are not supported yet; the standard modules are async, io, math, random, time, json, env, fs, net, http");
@@ -745,15 +665,8 @@ impl Compiler {
         if let Some(names) = names {
             for (name, alias) in names {
                 if !exports.contains(&name.name.as_str()) {
-                    self.error(
-                        name.span,
-                        format!("module `{}` has no name `{}`", path.join("."), name.name),
-                    )
-                    .with_help(format!(
-                        "`{}` exports: {}",
-                        path.join("."),
-                        exports.join(", ")
-                    ));
+                    self.error(name.span, format!("module `{}` has no name `{}`", path.join("."), name.name))
+                        .with_help(format!("`{}` exports: {}", path.join("."), exports.join(", ")));
                     continue;
                 }
                 if let Some(a) = alias {

@@ -34,9 +34,15 @@ impl Compiler {
                     for m in required {
                         if !st.methods.iter().any(|f| f.name.name == m) {
                             self.diags.push(
-                                Diagnostic::error(st.name.span, format!("struct `{}` does not implement method `{m}` required by trait `{}`", st.name.name, t.name))
-                                    .with_label(format!("`{}` names trait `{}` here", st.name.name, t.name))
-                                    .with_help(format!("add `fn {m}(self, …)` to `{}`", st.name.name)),
+                                Diagnostic::error(
+                                    st.name.span,
+                                    format!(
+                                        "struct `{}` does not implement method `{m}` required by trait `{}`",
+                                        st.name.name, t.name
+                                    ),
+                                )
+                                .with_label(format!("`{}` names trait `{}` here", st.name.name, t.name))
+                                .with_help(format!("add `fn {m}(self, …)` to `{}`", st.name.name)),
                             );
                         }
                     }

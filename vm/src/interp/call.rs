@@ -8,6 +8,7 @@ use crate::builtins::{methods, Args, NATIVES};
 use crate::bytecode::{CallSite, MethodSite, Place, SelfKind, TypeCheck};
 use crate::error::{ErrorObj, RtResult, Thrown};
 use crate::iter::IterState;
+use crate::task::CoroutineObj;
 use crate::types::{BuiltinType, StructType, TypeInfo};
 use crate::value::{BoundMethod, Closure, StructObj, Value};
 use parser::ast::BinOp;
@@ -31,16 +32,22 @@ impl Vm {
         let callee = self.fiber.stack[callee_at].clone();
         match callee {
             Value::Func(closure) => {
+                if closure.proto.is_async {
+                    // Calling an async fn only makes a lazy coroutine.
+                    let args = self.take_args(argc, kw);
+                    self.pop();
+                    let name = closure.proto.name.clone();
+                    let co = CoroutineObj::new(name, Value::Func(closure), args.pos, args.kw);
+                    self.push(Value::Coroutine(Arc::new(co)));
+                    return Ok(false);
+                }
                 self.enter(closure, callee_at, argc, kw, FrameKind::Normal)?;
                 Ok(true)
             }
             Value::Native(i) => {
                 let args = self.take_args(argc, kw);
                 self.pop();
-                let f = NATIVES
-                    .get(i as usize)
-                    .map(|n| n.func)
-                    .ok_or_else(|| Thrown::type_error("unknown builtin"))?;
+                let f = NATIVES.get(i as usize).map(|n| n.func).ok_or_else(|| Thrown::type_error("unknown builtin"))?;
                 let r = f(self, args)?;
                 self.push(r);
                 Ok(false)
@@ -68,10 +75,7 @@ impl Vm {
                 let args = self.take_args(argc, kw);
                 drop(args);
                 self.pop();
-                Err(Thrown::type_error(format!(
-                    "a {} is not callable",
-                    other.type_name()
-                )))
+                Err(Thrown::type_error(format!("a {} is not callable", other.type_name())))
             }
         }
     }
@@ -102,9 +106,7 @@ impl Vm {
         let nkw = kw.map_or(0, |k| k.len());
         let kwvals = self.pop_n(nkw);
         let pos = self.pop_n(argc);
-        let kw = kw
-            .map(|names| names.iter().cloned().zip(kwvals).collect())
-            .unwrap_or_default();
+        let kw = kw.map(|names| names.iter().cloned().zip(kwvals).collect()).unwrap_or_default();
         Args { pos, kw }
     }
 
@@ -120,9 +122,7 @@ impl Vm {
     ) -> RtResult<()> {
         if self.fiber.frames.len() >= MAX_FRAMES {
             let nkw = kw.map_or(0, |k| k.len());
-            self.fiber
-                .stack
-                .truncate(self.fiber.stack.len() - argc - nkw);
+            self.fiber.stack.truncate(self.fiber.stack.len() - argc - nkw);
             return Err(Thrown::new(
                 "RecursionError",
                 format!("maximum recursion depth exceeded ({MAX_FRAMES} frames)"),
@@ -152,18 +152,11 @@ impl Vm {
                 }
             }
         }
-        self.fiber
-            .stack
-            .resize(base + proto.nslots as usize, Value::None);
+        self.fiber.stack.resize(base + proto.nslots as usize, Value::None);
         for (slot, v) in proto.capture_slots.iter().zip(closure.captures.iter()) {
             self.fiber.stack[base + *slot as usize] = v.clone();
         }
-        self.fiber.frames.push(Frame {
-            closure,
-            ip: 0,
-            base,
-            kind,
-        });
+        self.fiber.frames.push(Frame { closure, ip: 0, base, kind });
         Ok(())
     }
 
@@ -194,11 +187,7 @@ impl Vm {
                 if let Some(Value::Func(init)) = st.method("__init__") {
                     let obj = Value::Struct(Arc::new(StructObj {
                         ty: st.clone(),
-                        fields: st
-                            .field_defaults
-                            .iter()
-                            .map(|d| d.clone().unwrap_or_default())
-                            .collect(),
+                        fields: st.field_defaults.iter().map(|d| d.clone().unwrap_or_default()).collect(),
                     }));
                     self.fiber.stack[callee_at] = Value::Func(init.clone());
                     self.fiber.stack.insert(callee_at + 1, obj);
@@ -231,36 +220,21 @@ impl Vm {
                     BuiltinType::List => "list",
                     BuiltinType::Dict => "dict",
                     BuiltinType::Tuple => "tuple",
-                    _ => {
-                        return Err(Thrown::type_error(format!(
-                            "type {} cannot be called",
-                            b.name()
-                        )))
-                    }
+                    _ => return Err(Thrown::type_error(format!("type {} cannot be called", b.name()))),
                 };
                 let idx = crate::builtins::native_index(name).unwrap_or(0);
                 self.fiber.stack[callee_at] = Value::Native(idx);
                 self.call(argc, kw)
             }
-            TypeInfo::Trait(name) => Err(Thrown::type_error(format!(
-                "trait `{name}` cannot be instantiated"
-            ))),
+            TypeInfo::Trait(name) => Err(Thrown::type_error(format!("trait `{name}` cannot be instantiated"))),
         }
     }
 
     /// `recv.name(args)`. With a place, a mutating method updates it in place.
-    pub(crate) fn call_method(
-        &mut self,
-        site: &MethodSite,
-        place: Option<Place>,
-    ) -> RtResult<bool> {
+    pub(crate) fn call_method(&mut self, site: &MethodSite, place: Option<Place>) -> RtResult<bool> {
         let argc = site.call.argc as usize;
         let nkw = site.call.kwnames.len();
-        let kw = if nkw == 0 {
-            None
-        } else {
-            Some(&site.call.kwnames[..])
-        };
+        let kw = if nkw == 0 { None } else { Some(&site.call.kwnames[..]) };
         let nidx = place.as_ref().map_or(0, |p| p.index_count());
         let len = self.fiber.stack.len();
         let args_at = len - argc - nkw;
@@ -274,12 +248,29 @@ impl Vm {
         if let Value::Struct(obj) = &recv {
             if let Some(method) = obj.ty.method(&site.name) {
                 let Value::Func(closure) = method else {
-                    return Err(Thrown::type_error(format!(
-                        "`{}.{}` is not a function",
-                        obj.ty.name, site.name
-                    )));
+                    return Err(Thrown::type_error(format!("`{}.{}` is not a function", obj.ty.name, site.name)));
                 };
                 let self_kind = closure.proto.self_kind;
+                if closure.proto.is_async {
+                    // An async method: a coroutine over a copy of the receiver.
+                    let args = self.pop_n(argc + nkw);
+                    let this = if place.is_some() {
+                        self.pop_n(nidx);
+                        recv
+                    } else {
+                        self.pop()
+                    };
+                    let mut pos = Vec::with_capacity(argc + 1);
+                    if self_kind != SelfKind::None {
+                        pos.push(this);
+                    }
+                    let mut it = args.into_iter();
+                    pos.extend(it.by_ref().take(argc));
+                    let kwargs = site.call.kwnames.iter().cloned().zip(it).collect();
+                    let co = CoroutineObj::new(closure.proto.name.clone(), Value::Func(closure.clone()), pos, kwargs);
+                    self.push(Value::Coroutine(Arc::new(co)));
+                    return Ok(false);
+                }
                 // Lay out [callee, self, args..] where the receiver (or the
                 // place's index values) sat.
                 let args = self.pop_n(argc + nkw);
@@ -288,13 +279,7 @@ impl Vm {
                         let indices = self.pop_n(nidx);
                         drop(recv);
                         let this = self.take_place(p, &indices)?;
-                        (
-                            this,
-                            FrameKind::Writeback(Box::new(Writeback {
-                                place: p.clone(),
-                                indices,
-                            })),
-                        )
+                        (this, FrameKind::Writeback(Box::new(Writeback { place: p.clone(), indices })))
                     }
                     (Some(_), _) => {
                         self.pop_n(nidx);
@@ -323,10 +308,7 @@ impl Vm {
                 let _ = callee_at;
                 return self.call(argc, kw);
             }
-            return Err(Thrown::new(
-                "AttributeError",
-                format!("`{}` has no method `{}`", obj.ty.name, site.name),
-            ));
+            return Err(Thrown::new("AttributeError", format!("`{}` has no method `{}`", obj.ty.name, site.name)));
         }
         if let Value::Type(t) = &recv {
             if let TypeInfo::Struct(st) = &**t {
@@ -342,9 +324,7 @@ impl Vm {
         // Builtin receiver.
         let kwvals = self.pop_n(nkw);
         let pos = self.pop_n(argc);
-        let kwargs = kw
-            .map(|names| names.iter().cloned().zip(kwvals).collect())
-            .unwrap_or_default();
+        let kwargs = kw.map(|names| names.iter().cloned().zip(kwvals).collect()).unwrap_or_default();
         let args = Args { pos, kw: kwargs };
         let result = match place {
             Some(p) if methods::is_mutating(&recv, &site.name) => {
@@ -389,30 +369,18 @@ impl Vm {
                         name: name.into(),
                     })));
                 }
-                Err(Thrown::new(
-                    "AttributeError",
-                    format!("`{}` has no field or method `{name}`", s.ty.name),
-                ))
+                Err(Thrown::new("AttributeError", format!("`{}` has no field or method `{name}`", s.ty.name)))
             }
             Value::Error(e) => match name {
                 "kind" => Ok(Value::str(e.kind.to_string())),
                 "message" => Ok(Value::str(e.message.clone())),
-                _ => Err(Thrown::new(
-                    "AttributeError",
-                    format!("an error has `kind` and `message`, not `{name}`"),
-                )),
+                _ => Err(Thrown::new("AttributeError", format!("an error has `kind` and `message`, not `{name}`"))),
             },
             Value::Type(t) => match &**t {
                 TypeInfo::Struct(st) => st.method(name).ok_or_else(|| {
-                    Thrown::new(
-                        "AttributeError",
-                        format!("struct `{}` has no method `{name}`", st.name),
-                    )
+                    Thrown::new("AttributeError", format!("struct `{}` has no method `{name}`", st.name))
                 }),
-                _ => Err(Thrown::new(
-                    "AttributeError",
-                    format!("type `{}` has no attribute `{name}`", t.name()),
-                )),
+                _ => Err(Thrown::new("AttributeError", format!("type `{}` has no attribute `{name}`", t.name()))),
             },
             _ => {
                 if methods::has_method(&obj, name) {
@@ -422,10 +390,7 @@ impl Vm {
                         name: name.into(),
                     })))
                 } else {
-                    Err(Thrown::new(
-                        "AttributeError",
-                        format!("{} has no attribute `{name}`", obj.type_name()),
-                    ))
+                    Err(Thrown::new("AttributeError", format!("{} has no attribute `{name}`", obj.type_name())))
                 }
             }
         }
@@ -448,10 +413,7 @@ impl Vm {
                 return Ok(v);
             }
         }
-        Err(Thrown::type_error(format!(
-            "a {} is not iterable",
-            v.type_name()
-        )))
+        Err(Thrown::type_error(format!("a {} is not iterable", v.type_name())))
     }
 
     /// `ForIter` on something that is not a builtin iterator: a struct with `__next__`.
@@ -460,10 +422,7 @@ impl Vm {
         match &it {
             Value::Struct(s) => {
                 let Some(Value::Func(next)) = s.ty.method("__next__") else {
-                    return Err(Thrown::type_error(format!(
-                        "`{}` has no `__next__` method",
-                        s.ty.name
-                    )));
+                    return Err(Thrown::type_error(format!("`{}` has no `__next__` method", s.ty.name)));
                 };
                 // Call `__next__` with the iterator moved out of its slot, and
                 // write it back when the call returns (`mut self`).
@@ -473,15 +432,9 @@ impl Vm {
                 let callee_at = self.fiber.stack.len();
                 self.push(Value::Func(next.clone()));
                 self.push(this);
-                let place = Place {
-                    root: crate::bytecode::PlaceRoot::Local(slot),
-                    steps: Vec::new(),
-                    text: "iterator".into(),
-                };
-                let kind = FrameKind::Writeback(Box::new(Writeback {
-                    place,
-                    indices: Vec::new(),
-                }));
+                let place =
+                    Place { root: crate::bytecode::PlaceRoot::Local(slot), steps: Vec::new(), text: "iterator".into() };
+                let kind = FrameKind::Writeback(Box::new(Writeback { place, indices: Vec::new() }));
                 self.enter(next, callee_at, 1, None, kind)?;
                 Ok(IterStep::Called)
             }
@@ -491,10 +444,7 @@ impl Vm {
                     self.fiber.stack[at] = Value::Iter(Box::new(state));
                     Ok(r.map_or(IterStep::Done, IterStep::Item))
                 }
-                None => Err(Thrown::type_error(format!(
-                    "a {} is not iterable",
-                    other.type_name()
-                ))),
+                None => Err(Thrown::type_error(format!("a {} is not iterable", other.type_name()))),
             },
         }
     }
@@ -542,18 +492,12 @@ impl Vm {
                     }
                 }
                 if out.len() > 100_000_000 {
-                    return Err(Thrown::new(
-                        "OverflowError",
-                        "iterator produced too many items",
-                    ));
+                    return Err(Thrown::new("OverflowError", "iterator produced too many items"));
                 }
             }
             return Ok(out);
         }
-        Err(Thrown::type_error(format!(
-            "a {} is not iterable",
-            v.type_name()
-        )))
+        Err(Thrown::type_error(format!("a {} is not iterable", v.type_name())))
     }
 
     /// Calls a `mut self` method on an owned value; returns (result, new self).
@@ -568,15 +512,9 @@ impl Vm {
         let holder = callee_at - self.base();
         self.push(Value::Func(closure.clone()));
         self.push(this);
-        let place = Place {
-            root: crate::bytecode::PlaceRoot::Local(holder as u16),
-            steps: Vec::new(),
-            text: "self".into(),
-        };
-        let kind = FrameKind::Writeback(Box::new(Writeback {
-            place,
-            indices: Vec::new(),
-        }));
+        let place =
+            Place { root: crate::bytecode::PlaceRoot::Local(holder as u16), steps: Vec::new(), text: "self".into() };
+        let kind = FrameKind::Writeback(Box::new(Writeback { place, indices: Vec::new() }));
         self.enter(closure, callee_at + 1, 1, None, kind)?;
         let r = self.execute(depth)?;
         let this = self.pop();
@@ -590,10 +528,7 @@ impl Vm {
             other => self.collect_iterable(&other)?,
         };
         if items.len() != n {
-            return Err(Thrown::value_error(format!(
-                "expected {n} values to unpack, got {}",
-                items.len()
-            )));
+            return Err(Thrown::value_error(format!("expected {n} values to unpack, got {}", items.len())));
         }
         Ok(items)
     }
@@ -616,13 +551,11 @@ impl Vm {
                     return Ok(Ordering::Less);
                 }
                 let greater = self.call_value(lt, vec![b.clone(), a.clone()])?;
-                return Ok(
-                    if super::exec::expect_bool(&greater, "the result of __lt__")? {
-                        Ordering::Greater
-                    } else {
-                        Ordering::Equal
-                    },
-                );
+                return Ok(if super::exec::expect_bool(&greater, "the result of __lt__")? {
+                    Ordering::Greater
+                } else {
+                    Ordering::Equal
+                });
             }
         }
         crate::ops::compare_or_error(a, b, op)
@@ -649,10 +582,7 @@ impl Vm {
             if let Some(m) = s.ty.method("__getitem__") {
                 return self.call_value(m, vec![obj.clone(), idx]);
             }
-            return Err(Thrown::type_error(format!(
-                "`{}` cannot be indexed (define `__getitem__`)",
-                s.ty.name
-            )));
+            return Err(Thrown::type_error(format!("`{}` cannot be indexed (define `__getitem__`)", s.ty.name)));
         }
         methods::index(&obj, &idx)
     }
@@ -684,17 +614,11 @@ fn bind_args(closure: &Closure, args: Args) -> RtResult<Vec<Value>> {
     for (name, v) in args.kw {
         match proto.params[..fixed].iter().position(|p| *p == name) {
             Some(i) if slots[i].is_some() => {
-                return Err(Thrown::type_error(format!(
-                    "`{}` got argument `{name}` twice",
-                    display_name(proto)
-                )));
+                return Err(Thrown::type_error(format!("`{}` got argument `{name}` twice", display_name(proto))));
             }
             Some(i) => slots[i] = Some(v),
             None => {
-                return Err(Thrown::type_error(format!(
-                    "`{}` has no parameter named `{name}`",
-                    display_name(proto)
-                )));
+                return Err(Thrown::type_error(format!("`{}` has no parameter named `{name}`", display_name(proto))));
             }
         }
     }
@@ -703,9 +627,7 @@ fn bind_args(closure: &Closure, args: Args) -> RtResult<Vec<Value>> {
         match s {
             Some(v) => out.push(v),
             None => {
-                let d = i
-                    .checked_sub(proto.first_default)
-                    .and_then(|j| closure.defaults.get(j));
+                let d = i.checked_sub(proto.first_default).and_then(|j| closure.defaults.get(j));
                 match d {
                     Some(v) => out.push(v.clone()),
                     None => {
@@ -744,30 +666,17 @@ fn memberwise(st: &Arc<StructType>, args: Args) -> RtResult<Value> {
     for (name, v) in args.kw {
         match st.field_index(&name) {
             Some(i) if fields[i].is_some() => {
-                return Err(Thrown::type_error(format!(
-                    "field `{name}` of `{}` given twice",
-                    st.name
-                )))
+                return Err(Thrown::type_error(format!("field `{name}` of `{}` given twice", st.name)))
             }
             Some(i) => fields[i] = Some(v),
-            None => {
-                return Err(Thrown::type_error(format!(
-                    "`{}` has no field `{name}`",
-                    st.name
-                )))
-            }
+            None => return Err(Thrown::type_error(format!("`{}` has no field `{name}`", st.name))),
         }
     }
     let mut out = Vec::with_capacity(n);
     for (i, f) in fields.into_iter().enumerate() {
         let v = match f.or_else(|| st.field_defaults[i].clone()) {
             Some(v) => v,
-            None => {
-                return Err(Thrown::type_error(format!(
-                    "`{}` is missing field `{}`",
-                    st.name, st.fields[i]
-                )))
-            }
+            None => return Err(Thrown::type_error(format!("`{}` is missing field `{}`", st.name, st.fields[i]))),
         };
         if let Some(check) = &st.field_types[i] {
             if !type_matches(check, &v) {
@@ -782,10 +691,7 @@ fn memberwise(st: &Arc<StructType>, args: Args) -> RtResult<Value> {
         }
         out.push(v);
     }
-    Ok(Value::Struct(Arc::new(StructObj {
-        ty: st.clone(),
-        fields: out,
-    })))
+    Ok(Value::Struct(Arc::new(StructObj { ty: st.clone(), fields: out })))
 }
 
 /// Does `v` satisfy an annotation?
@@ -797,9 +703,6 @@ pub(crate) fn type_matches(check: &TypeCheck, v: &Value) -> bool {
             Value::Error(e) => &*e.kind == name || name == "Error",
             _ => false,
         },
-        TypeCheck::Callable => matches!(
-            v,
-            Value::Func(_) | Value::Native(_) | Value::Bound(_) | Value::Type(_)
-        ),
+        TypeCheck::Callable => matches!(v, Value::Func(_) | Value::Native(_) | Value::Bound(_) | Value::Type(_)),
     }
 }

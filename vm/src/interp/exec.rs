@@ -3,7 +3,8 @@
 //! frame's `ip` is written back before anything that can fail or switch
 //! frames, so tracebacks and handlers see the right instruction.
 
-use super::{FrameKind, TryHandler, Vm};
+use super::r#await::AwaitStep;
+use super::{Flow, FrameKind, TryHandler, Vm};
 use crate::bytecode::{Op, PatternTest};
 use crate::error::{RtResult, Thrown};
 use crate::ops;
@@ -18,17 +19,29 @@ impl Vm {
     pub(crate) fn execute(&mut self, stop: usize) -> RtResult<Value> {
         loop {
             match self.run_frames(stop) {
-                Ok(v) => return Ok(v),
+                Ok(Flow::Return(v)) => return Ok(v),
+                Ok(Flow::Suspend) | Ok(Flow::Yield) => {
+                    return Err(Thrown::new(
+                        "Error",
+                        "cannot wait here: code called back from a builtin (such as `__str__` or a sort key) cannot await or suspend",
+                    ))
+                }
                 Err(thrown) => self.unwind(thrown, stop)?,
             }
         }
     }
 
-    fn run_frames(&mut self, stop: usize) -> RtResult<Value> {
+    pub(crate) fn run_frames(&mut self, stop: usize) -> RtResult<Flow> {
         'frames: loop {
             let Some(frame) = self.fiber.frames.last() else {
-                return Ok(Value::None);
+                return Ok(Flow::Return(Value::None));
             };
+            if stop == 0 {
+                self.budget -= 1;
+                if self.budget <= 0 {
+                    return Ok(Flow::Yield);
+                }
+            }
             let closure = frame.closure.clone();
             let proto = &closure.proto;
             let code = &proto.code[..];
@@ -57,10 +70,7 @@ impl Vm {
             loop {
                 let Some(&op) = code.get(ip) else {
                     save_ip!();
-                    return Err(Thrown::new(
-                        "Error",
-                        "internal: instruction pointer out of range",
-                    ));
+                    return Err(Thrown::new("Error", "internal: instruction pointer out of range"));
                 };
                 ip += 1;
                 match op {
@@ -128,10 +138,7 @@ impl Vm {
                     Op::Pos => {
                         let a = self.pop();
                         if !matches!(a, Value::Int(_) | Value::Float(_)) {
-                            tri!(Err(Thrown::type_error(format!(
-                                "bad operand type for unary +: {}",
-                                a.type_name()
-                            ))));
+                            tri!(Err(Thrown::type_error(format!("bad operand type for unary +: {}", a.type_name()))));
                         }
                         self.push(a);
                     }
@@ -157,7 +164,17 @@ impl Vm {
                         let r = tri!(self.compare_values(cop, &a, &b));
                         self.push(Value::Bool(r));
                     }
-                    Op::Jump(t) => ip = t as usize,
+                    Op::Jump(t) => {
+                        if (t as usize) < ip && stop == 0 {
+                            self.budget -= 1;
+                            if self.budget <= 0 {
+                                ip = t as usize;
+                                save_ip!();
+                                return Ok(Flow::Yield);
+                            }
+                        }
+                        ip = t as usize;
+                    }
                     Op::JumpIfFalse(t) => {
                         let v = self.pop();
                         if !tri!(expect_bool(&v, "a condition")) {
@@ -251,11 +268,7 @@ impl Vm {
                     }
                     Op::GetAttr(n) => {
                         let obj = self.pop();
-                        let name = proto
-                            .names
-                            .get(n as usize)
-                            .cloned()
-                            .unwrap_or_else(|| "".into());
+                        let name = proto.names.get(n as usize).cloned().unwrap_or_else(|| "".into());
                         let r = tri!(self.get_attr(obj, &name));
                         self.push(r);
                     }
@@ -275,11 +288,7 @@ impl Vm {
                         match (lo, hi) {
                             (Value::Int(a), Value::Int(b)) => {
                                 let stop = if inclusive { b.saturating_add(1) } else { b };
-                                self.push(Value::Range(Arc::new(RangeObj {
-                                    start: a,
-                                    stop,
-                                    step: 1,
-                                })));
+                                self.push(Value::Range(Arc::new(RangeObj { start: a, stop, step: 1 })));
                             }
                             (a, b) => tri!(Err(Thrown::type_error(format!(
                                 "a range needs Int bounds, got {} and {}",
@@ -298,8 +307,7 @@ impl Vm {
                         let place = &proto.places[p as usize];
                         let n = place.index_count();
                         let len = self.fiber.stack.len();
-                        let indices: Vec<Value> =
-                            self.fiber.stack[len.saturating_sub(n)..].to_vec();
+                        let indices: Vec<Value> = self.fiber.stack[len.saturating_sub(n)..].to_vec();
                         let v = tri!(self.load_place(place, &indices));
                         self.push(v);
                     }
@@ -330,19 +338,31 @@ impl Vm {
                         let v = tri!(self.check_return(&closure, v));
                         let done = self.return_from_frame(v)?;
                         if self.fiber.frames.len() <= stop {
-                            return Ok(done.unwrap_or_else(|| self.pop()));
+                            return Ok(Flow::Return(done.unwrap_or_else(|| self.pop())));
                         }
                         continue 'frames;
+                    }
+                    Op::Await => {
+                        save_ip!();
+                        match tri!(self.await_top(ip - 1)) {
+                            AwaitStep::Ready => {}
+                            AwaitStep::Entered => continue 'frames,
+                            AwaitStep::Suspend => {
+                                if stop != 0 {
+                                    tri!(Err(Thrown::new("Error", "cannot wait here: code called back from a builtin (such as `__str__` or a sort key) cannot await or suspend")));
+                                }
+                                // Run this instruction again when woken.
+                                ip -= 1;
+                                save_ip!();
+                                return Ok(Flow::Suspend);
+                            }
+                        }
                     }
                     Op::MakeClosure(i) => {
                         let spec = &proto.closures[i as usize];
                         let captures = self.pop_n(spec.ncaptures as usize);
                         let defaults = self.pop_n(spec.ndefaults as usize);
-                        let c = crate::value::Closure {
-                            proto: spec.proto.clone(),
-                            captures,
-                            defaults,
-                        };
+                        let c = crate::value::Closure { proto: spec.proto.clone(), captures, defaults };
                         self.push(Value::Func(Arc::new(c)));
                     }
                     Op::LoadSelf => self.push(Value::Func(closure.clone())),
@@ -404,11 +424,7 @@ impl Vm {
                         let spec = &proto.format_specs[i as usize];
                         let v = self.pop();
                         save_ip!();
-                        let plain = tri!(if spec.repr {
-                            self.to_repr(&v)
-                        } else {
-                            self.to_str(&v)
-                        });
+                        let plain = tri!(if spec.repr { self.to_repr(&v) } else { self.to_str(&v) });
                         let s = tri!(crate::format::apply_spec(&v, &plain, &spec.spec));
                         self.push(Value::str(s));
                     }
@@ -464,7 +480,7 @@ impl Vm {
                                 save_ip!();
                                 let done = self.return_from_frame(v)?;
                                 if self.fiber.frames.len() <= stop {
-                                    return Ok(done.unwrap_or_else(|| self.pop()));
+                                    return Ok(Flow::Return(done.unwrap_or_else(|| self.pop())));
                                 }
                                 continue 'frames;
                             }
@@ -478,11 +494,7 @@ impl Vm {
                         let msg = self.pop();
                         let cond = self.pop();
                         if !tri!(expect_bool(&cond, "an assert condition")) {
-                            let text = proto
-                                .consts
-                                .get(i as usize)
-                                .map(crate::format::to_str)
-                                .unwrap_or_default();
+                            let text = proto.consts.get(i as usize).map(crate::format::to_str).unwrap_or_default();
                             let m = match msg {
                                 Value::None => format!("assertion failed: {text}"),
                                 other => format!("{} ({text})", tri!(self.to_str(&other))),
@@ -504,9 +516,7 @@ impl Vm {
                     Op::Unwrap => {
                         let v = self.pop();
                         match v {
-                            Value::Some(x) | Value::Ok(x) | Value::Err(x) => {
-                                self.push(Arc::unwrap_or_clone(x))
-                            }
+                            Value::Some(x) | Value::Ok(x) | Value::Err(x) => self.push(Arc::unwrap_or_clone(x)),
                             other => self.push(other),
                         }
                     }
@@ -524,20 +534,13 @@ impl Vm {
                         let check = &proto.type_checks[i as usize];
                         let v = self.fiber.stack.last().cloned().unwrap_or_default();
                         if !super::call::type_matches(check, &v) {
-                            tri!(Err(Thrown::type_error(format!(
-                                "expected {}, got {}",
-                                check.name(),
-                                v.type_name()
-                            ))));
+                            tri!(Err(Thrown::type_error(format!("expected {}, got {}", check.name(), v.type_name()))));
                         }
                     }
                     Op::MatchFail(slot) => {
                         let v = self.fiber.stack[base + slot as usize].clone();
                         let r = tri!(self.to_repr(&v));
-                        tri!(Err(Thrown::new(
-                            "MatchError",
-                            format!("no case matched {r}")
-                        )));
+                        tri!(Err(Thrown::new("MatchError", format!("no case matched {r}"))));
                     }
                     Op::Nop => {}
                 }
@@ -555,10 +558,7 @@ impl Vm {
             Some(v) => Ok(v),
             None => {
                 let name = self.globals.names.get(g).cloned().unwrap_or_default();
-                Err(Thrown::new(
-                    "Error",
-                    format!("global `{name}` is used before it is defined"),
-                ))
+                Err(Thrown::new("Error", format!("global `{name}` is used before it is defined")))
             }
         }
     }
@@ -572,19 +572,9 @@ impl Vm {
         let callee_at = frame.base.saturating_sub(1);
         let result = match frame.kind {
             FrameKind::Normal => v,
-            FrameKind::Init => self
-                .fiber
-                .stack
-                .get_mut(frame.base)
-                .map(std::mem::take)
-                .unwrap_or_default(),
+            FrameKind::Init => self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default(),
             FrameKind::Writeback(wb) => {
-                let this = self
-                    .fiber
-                    .stack
-                    .get_mut(frame.base)
-                    .map(std::mem::take)
-                    .unwrap_or_default();
+                let this = self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default();
                 self.fiber.stack.truncate(callee_at);
                 self.put_place(&wb.place, &wb.indices, this)?;
                 self.push(v);
@@ -607,9 +597,7 @@ impl Vm {
                 CmpOp::LtEq => x <= y,
                 CmpOp::GtEq => x >= y,
                 CmpOp::In | CmpOp::NotIn => {
-                    return Err(Thrown::type_error(
-                        "`in` needs a container on the right, got Int",
-                    ))
+                    return Err(Thrown::type_error("`in` needs a container on the right, got Int"))
                 }
             });
         }
@@ -638,11 +626,7 @@ pub(crate) fn expect_bool(v: &Value, what: &str) -> RtResult<bool> {
 
 pub fn hash_key(k: Value) -> RtResult<HashKey> {
     let name = k.type_name();
-    HashKey::new(k).ok_or_else(|| {
-        Thrown::type_error(format!(
-            "a {name} cannot be a dictionary key (it is mutable)"
-        ))
-    })
+    HashKey::new(k).ok_or_else(|| Thrown::type_error(format!("a {name} cannot be a dictionary key (it is mutable)")))
 }
 
 fn get_item(obj: &Value, i: usize) -> RtResult<Value> {
@@ -652,12 +636,7 @@ fn get_item(obj: &Value, i: usize) -> RtResult<Value> {
         Value::Error(e) if i == 0 => Some(Value::str(e.message.clone())),
         _ => None,
     };
-    found.ok_or_else(|| {
-        Thrown::new(
-            "IndexError",
-            format!("no element {i} in {}", obj.type_name()),
-        )
-    })
+    found.ok_or_else(|| Thrown::new("IndexError", format!("no element {i} in {}", obj.type_name())))
 }
 
 fn pattern_test(t: &PatternTest, v: &Value) -> bool {
@@ -675,8 +654,7 @@ fn pattern_test(t: &PatternTest, v: &Value) -> bool {
     };
     match t {
         PatternTest::Tuple(n) => {
-            matches!(v, Value::Tuple(xs) if xs.len() == *n as usize)
-                || (*n == 0 && matches!(v, Value::Unit))
+            matches!(v, Value::Tuple(xs) if xs.len() == *n as usize) || (*n == 0 && matches!(v, Value::Unit))
         }
         PatternTest::List { len, at_least } => {
             matches!(v, Value::List(xs) if fits(xs.len(), *len, *at_least))
@@ -696,10 +674,7 @@ fn pattern_test(t: &PatternTest, v: &Value) -> bool {
 pub fn is_instance(v: &Value, ty: &Value) -> RtResult<bool> {
     use crate::types::{BuiltinType, TypeInfo};
     let Value::Type(t) = ty else {
-        return Err(Thrown::type_error(format!(
-            "isinstance needs a type, got {}",
-            ty.type_name()
-        )));
+        return Err(Thrown::type_error(format!("isinstance needs a type, got {}", ty.type_name())));
     };
     Ok(match &**t {
         TypeInfo::Builtin(BuiltinType::Float) => matches!(v, Value::Float(_)),
@@ -719,25 +694,14 @@ pub fn is_instance(v: &Value, ty: &Value) -> RtResult<bool> {
 fn exc_matches(err: &Value, ty: &Value) -> RtResult<bool> {
     match ty {
         Value::Type(_) => is_instance(err, ty),
-        other => Err(Thrown::type_error(format!(
-            "`except` needs an error kind, got {}",
-            other.type_name()
-        ))),
+        other => Err(Thrown::type_error(format!("`except` needs an error kind, got {}", other.type_name()))),
     }
 }
 
-fn make_struct_type(
-    spec: &crate::bytecode::StructSpec,
-    methods: Vec<Value>,
-    defaults: Vec<Value>,
-) -> Value {
+fn make_struct_type(spec: &crate::bytecode::StructSpec, methods: Vec<Value>, defaults: Vec<Value>) -> Value {
     use crate::types::{StructType, TypeInfo};
     let mut defaults = defaults.into_iter();
-    let field_defaults = spec
-        .defaults
-        .iter()
-        .map(|d| if *d { defaults.next() } else { None })
-        .collect();
+    let field_defaults = spec.defaults.iter().map(|d| if *d { defaults.next() } else { None }).collect();
     let methods = spec.method_names.iter().cloned().zip(methods).collect();
     let ty = StructType {
         name: spec.name.clone(),

@@ -4,6 +4,7 @@
 //! crashed process). Natives that call back into mojolite code (`__str__`,
 //! sort keys, `map`) run a nested loop on the same fiber.
 
+mod r#await;
 mod call;
 mod exec;
 mod place;
@@ -11,9 +12,10 @@ mod unwind;
 
 pub use exec::{hash_key, is_instance};
 
-use crate::bytecode::{FuncProto, Place};
+use crate::bytecode::Place;
 use crate::compiler::Program;
 use crate::error::{RtResult, Thrown, TraceEntry, Uncaught};
+use crate::task::{RtCtx, TaskObj, TaskResult};
 use crate::value::{Closure, Value};
 use parking_lot::RwLock;
 use std::sync::{Arc, OnceLock};
@@ -30,6 +32,23 @@ pub fn set_argv(args: Vec<String>) {
 
 pub fn argv() -> Vec<String> {
     ARGV.get().cloned().unwrap_or_default()
+}
+
+/// Interpreter options from the command line.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub workers: usize,
+    pub seed: Option<u64>,
+    pub virtual_time: bool,
+    pub trace: bool,
+    pub stats: bool,
+}
+
+impl Default for RunOptions {
+    fn default() -> RunOptions {
+        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        RunOptions { workers, seed: None, virtual_time: false, trace: false, stats: false }
+    }
 }
 
 /// The module's global slots. Only top-level code writes them.
@@ -89,49 +108,86 @@ pub struct Fiber {
     pub handlers: Vec<TryHandler>,
 }
 
+/// Preemption budget: backward jumps and calls a task may make per time slice.
+pub const BUDGET: i32 = 20_000;
+
+/// How a time slice of a task ended.
+pub enum Exit {
+    Done(TaskResult),
+    Pending,
+    Yield,
+}
+
+/// How `run_frames` stopped.
+pub(crate) enum Flow {
+    Return(Value),
+    Suspend,
+    Yield,
+}
+
 pub struct Vm {
     pub globals: Arc<Globals>,
     pub fiber: Fiber,
     /// Traceback entries collected while an error unwinds (innermost first).
     pub trace: Vec<TraceEntry>,
-    /// Name of the task this VM runs (for tracebacks).
-    pub task_name: String,
+    /// The task running this fiber (set for the duration of a poll).
+    pub task: Option<Arc<TaskObj>>,
+    /// The program's runtime context.
+    pub ctx: Option<Arc<RtCtx>>,
+    pub(crate) budget: i32,
 }
 
 impl Vm {
     pub fn new(globals: Arc<Globals>) -> Vm {
-        Vm {
-            globals,
-            fiber: Fiber::default(),
-            trace: Vec::new(),
-            task_name: "main".into(),
-        }
+        Vm { globals, fiber: Fiber::default(), trace: Vec::new(), task: None, ctx: None, budget: BUDGET }
     }
 
-    /// Runs a program: its top-level statements, then `main` if it defines one.
-    pub fn run_program(program: &Program) -> Result<(), Uncaught> {
+    /// A fiber whose entry frame calls `f(args)`, ready to be a task.
+    pub fn for_call(ctx: &Arc<RtCtx>, f: Value, args: Vec<Value>, kw: Vec<(Arc<str>, Value)>) -> RtResult<Vm> {
+        let mut vm = Vm::new(ctx.globals.clone());
+        vm.ctx = Some(ctx.clone());
+        let Value::Func(closure) = f else {
+            return Err(Thrown::type_error(format!("cannot run a {} as a task", f.type_name())));
+        };
+        let argc = args.len();
+        vm.fiber.stack.push(Value::Func(closure.clone()));
+        vm.fiber.stack.extend(args);
+        let names: Vec<Arc<str>> = kw.iter().map(|(k, _)| k.clone()).collect();
+        vm.fiber.stack.extend(kw.into_iter().map(|(_, v)| v));
+        let kwref = if names.is_empty() { None } else { Some(&names[..]) };
+        vm.enter(closure, 0, argc, kwref, FrameKind::Normal)?;
+        Ok(vm)
+    }
+
+    /// Runs a program: its top-level statements, then `main` (the compiler
+    /// appends that call to the module body), as the task `main` on a fresh
+    /// runtime. Returns the main task's outcome.
+    pub fn run_program(program: &Program, opts: &RunOptions) -> Result<(), Uncaught> {
         let globals = Arc::new(Globals::new(program.global_names.clone()));
-        let mut vm = Vm::new(globals);
-        let init = Value::Func(Arc::new(Closure {
-            proto: program.init.clone(),
-            captures: Vec::new(),
-            defaults: Vec::new(),
+        let rt = runtime::Runtime::new(opts.workers, opts.virtual_time);
+        let sources = vec![(program.file.clone(), program.src.clone())];
+        let ctx = RtCtx::new(rt.shared.clone(), globals, opts.trace, sources);
+        let init =
+            Value::Func(Arc::new(Closure { proto: program.init.clone(), captures: Vec::new(), defaults: Vec::new() }));
+        let vm = Vm::for_call(&ctx, init, Vec::new(), Vec::new())
+            .map_err(|thrown| Uncaught { thrown, trace: Vec::new() })?;
+        let main = ctx.spawn(vm, Some("main".into()));
+        let hook_ctx = Arc::downgrade(&ctx);
+        let hook_main = Arc::downgrade(&main);
+        ctx.rt.set_idle_hook(Box::new(move || match (hook_ctx.upgrade(), hook_main.upgrade()) {
+            (Some(ctx), Some(main)) => crate::deadlock::detect(&ctx, &main),
+            _ => false,
         }));
-        vm.call_top(init)?;
-        if let Some(slot) = program.main_slot {
-            let main = vm.global(slot as usize).unwrap_or_default();
-            vm.call_top(main)?;
+        let result = main.wait_blocking();
+        crate::deadlock::finish_program(&ctx, &main);
+        if opts.stats {
+            crate::deadlock::print_stats(&ctx);
         }
-        Ok(())
-    }
-
-    /// Calls `f()` with no arguments at the top of the fiber.
-    fn call_top(&mut self, f: Value) -> Result<Value, Uncaught> {
-        self.trace.clear();
-        self.call_value(f, Vec::new()).map_err(|thrown| Uncaught {
-            thrown,
-            trace: std::mem::take(&mut self.trace),
-        })
+        rt.shutdown();
+        match result {
+            TaskResult::Value(_) => Ok(()),
+            TaskResult::Failed { thrown, trace } => Err(Uncaught { thrown, trace }),
+        }
     }
 
     pub fn global(&self, slot: usize) -> Option<Value> {
@@ -152,6 +208,23 @@ impl Vm {
         }
     }
 
+    /// Runs one time slice of this fiber as a task.
+    pub fn resume(&mut self) -> Exit {
+        self.budget = BUDGET;
+        loop {
+            match self.run_frames(0) {
+                Ok(Flow::Return(v)) => return Exit::Done(TaskResult::Value(v)),
+                Ok(Flow::Suspend) => return Exit::Pending,
+                Ok(Flow::Yield) => return Exit::Yield,
+                Err(thrown) => {
+                    if let Err(thrown) = self.unwind(thrown, 0) {
+                        return Exit::Done(TaskResult::Failed { thrown, trace: std::mem::take(&mut self.trace) });
+                    }
+                }
+            }
+        }
+    }
+
     #[inline]
     pub(crate) fn pop(&mut self) -> Value {
         self.fiber.stack.pop().unwrap_or_default()
@@ -160,10 +233,6 @@ impl Vm {
     #[inline]
     pub(crate) fn push(&mut self, v: Value) {
         self.fiber.stack.push(v);
-    }
-
-    pub(crate) fn proto(&self) -> Option<&Arc<FuncProto>> {
-        self.fiber.frames.last().map(|f| &f.closure.proto)
     }
 
     pub(crate) fn base(&self) -> usize {
@@ -185,22 +254,14 @@ impl Vm {
         let mut hook = |s: &Value, repr: bool| -> Option<RtResult<String>> {
             let Value::Struct(obj) = s else { return None };
             let method = if repr {
-                obj.ty
-                    .method("__repr__")
-                    .or_else(|| obj.ty.method("__str__"))
+                obj.ty.method("__repr__").or_else(|| obj.ty.method("__str__"))
             } else {
                 obj.ty.method("__str__")
             }?;
-            Some(
-                self.call_value(method, vec![s.clone()])
-                    .and_then(|r| match r {
-                        Value::Str(s) => Ok((*s).clone()),
-                        other => Err(Thrown::type_error(format!(
-                            "__str__ must return a String, not {}",
-                            other.type_name()
-                        ))),
-                    }),
-            )
+            Some(self.call_value(method, vec![s.clone()]).and_then(|r| match r {
+                Value::Str(s) => Ok((*s).clone()),
+                other => Err(Thrown::type_error(format!("__str__ must return a String, not {}", other.type_name()))),
+            }))
         };
         crate::format::write_value(&mut out, v, repr, &mut hook)?;
         Ok(out)

@@ -18,12 +18,7 @@ impl Vm {
                 f(&mut self.fiber.stack[i])
             }
             PlaceRoot::Global(g) => {
-                let mut v = self
-                    .globals
-                    .slots
-                    .get(g as usize)
-                    .and_then(|s| s.write().take())
-                    .unwrap_or_default();
+                let mut v = self.globals.slots.get(g as usize).and_then(|s| s.write().take()).unwrap_or_default();
                 let r = f(&mut v);
                 if let Some(slot) = self.globals.slots.get(g as usize) {
                     *slot.write() = Some(v);
@@ -57,27 +52,18 @@ impl Vm {
 
     /// Moves the value out of a place (leaving `None`), for a mutating call.
     pub(crate) fn take_place(&mut self, place: &Place, indices: &[Value]) -> RtResult<Value> {
-        self.with_root(place.root, |root| {
-            walk(root, &place.steps, indices, false).map(std::mem::take)
-        })
+        self.with_root(place.root, |root| walk(root, &place.steps, indices, false).map(std::mem::take))
     }
 
     /// Stores `v` at a place; a missing dict key at the end is inserted.
     pub(crate) fn put_place(&mut self, place: &Place, indices: &[Value], v: Value) -> RtResult<()> {
-        self.with_root(place.root, |root| {
-            walk(root, &place.steps, indices, true).map(|slot| *slot = v)
-        })
+        self.with_root(place.root, |root| walk(root, &place.steps, indices, true).map(|slot| *slot = v))
     }
 }
 
 /// Follows `steps` from `root`, making each level unique. With `create`, a
 /// final dict index that is missing is inserted.
-fn walk<'a>(
-    root: &'a mut Value,
-    steps: &[PlaceStep],
-    indices: &[Value],
-    create: bool,
-) -> RtResult<&'a mut Value> {
+fn walk<'a>(root: &'a mut Value, steps: &[PlaceStep], indices: &[Value], create: bool) -> RtResult<&'a mut Value> {
     let mut cur = root;
     let mut idx = indices.iter();
     let last = steps.len().saturating_sub(1);
@@ -86,10 +72,7 @@ fn walk<'a>(
             PlaceStep::Field(name) => match cur {
                 Value::Struct(s) => {
                     let Some(i) = s.ty.field_index(name) else {
-                        return Err(Thrown::new(
-                            "AttributeError",
-                            format!("`{}` has no field `{name}`", s.ty.name),
-                        ));
+                        return Err(Thrown::new("AttributeError", format!("`{}` has no field `{name}`", s.ty.name)));
                     };
                     &mut Arc::make_mut(s).fields[i]
                 }
@@ -122,14 +105,10 @@ fn walk<'a>(
                         }
                     }
                     Value::Tuple(_) => {
-                        return Err(Thrown::type_error(
-                            "a Tuple is immutable: its elements cannot be assigned",
-                        ))
+                        return Err(Thrown::type_error("a Tuple is immutable: its elements cannot be assigned"))
                     }
                     Value::Str(_) => {
-                        return Err(Thrown::type_error(
-                            "a String is immutable: its characters cannot be assigned",
-                        ))
+                        return Err(Thrown::type_error("a String is immutable: its characters cannot be assigned"))
                     }
                     other => {
                         return Err(Thrown::type_error(format!(

@@ -50,17 +50,9 @@ impl Vm {
             let proto = &f.closure.proto;
             let at = f.ip.saturating_sub(1);
             let span = proto.spans.get(at).copied().unwrap_or_default();
-            let entry = TraceEntry {
-                function: proto.name.clone(),
-                file: proto.file.clone(),
-                span,
-            };
+            let entry = TraceEntry { function: proto.name.clone(), file: proto.file.clone(), span };
             // A frame re-recorded at the same place (nested unwinds) is kept once.
-            if self
-                .trace
-                .last()
-                .is_some_and(|t| t.function == entry.function && t.span == entry.span)
-            {
+            if self.trace.last().is_some_and(|t| t.function == entry.function && t.span == entry.span) {
                 return;
             }
             self.trace.push(entry);
@@ -73,21 +65,11 @@ impl Vm {
         };
         let callee_at = frame.base.saturating_sub(1);
         // Handlers of the popped frame are gone with it.
-        while self
-            .fiber
-            .handlers
-            .last()
-            .is_some_and(|h| h.frame_len > self.fiber.frames.len())
-        {
+        while self.fiber.handlers.last().is_some_and(|h| h.frame_len > self.fiber.frames.len()) {
             self.fiber.handlers.pop();
         }
         if let FrameKind::Writeback(wb) = frame.kind {
-            let this = self
-                .fiber
-                .stack
-                .get_mut(frame.base)
-                .map(std::mem::take)
-                .unwrap_or_default();
+            let this = self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default();
             self.fiber.stack.truncate(callee_at);
             let _ = self.put_place(&wb.place, &wb.indices, this);
         } else {

@@ -1,0 +1,357 @@
+//! The work-stealing scheduler. Each worker thread owns a FIFO crossbeam
+//! `Worker` deque and, with more than one worker, a "next" slot for the task
+//! it just woke (so a ping-pong pair stays on one core). A worker takes from
+//! its next slot, its deque, the global `Injector`, then steals from the
+//! others. Idle workers fire due timers, advance the virtual clock, run the
+//! idle hook (deadlock detection) when nothing at all can run, and park.
+//!
+//! Parking protocol (no lost wake-ups): a parking worker increments
+//! `sleepers` under `park_lock`, re-checks for work, then waits on the
+//! condvar; a pusher makes the task visible, issues a SeqCst fence, and
+//! notifies under `park_lock` if `sleepers > 0`. Either the parker's re-check
+//! sees the task or the pusher sees the sleeper.
+
+use crate::task::{Poll, TaskRef};
+use crate::timer::{Clock, Timers};
+use crate::waker::Waker;
+use crossbeam_deque::{Injector, Steal, Stealer, Worker};
+use parking_lot::{Condvar, Mutex};
+use std::cell::RefCell;
+use std::sync::atomic::{fence, AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Called when no task is runnable, no timer is armed and no I/O or
+/// blocking job is pending. Returns true if it woke a task.
+pub type IdleHook = Box<dyn Fn() -> bool + Send + Sync>;
+
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub spawned: AtomicU64,
+    pub polls: AtomicU64,
+    pub steals: AtomicU64,
+    pub parks: AtomicU64,
+}
+
+pub struct Shared {
+    pub(crate) injector: Injector<TaskRef>,
+    stealers: Vec<Stealer<TaskRef>>,
+    park_lock: Mutex<()>,
+    park_cv: Condvar,
+    sleepers: AtomicUsize,
+    /// Tasks queued or running. Zero means nothing can run until a waker fires.
+    runnable: AtomicUsize,
+    /// Socket operations and blocking-pool jobs in flight (they wake tasks
+    /// from outside the workers, so the runtime is not stuck while any exist).
+    pub external: AtomicUsize,
+    shutdown: AtomicBool,
+    pub workers: usize,
+    pub clock: Clock,
+    pub timers: Timers,
+    pub stats: Stats,
+    idle_hook: Mutex<Option<IdleHook>>,
+    /// Serialises the "everything is idle" decisions between workers.
+    idle_lock: Mutex<()>,
+}
+
+struct Local {
+    rt: Arc<Shared>,
+    deque: Worker<TaskRef>,
+    next: Option<TaskRef>,
+}
+
+thread_local! {
+    static LOCAL: RefCell<Option<Local>> = const { RefCell::new(None) };
+}
+
+impl Shared {
+    /// Queues a task that just became SCHEDULED.
+    pub(crate) fn schedule(self: &Arc<Self>, task: TaskRef, woken: bool) {
+        self.runnable.fetch_add(1, Ordering::AcqRel);
+        self.push(task, woken);
+    }
+
+    fn push(self: &Arc<Self>, task: TaskRef, woken: bool) {
+        let leftover = LOCAL.with(|l| {
+            let mut l = l.borrow_mut();
+            match l.as_mut() {
+                Some(local) if Arc::ptr_eq(&local.rt, self) => {
+                    if woken && self.workers > 1 {
+                        if let Some(prev) = local.next.replace(task) {
+                            local.deque.push(prev);
+                        }
+                    } else {
+                        local.deque.push(task);
+                    }
+                    None
+                }
+                _ => Some(task),
+            }
+        });
+        if let Some(task) = leftover {
+            self.injector.push(task);
+        }
+        fence(Ordering::SeqCst);
+        self.notify_one();
+    }
+
+    fn notify_one(&self) {
+        if self.sleepers.load(Ordering::SeqCst) > 0 {
+            let _g = self.park_lock.lock();
+            self.park_cv.notify_one();
+        }
+    }
+
+    fn notify_all(&self) {
+        let _g = self.park_lock.lock();
+        self.park_cv.notify_all();
+    }
+
+    fn has_work(&self) -> bool {
+        !self.injector.is_empty() || self.stealers.iter().any(|s| !s.is_empty())
+    }
+
+    pub fn waker(self: &Arc<Self>, task: TaskRef) -> Waker {
+        Waker { task, rt: self.clone() }
+    }
+
+    /// Queues a new task (it must not have been scheduled before).
+    pub fn spawn(self: &Arc<Self>, task: TaskRef) {
+        task.header().mark_spawned();
+        self.stats.spawned.fetch_add(1, Ordering::Relaxed);
+        self.schedule(task, false);
+    }
+
+    pub fn set_idle_hook(&self, hook: IdleHook) {
+        *self.idle_hook.lock() = Some(hook);
+    }
+
+    pub fn runnable(&self) -> usize {
+        self.runnable.load(Ordering::Acquire)
+    }
+
+    /// Wakes parked workers so they notice new state (shutdown, pending I/O done).
+    pub fn poke(&self) {
+        self.notify_all();
+    }
+
+    pub fn is_shutdown(&self) -> bool {
+        self.shutdown.load(Ordering::Acquire)
+    }
+}
+
+/// A running scheduler: the shared state plus its worker threads.
+pub struct Runtime {
+    pub shared: Arc<Shared>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Runtime {
+    pub fn new(workers: usize, virtual_time: bool) -> Runtime {
+        let workers = workers.max(1);
+        let deques: Vec<Worker<TaskRef>> = (0..workers).map(|_| Worker::new_fifo()).collect();
+        let stealers = deques.iter().map(|d| d.stealer()).collect();
+        let shared = Arc::new(Shared {
+            injector: Injector::new(),
+            stealers,
+            park_lock: Mutex::new(()),
+            park_cv: Condvar::new(),
+            sleepers: AtomicUsize::new(0),
+            runnable: AtomicUsize::new(0),
+            external: AtomicUsize::new(0),
+            shutdown: AtomicBool::new(false),
+            workers,
+            clock: Clock::new(virtual_time),
+            timers: Timers::default(),
+            stats: Stats::default(),
+            idle_hook: Mutex::new(None),
+            idle_lock: Mutex::new(()),
+        });
+        let mut threads = Vec::with_capacity(workers);
+        for (i, deque) in deques.into_iter().enumerate() {
+            let rt = shared.clone();
+            let handle = std::thread::Builder::new()
+                .name(format!("mojolite-worker-{i}"))
+                .stack_size(16 << 20)
+                .spawn(move || worker_main(rt, deque, i));
+            match handle {
+                Ok(h) => threads.push(h),
+                Err(e) => eprintln!("mojolite: cannot start worker thread {i}: {e}"),
+            }
+        }
+        Runtime { shared, threads }
+    }
+
+    /// Stops the workers (after their current poll) and joins them.
+    pub fn shutdown(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        self.shared.shutdown.store(true, Ordering::Release);
+        self.shared.notify_all();
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
+    LOCAL.with(|l| *l.borrow_mut() = Some(Local { rt: rt.clone(), deque, next: None }));
+    let mut tick: u64 = 0;
+    while !rt.shutdown.load(Ordering::Acquire) {
+        if let Some(task) = find_task(&rt, index) {
+            run_task(&rt, task);
+            tick += 1;
+            if tick % 61 == 0 && !rt.clock.is_virtual() {
+                rt.timers.fire_due(rt.clock.now_ns());
+            }
+            continue;
+        }
+        idle(&rt);
+    }
+    // Drop queued tasks owned by this thread (their fibers are freed).
+    LOCAL.with(|l| *l.borrow_mut() = None);
+}
+
+fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {
+    let own = LOCAL.with(|l| {
+        let mut l = l.borrow_mut();
+        let local = l.as_mut()?;
+        local.next.take().or_else(|| local.deque.pop())
+    });
+    if own.is_some() {
+        return own;
+    }
+    loop {
+        let stolen = LOCAL.with(|l| {
+            let l = l.borrow();
+            let local = l.as_ref()?;
+            Some(rt.injector.steal_batch_and_pop(&local.deque))
+        })?;
+        match stolen {
+            Steal::Success(t) => return Some(t),
+            Steal::Retry => continue,
+            Steal::Empty => break,
+        }
+    }
+    let n = rt.stealers.len();
+    for k in 1..n {
+        let victim = &rt.stealers[(index + k) % n];
+        loop {
+            let stolen = LOCAL.with(|l| {
+                let l = l.borrow();
+                let local = l.as_ref()?;
+                Some(victim.steal_batch_and_pop(&local.deque))
+            })?;
+            match stolen {
+                Steal::Success(t) => {
+                    rt.stats.steals.fetch_add(1, Ordering::Relaxed);
+                    return Some(t);
+                }
+                Steal::Retry => continue,
+                Steal::Empty => break,
+            }
+        }
+    }
+    None
+}
+
+fn run_task(rt: &Arc<Shared>, task: TaskRef) {
+    if !task.header().transition_to_running() {
+        rt.runnable.fetch_sub(1, Ordering::AcqRel);
+        return;
+    }
+    rt.stats.polls.fetch_add(1, Ordering::Relaxed);
+    match task.clone().poll() {
+        Poll::Done => {
+            task.header().transition_to_done();
+            rt.runnable.fetch_sub(1, Ordering::AcqRel);
+        }
+        Poll::Pending => {
+            if task.header().transition_to_idle() {
+                // Woken while running: straight back on the queue.
+                rt.push(task, false);
+            } else {
+                rt.runnable.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
+        Poll::Yield => {
+            task.header().transition_to_rescheduled();
+            // To the global queue, so another worker may pick it up and the
+            // local ready tasks run first.
+            if rt.workers == 1 {
+                rt.push(task, false);
+            } else {
+                rt.injector.push(task);
+                fence(Ordering::SeqCst);
+                rt.notify_one();
+            }
+        }
+    }
+}
+
+/// No task found: fire timers, jump virtual time, detect deadlock, or park.
+fn idle(rt: &Arc<Shared>) {
+    let now = rt.clock.now_ns();
+    if !rt.clock.is_virtual() && rt.timers.fire_due(now) > 0 {
+        return;
+    }
+    let mut timeout = None;
+    {
+        let _g = rt.idle_lock.lock();
+        if rt.runnable() == 0 && !rt.has_work() {
+            let external = rt.external.load(Ordering::Acquire);
+            if rt.clock.is_virtual() && external == 0 {
+                if let Some(d) = rt.timers.next_deadline() {
+                    rt.clock.advance_to(d);
+                    rt.timers.fire_due(d);
+                    return;
+                }
+            }
+            if rt.timers.live() == 0 && external == 0 {
+                let hook = rt.idle_hook.lock();
+                if let Some(h) = hook.as_ref() {
+                    if h() {
+                        return;
+                    }
+                }
+            }
+        }
+        if !rt.clock.is_virtual() {
+            if let Some(d) = rt.timers.next_deadline() {
+                timeout = Some(Duration::from_nanos(d.saturating_sub(now)));
+            }
+        } else if rt.external.load(Ordering::Acquire) > 0 {
+            // Virtual time with I/O pending: poll again soon.
+            timeout = Some(Duration::from_millis(1));
+        }
+    }
+    park(rt, timeout);
+}
+
+fn park(rt: &Shared, timeout: Option<Duration>) {
+    let mut g = rt.park_lock.lock();
+    rt.sleepers.fetch_add(1, Ordering::SeqCst);
+    if rt.has_work() || rt.shutdown.load(Ordering::Acquire) {
+        rt.sleepers.fetch_sub(1, Ordering::SeqCst);
+        return;
+    }
+    rt.stats.parks.fetch_add(1, Ordering::Relaxed);
+    match timeout {
+        Some(d) => {
+            rt.park_cv.wait_for(&mut g, d);
+        }
+        // Bounded even "forever", so a missed external event costs at most a tick.
+        None => {
+            rt.park_cv.wait_for(&mut g, Duration::from_millis(50));
+        }
+    }
+    rt.sleepers.fetch_sub(1, Ordering::SeqCst);
+}

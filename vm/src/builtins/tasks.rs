@@ -1,0 +1,182 @@
+//! The task builtins of LANGUAGE.md §9: spawn, sleep, yield_now, join,
+//! join_settled, race, as_completed, timeout, shield, monotonic, now, and
+//! the methods of a task handle.
+
+use super::Args;
+use crate::bytecode::{FuncProto, Op};
+use crate::error::{RtResult, Thrown};
+use crate::futures::{self, AwaitTasks, Catch, Mode, Sleep, Timeout};
+use crate::interp::Vm;
+use crate::task::{RtCtx, TaskObj};
+use crate::value::{Closure, Value};
+use std::sync::{Arc, OnceLock};
+
+fn ctx(vm: &Vm) -> RtResult<Arc<RtCtx>> {
+    vm.ctx.clone().ok_or_else(|| Thrown::new("Error", "no runtime is running"))
+}
+
+/// A function that awaits its one argument: runs a native future as a task.
+fn await_shim() -> Value {
+    static SHIM: OnceLock<Arc<FuncProto>> = OnceLock::new();
+    let proto = SHIM.get_or_init(|| {
+        Arc::new(FuncProto {
+            name: "<await>".into(),
+            file: "<builtin>".into(),
+            is_async: true,
+            code: vec![Op::Load(0), Op::Await, Op::Return],
+            spans: vec![Default::default(); 3],
+            params: vec!["f".into()],
+            param_types: vec![None],
+            first_default: 1,
+            nslots: 1,
+            ..FuncProto::default()
+        })
+    });
+    Value::Func(Arc::new(Closure { proto: proto.clone(), captures: Vec::new(), defaults: Vec::new() }))
+}
+
+/// A coroutine becomes a new task, a task stays itself, a future is wrapped.
+pub fn to_task(vm: &Vm, v: &Value, name: Option<String>) -> RtResult<Arc<TaskObj>> {
+    let ctx = ctx(vm)?;
+    match v {
+        Value::Task(t) => Ok(t.clone()),
+        Value::Coroutine(c) => {
+            let (f, args, kw) = c.take()?;
+            let fiber = Vm::for_call(&ctx, f, args, kw)?;
+            Ok(ctx.spawn(fiber, name.or_else(|| Some(c.name.clone()))))
+        }
+        Value::Future(_) => {
+            let fiber = Vm::for_call(&ctx, await_shim(), vec![v.clone()], Vec::new())?;
+            Ok(ctx.spawn(fiber, name))
+        }
+        other => Err(Thrown::type_error(format!("expected a coroutine or a task, got {}", other.type_name()))),
+    }
+}
+
+pub fn spawn(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    let name = match args.kw("name") {
+        Some(Value::Str(s)) => Some((**s).clone()),
+        Some(Value::None) | None => None,
+        Some(other) => {
+            return Err(Thrown::type_error(format!("a task name must be a String, not {}", other.type_name())))
+        }
+    };
+    let [c] = super::core::one(&args, "spawn")?;
+    if !matches!(c, Value::Coroutine(_) | Value::Future(_) | Value::Task(_)) {
+        return Err(Thrown::type_error(format!(
+            "spawn() needs a coroutine (the result of calling an async fn), got {}",
+            c.type_name()
+        )));
+    }
+    let name = name.or_else(|| match c {
+        Value::Coroutine(co) => Some(co.name.clone()),
+        _ => None,
+    });
+    to_task(vm, c, name).map(Value::Task)
+}
+
+/// Seconds (Int or Float) to nanoseconds.
+pub fn nanos(v: &Value, what: &str) -> RtResult<u64> {
+    let secs = match v {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        other => {
+            return Err(Thrown::type_error(format!("{what} needs seconds as a number, not {}", other.type_name())))
+        }
+    };
+    if !(secs >= 0.0) {
+        return Err(Thrown::value_error(format!("{what} needs a non-negative number of seconds")));
+    }
+    Ok((secs * 1e9).min(1e18) as u64)
+}
+
+pub fn sleep(_vm: &mut Vm, args: Args) -> RtResult<Value> {
+    let [secs] = super::core::one(&args, "sleep")?;
+    Ok(futures::value(Sleep::new(nanos(secs, "sleep")?)))
+}
+
+pub fn yield_now(_vm: &mut Vm, _args: Args) -> RtResult<Value> {
+    Ok(futures::value(Sleep::new(0)))
+}
+
+fn tasks_of(vm: &mut Vm, args: &Args, name: &str) -> RtResult<Vec<Arc<TaskObj>>> {
+    let [list] = super::core::one(args, name)?;
+    let items = vm.collect_iterable(list)?;
+    items.iter().map(|v| to_task(vm, v, None)).collect()
+}
+
+fn combinator(vm: &mut Vm, args: Args, name: &str, mode: Mode) -> RtResult<Value> {
+    let tasks = tasks_of(vm, &args, name)?;
+    if tasks.is_empty() && mode == Mode::Race {
+        return Err(Thrown::value_error("race() needs at least one awaitable"));
+    }
+    Ok(futures::value(AwaitTasks::new(tasks, mode)))
+}
+
+pub fn join(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    combinator(vm, args, "join", Mode::All)
+}
+
+pub fn join_settled(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    combinator(vm, args, "join_settled", Mode::Settled)
+}
+
+pub fn race(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    combinator(vm, args, "race", Mode::Race)
+}
+
+pub fn as_completed(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    combinator(vm, args, "as_completed", Mode::AsCompleted)
+}
+
+pub fn timeout(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    let (fut, secs) = match args.pos.as_slice() {
+        [f, s] => (f, s),
+        other => {
+            return Err(Thrown::type_error(format!(
+                "timeout() takes 2 arguments (awaitable, seconds) but {} were given",
+                other.len()
+            )))
+        }
+    };
+    let n = nanos(secs, "timeout")?;
+    let text = crate::format::to_str(secs);
+    let task = to_task(vm, fut, None)?;
+    Ok(futures::value(Timeout::new(task, n, text)))
+}
+
+/// `shield(fut)`: the operation runs as its own task, so cancelling the
+/// awaiter does not cancel it.
+pub fn shield(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    let [fut] = super::core::one(&args, "shield")?;
+    to_task(vm, fut, None).map(Value::Task)
+}
+
+pub fn monotonic(vm: &mut Vm, _args: Args) -> RtResult<Value> {
+    let ctx = ctx(vm)?;
+    Ok(Value::Float(ctx.rt.clock.now_ns() as f64 / 1e9))
+}
+
+pub fn now(_vm: &mut Vm, _args: Args) -> RtResult<Value> {
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    Ok(Value::Float(t))
+}
+
+/// Methods of a `Task` handle (`await` is compiled to the `Await` instruction).
+pub fn task_method(t: &Arc<TaskObj>, name: &str, args: &Args) -> Option<RtResult<Value>> {
+    if !matches!(name, "cancel" | "is_done" | "name" | "catch") {
+        return None;
+    }
+    if !args.pos.is_empty() {
+        return Some(Err(Thrown::type_error(format!("task.{name}() takes no arguments"))));
+    }
+    Some(Ok(match name {
+        "cancel" => {
+            t.cancel();
+            Value::None
+        }
+        "is_done" => Value::Bool(t.is_done()),
+        "name" => Value::str(t.name.clone()),
+        _ => futures::value(Catch::new(t.clone())),
+    }))
+}

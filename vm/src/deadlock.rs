@@ -1,0 +1,57 @@
+//! Program-level task supervision: deadlock detection (called by the
+//! scheduler when nothing can ever run again), the end of a program
+//! (cancel what is still running, let `finally` blocks run, report failed
+//! tasks nobody awaited) and `--stats`.
+
+use crate::task::{RtCtx, TaskObj};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Nothing is runnable, no timer is armed, no I/O is pending: if main is
+/// still waiting, it never will be woken, so wake it with `DeadlockError`.
+pub fn detect(ctx: &RtCtx, main: &Arc<TaskObj>) -> bool {
+    if main.is_done() {
+        return false;
+    }
+    let mut lines = vec!["every task is blocked and nothing can wake them:".to_string()];
+    for t in ctx.live_tasks() {
+        let site = t.wait_site.lock().as_ref().map(|w| w.describe(ctx)).unwrap_or_else(|| "(not started)".into());
+        lines.push(format!("  task `{}` waits at {site}", t.name));
+    }
+    main.deliver_deadlock(lines.join("\n"));
+    true
+}
+
+/// After `main` returns: cancel the remaining tasks and give them a moment
+/// to run their `finally` blocks, then report failures nobody observed.
+pub fn finish_program(ctx: &RtCtx, main: &Arc<TaskObj>) {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    for t in ctx.live_tasks() {
+        if !Arc::ptr_eq(&t, main) {
+            t.cancel();
+        }
+    }
+    for t in ctx.live_tasks() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || t.wait_blocking_for(left).is_none() {
+            break;
+        }
+    }
+    for (name, headline) in ctx.unobserved_failures() {
+        eprintln!("warning: task `{name}` failed and was never awaited: {headline}");
+    }
+}
+
+pub fn print_stats(ctx: &RtCtx) {
+    let s = &ctx.rt.stats;
+    eprintln!(
+        "stats: workers {}, tasks spawned {}, polls {}, steals {}, parks {}, max timer lag {:.3} ms",
+        ctx.rt.workers,
+        s.spawned.load(Ordering::Relaxed),
+        s.polls.load(Ordering::Relaxed),
+        s.steals.load(Ordering::Relaxed),
+        s.parks.load(Ordering::Relaxed),
+        ctx.rt.timers.max_lag_ns.load(Ordering::Relaxed) as f64 / 1e6
+    );
+}

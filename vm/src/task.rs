@@ -1,0 +1,305 @@
+//! Tasks: a `TaskObj` is a fiber (`Vm`) scheduled by the runtime, with its
+//! result, the wakers of its awaiters, its cancellation flags and the place
+//! it waits at (for `DeadlockError` and `--trace`). `RtCtx` is what every
+//! task of one program shares: the scheduler, the task registry and options.
+
+use crate::error::{ErrorObj, Thrown, TraceEntry};
+use crate::interp::{Exit, Globals, Vm};
+use crate::value::Value;
+use parking_lot::{Condvar, Mutex};
+use runtime::{Poll, Schedulable, Shared, TaskHeader, TaskRef, Waker};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+
+/// How a task ended.
+#[derive(Debug, Clone)]
+pub enum TaskResult {
+    Value(Value),
+    Failed { thrown: Thrown, trace: Vec<TraceEntry> },
+}
+
+#[derive(Default)]
+struct TaskState {
+    result: Option<TaskResult>,
+    waiters: Vec<Waker>,
+    /// Someone awaited (or caught) the result: no "never awaited" report.
+    observed: bool,
+}
+
+pub struct TaskObj {
+    header: TaskHeader,
+    pub id: u64,
+    pub name: String,
+    fiber: Mutex<Option<Vm>>,
+    state: Mutex<TaskState>,
+    done_cv: Condvar,
+    /// A `cancel()` not yet delivered as `CancelledError`.
+    cancel_pending: AtomicBool,
+    /// The task was cancelled (delivered or not).
+    pub cancelled: AtomicBool,
+    /// Main only: a `DeadlockError` to deliver.
+    deadlock: Mutex<Option<String>>,
+    /// Where the task is suspended.
+    pub wait_site: Mutex<Option<WaitSite>>,
+    pub ctx: Arc<RtCtx>,
+}
+
+/// Where a task waits: the `await` instruction's span and what it awaits.
+#[derive(Debug, Clone)]
+pub struct WaitSite {
+    pub file: Arc<str>,
+    pub span: lexer::Span,
+    pub on: Value,
+}
+
+impl WaitSite {
+    /// "file.mojo:12: await b.recv()"
+    pub fn describe(&self, ctx: &RtCtx) -> String {
+        match ctx.source_of(&self.file) {
+            Some(src) => {
+                let (line, _) = lexer::line_col(src, self.span.lo as usize);
+                format!("{}:{line}: {}", self.file, lexer::line_text(src, line).trim())
+            }
+            None => self.file.to_string(),
+        }
+    }
+}
+
+/// Shared by all tasks of a program.
+pub struct RtCtx {
+    pub rt: Arc<Shared>,
+    pub globals: Arc<Globals>,
+    tasks: Mutex<Vec<Weak<TaskObj>>>,
+    next_id: AtomicU64,
+    pub trace: bool,
+    /// Source of the main file, for wait-site descriptions.
+    pub sources: Vec<(Arc<str>, Arc<str>)>,
+}
+
+impl RtCtx {
+    pub fn new(rt: Arc<Shared>, globals: Arc<Globals>, trace: bool, sources: Vec<(Arc<str>, Arc<str>)>) -> Arc<RtCtx> {
+        Arc::new(RtCtx { rt, globals, tasks: Mutex::new(Vec::new()), next_id: AtomicU64::new(1), trace, sources })
+    }
+
+    /// Creates a task that will run `vm` (whose fiber already has its entry
+    /// frame) and queues it.
+    pub fn spawn(self: &Arc<Self>, vm: Vm, name: Option<String>) -> Arc<TaskObj> {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let name = name.unwrap_or_else(|| format!("task-{id}"));
+        let task = Arc::new(TaskObj {
+            header: TaskHeader::new(),
+            id,
+            name,
+            fiber: Mutex::new(Some(vm)),
+            state: Mutex::new(TaskState::default()),
+            done_cv: Condvar::new(),
+            cancel_pending: AtomicBool::new(false),
+            cancelled: AtomicBool::new(false),
+            deadlock: Mutex::new(None),
+            wait_site: Mutex::new(None),
+            ctx: self.clone(),
+        });
+        {
+            let mut tasks = self.tasks.lock();
+            if tasks.len() > 1024 && tasks.len().is_power_of_two() {
+                tasks.retain(|t| t.strong_count() > 0);
+            }
+            tasks.push(Arc::downgrade(&task));
+        }
+        if self.trace {
+            eprintln!("[trace] spawn {} (#{})", task.name, task.id);
+        }
+        self.rt.spawn(task.clone() as TaskRef);
+        task
+    }
+
+    /// Every task that has not finished.
+    pub fn live_tasks(&self) -> Vec<Arc<TaskObj>> {
+        self.tasks.lock().iter().filter_map(Weak::upgrade).filter(|t| !t.is_done()).collect()
+    }
+
+    /// Tasks that failed and whose failure nobody observed.
+    pub fn unobserved_failures(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for t in self.tasks.lock().iter().filter_map(Weak::upgrade) {
+            let st = t.state.lock();
+            if let (Some(TaskResult::Failed { thrown, .. }), false) = (&st.result, st.observed) {
+                if !matches!(thrown.kind(), Some("CancelledError")) {
+                    out.push((t.name.clone(), thrown.headline()));
+                }
+            }
+        }
+        out
+    }
+
+    pub fn source_of(&self, file: &str) -> Option<&str> {
+        self.sources.iter().find(|(f, _)| &**f == file).map(|(_, s)| &**s)
+    }
+}
+
+impl std::fmt::Debug for TaskObj {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Task({})", self.name)
+    }
+}
+
+impl TaskObj {
+    pub fn waker(self: &Arc<Self>) -> Waker {
+        self.ctx.rt.waker(self.clone() as TaskRef)
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.state.lock().result.is_some()
+    }
+
+    /// The result if finished; otherwise registers `waker` to be woken when it is.
+    pub fn result_or_register(&self, waker: &Waker) -> Option<TaskResult> {
+        let mut st = self.state.lock();
+        match st.result.clone() {
+            Some(r) => {
+                st.observed = true;
+                Some(r)
+            }
+            None => {
+                if !st.waiters.iter().any(|w| w.same_task(waker)) {
+                    st.waiters.push(waker.clone());
+                }
+                None
+            }
+        }
+    }
+
+    /// Blocks the calling OS thread until the task finishes (only the
+    /// program's main thread does this, never a worker).
+    pub fn wait_blocking(&self) -> TaskResult {
+        let mut st = self.state.lock();
+        loop {
+            if let Some(r) = st.result.clone() {
+                st.observed = true;
+                return r;
+            }
+            self.done_cv.wait(&mut st);
+        }
+    }
+
+    /// Like `wait_blocking` with a time limit; `None` on timeout.
+    pub fn wait_blocking_for(&self, d: std::time::Duration) -> Option<TaskResult> {
+        let deadline = std::time::Instant::now() + d;
+        let mut st = self.state.lock();
+        loop {
+            if let Some(r) = &st.result {
+                return Some(r.clone());
+            }
+            if self.done_cv.wait_until(&mut st, deadline).timed_out() {
+                return st.result.clone();
+            }
+        }
+    }
+
+    /// Requests cancellation: `CancelledError` at the next suspension point.
+    pub fn cancel(self: &Arc<Self>) {
+        if self.is_done() {
+            return;
+        }
+        self.cancelled.store(true, Ordering::Release);
+        self.cancel_pending.store(true, Ordering::Release);
+        self.waker().wake();
+    }
+
+    pub fn deliver_deadlock(self: &Arc<Self>, message: String) {
+        *self.deadlock.lock() = Some(message);
+        self.waker().wake();
+    }
+
+    fn finish(&self, result: TaskResult) {
+        let waiters = {
+            let mut st = self.state.lock();
+            st.result = Some(result);
+            std::mem::take(&mut st.waiters)
+        };
+        self.done_cv.notify_all();
+        for w in waiters {
+            w.wake();
+        }
+    }
+
+    /// The pending interruption to raise at the current suspension point.
+    pub(crate) fn take_interrupt(&self) -> Option<Thrown> {
+        if let Some(msg) = self.deadlock.lock().take() {
+            return Some(Thrown::new("DeadlockError", msg));
+        }
+        if self.cancel_pending.swap(false, Ordering::AcqRel) {
+            return Some(Thrown::Error(ErrorObj::value(
+                "CancelledError",
+                format!("task `{}` was cancelled", self.name),
+            )));
+        }
+        None
+    }
+}
+
+impl Schedulable for TaskObj {
+    fn header(&self) -> &TaskHeader {
+        &self.header
+    }
+
+    fn poll(self: Arc<Self>) -> Poll {
+        let Some(mut vm) = self.fiber.lock().take() else { return Poll::Done };
+        if self.ctx.trace {
+            eprintln!("[trace] resume {}", self.name);
+        }
+        vm.task = Some(self.clone());
+        let exit = vm.resume();
+        vm.task = None;
+        match exit {
+            Exit::Done(result) => {
+                if self.ctx.trace {
+                    let how = match &result {
+                        TaskResult::Value(_) => "ok".to_string(),
+                        TaskResult::Failed { thrown, .. } => thrown.headline(),
+                    };
+                    eprintln!("[trace] finish {} ({how})", self.name);
+                }
+                drop(vm);
+                self.finish(result);
+                Poll::Done
+            }
+            Exit::Pending => {
+                if self.ctx.trace {
+                    let at = self.wait_site.lock().as_ref().map(|w| w.describe(&self.ctx)).unwrap_or_default();
+                    eprintln!("[trace] suspend {} at {at}", self.name);
+                }
+                *self.fiber.lock() = Some(vm);
+                Poll::Pending
+            }
+            Exit::Yield => {
+                if self.ctx.trace {
+                    eprintln!("[trace] preempt {}", self.name);
+                }
+                *self.fiber.lock() = Some(vm);
+                Poll::Yield
+            }
+        }
+    }
+}
+
+/// A lazy call of an `async fn`: nothing runs until it is awaited or spawned.
+#[derive(Debug)]
+pub struct CoroutineObj {
+    pub name: String,
+    call: Mutex<Option<(Value, Vec<Value>, Vec<(Arc<str>, Value)>)>>,
+}
+
+impl CoroutineObj {
+    pub fn new(name: String, func: Value, args: Vec<Value>, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
+        CoroutineObj { name, call: Mutex::new(Some((func, args, kw))) }
+    }
+
+    /// The call to run; a coroutine runs at most once.
+    pub fn take(&self) -> Result<(Value, Vec<Value>, Vec<(Arc<str>, Value)>), Thrown> {
+        self.call
+            .lock()
+            .take()
+            .ok_or_else(|| Thrown::new("Error", format!("coroutine `{}` was already awaited or spawned", self.name)))
+    }
+}

@@ -3,11 +3,13 @@
 //! parking that keeps idle workers asleep without losing wake-ups. It knows
 //! nothing about the language: it schedules anything `Schedulable`.
 
+pub mod channel;
 pub mod scheduler;
 pub mod task;
 pub mod timer;
 pub mod waker;
 
+pub use channel::{Channel, RecvOp, RecvPoll, SendOp, SendOutcome, TrySend};
 pub use scheduler::{IdleHook, Runtime, Shared, Stats};
 pub use task::{Poll, Schedulable, TaskHeader, TaskRef};
 pub use timer::{Clock, TimerHandle, Timers};

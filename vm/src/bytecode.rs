@@ -124,6 +124,9 @@ pub enum Op {
     /// polls a native future. While it waits the fiber suspends and this
     /// instruction runs again when the task is woken.
     Await,
+    /// `[v] -> [aiter]` for `async for`: a channel or async-iterable future stays
+    /// itself, a struct's `__aiter__` is called
+    GetAIter,
 
     // ---- iteration ----
     /// `[v] -> [iterable]`: calls a struct's `__iter__`, leaves other values as they are

@@ -3,6 +3,7 @@
 
 pub mod builtins;
 pub mod bytecode;
+pub mod chan;
 pub mod compiler;
 pub mod deadlock;
 pub mod disasm;
@@ -13,6 +14,7 @@ pub mod interp;
 pub mod iter;
 pub mod ops;
 pub mod report;
+pub mod rng;
 pub mod task;
 pub mod types;
 pub mod value;

@@ -287,12 +287,15 @@ impl Schedulable for TaskObj {
 #[derive(Debug)]
 pub struct CoroutineObj {
     pub name: String,
+    /// For an async `mut self` method called on a place: where `self` goes
+    /// back, valid when awaited in the frame (depth) that made it.
+    pub writeback: Option<(crate::bytecode::Place, Vec<Value>, usize)>,
     call: Mutex<Option<(Value, Vec<Value>, Vec<(Arc<str>, Value)>)>>,
 }
 
 impl CoroutineObj {
     pub fn new(name: String, func: Value, args: Vec<Value>, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
-        CoroutineObj { name, call: Mutex::new(Some((func, args, kw))) }
+        CoroutineObj { name, writeback: None, call: Mutex::new(Some((func, args, kw))) }
     }
 
     /// The call to run; a coroutine runs at most once.

@@ -110,6 +110,10 @@ pub enum TypeInfo {
     /// An error kind: `ValueError`, `TimeoutError`, … (also callable).
     ErrorKind(Arc<str>),
     Trait(String),
+    /// `Channel` or `Channel[T]`: calling it makes a channel checking T.
+    Channel(Option<crate::bytecode::TypeCheck>),
+    /// Handle types without a constructor of their own here (`Task`, `Coroutine`).
+    Opaque(&'static str),
 }
 
 impl TypeInfo {
@@ -119,6 +123,8 @@ impl TypeInfo {
             TypeInfo::Struct(s) => &s.name,
             TypeInfo::ErrorKind(k) => k,
             TypeInfo::Trait(t) => t,
+            TypeInfo::Channel(_) => "Channel",
+            TypeInfo::Opaque(n) => n,
         }
     }
 }

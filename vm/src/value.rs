@@ -42,6 +42,8 @@ pub enum Value {
     Task(Arc<crate::task::TaskObj>),
     /// A native awaitable (`sleep`, `join`, channel operations, …).
     Future(Arc<crate::futures::FutureObj>),
+    /// A channel handle (shared by its clones).
+    Channel(Arc<crate::chan::ChannelObj>),
     /// An iterator in progress (the `for` loop's hidden state; never shared).
     Iter(Box<crate::iter::IterState>),
 }
@@ -136,6 +138,7 @@ impl Value {
             Value::Coroutine(_) => "Coroutine".into(),
             Value::Task(_) => "Task".into(),
             Value::Future(_) => "Future".into(),
+            Value::Channel(_) => "Channel".into(),
         }
     }
 }

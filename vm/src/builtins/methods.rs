@@ -45,6 +45,8 @@ pub fn has_method(v: &Value, name: &str) -> bool {
         Value::Tuple(_) | Value::Range(_) => TUPLE_METHODS,
         Value::Some(_) | Value::None | Value::Ok(_) | Value::Err(_) => OPTION_METHODS,
         Value::Task(_) => &["cancel", "is_done", "name", "catch", "await"],
+        Value::Channel(_) => crate::chan::METHODS,
+        Value::Future(_) => &["__anext__"],
         _ => &[],
     };
     table.contains(&name)
@@ -102,6 +104,22 @@ pub fn call(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResult<V
         }
         Value::Some(_) | Value::None | Value::Ok(_) | Value::Err(_) => option_method(vm, recv, name, args),
         Value::Task(t) => super::tasks::task_method(t, name, &args).unwrap_or_else(|| Err(no_method(recv, name))),
+        Value::Future(f) if name == "__anext__" => {
+            Ok(crate::futures::value(crate::futures::NextItem { source: f.clone() }))
+        }
+        Value::Channel(ch) => crate::chan::method(ch, name, &args.pos).unwrap_or_else(|| Err(no_method(recv, name))),
+        Value::Type(t) => match (&**t, name) {
+            (crate::types::TypeInfo::Channel(elem), "new" | "with_capacity") => {
+                let cap = match (name, args.pos.first()) {
+                    ("new", None) => Value::Int(0),
+                    (_, Some(c)) => c.clone(),
+                    _ => return Err(Thrown::type_error("with_capacity() needs the capacity")),
+                };
+                let cap = crate::interp::channel_capacity(&cap)?;
+                Ok(Value::Channel(crate::chan::ChannelObj::new(cap, elem.clone())))
+            }
+            _ => Err(no_method(recv, name)),
+        },
         _ => Err(no_method(recv, name)),
     }
 }
@@ -453,6 +471,7 @@ pub fn length(v: &Value) -> RtResult<i64> {
         Value::List(xs) | Value::Tuple(xs) => xs.len() as i64,
         Value::Dict(d) => d.len() as i64,
         Value::Range(r) => r.len(),
+        Value::Channel(c) => c.chan.len() as i64,
         Value::Unit => 0,
         other => return Err(Thrown::type_error(format!("a {} has no length", other.type_name()))),
     })

@@ -87,6 +87,9 @@ pub static NATIVES: &[NativeDef] = &[
     NativeDef { name: "time.monotonic", func: tasks::monotonic },
     NativeDef { name: "time.now", func: tasks::now },
     NativeDef { name: "time.sleep", func: tasks::sleep },
+    NativeDef { name: "select", func: tasks::select },
+    NativeDef { name: "after", func: tasks::after },
+    NativeDef { name: "ticker", func: tasks::ticker },
 ];
 
 /// Names that are builtin values rather than functions.
@@ -96,6 +99,18 @@ fn builtin_value(name: &str) -> Option<Value> {
     }
     if ERROR_KINDS.contains(&name) {
         return Some(Value::Type(Arc::new(TypeInfo::ErrorKind(name.into()))));
+    }
+    match name {
+        "Channel" => return Some(Value::Type(Arc::new(TypeInfo::Channel(None)))),
+        "Task" | "Coroutine" | "Future" => {
+            let n: &'static str = match name {
+                "Task" => "Task",
+                "Coroutine" => "Coroutine",
+                _ => "Future",
+            };
+            return Some(Value::Type(Arc::new(TypeInfo::Opaque(n))));
+        }
+        _ => {}
     }
     match name {
         "argv" => Some(Value::list(crate::interp::argv().into_iter().map(Value::str).collect())),

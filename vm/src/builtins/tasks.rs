@@ -180,3 +180,39 @@ pub fn task_method(t: &Arc<TaskObj>, name: &str, args: &Args) -> Option<RtResult
         _ => futures::value(Catch::new(t.clone())),
     }))
 }
+
+/// `select([ch, …])`: `(index, value)` of the first ready receive.
+pub fn select(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    let [list] = super::core::one(&args, "select")?;
+    let items = vm.collect_iterable(list)?;
+    if items.is_empty() {
+        return Err(Thrown::value_error("select() needs at least one channel"));
+    }
+    let mut chans = Vec::with_capacity(items.len());
+    for v in items {
+        match v {
+            Value::Channel(c) => chans.push(c),
+            other => return Err(Thrown::type_error(format!("select() takes channels, got {}", other.type_name()))),
+        }
+    }
+    Ok(futures::value(crate::chan::SelectFut::new(chans)))
+}
+
+fn feeder(vm: &mut Vm, args: Args, name: &str, repeat: bool) -> RtResult<Value> {
+    let [secs] = super::core::one(&args, name)?;
+    let n = nanos(secs, name)?;
+    let ctx = ctx(vm)?;
+    let ch = crate::chan::ChannelObj::new(1, None);
+    futures::ticker::start(&ctx.rt, &ch, n, if repeat { Some(n) } else { None });
+    Ok(Value::Channel(ch))
+}
+
+/// `after(secs)`: a channel that yields `()` once, after `secs`.
+pub fn after(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    feeder(vm, args, "after", false)
+}
+
+/// `ticker(secs)`: a channel that yields `()` every `secs`.
+pub fn ticker(vm: &mut Vm, args: Args) -> RtResult<Value> {
+    feeder(vm, args, "ticker", true)
+}

@@ -49,13 +49,8 @@ impl Compiler {
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
             StmtKind::If { branches, else_body } => self.if_stmt(branches, else_body.as_deref()),
             StmtKind::While { cond, body } => self.while_stmt(cond, body),
-            StmtKind::For { is_async, target, iter, body } => {
-                if *is_async {
-                    self.error(s.span, "`async for` is not supported yet")
-                        .with_help("iterate with `while let Some(x) = await ch.recv():`");
-                }
-                self.for_stmt(target, iter, body)
-            }
+            StmtKind::For { is_async: true, target, iter, body } => self.async_for_stmt(target, iter, body, s.span),
+            StmtKind::For { target, iter, body, .. } => self.for_stmt(target, iter, body),
             StmtKind::Break | StmtKind::Continue => self.loop_jump(matches!(s.kind, StmtKind::Break), s.span),
             StmtKind::Pass => {}
             StmtKind::Return(value) => self.return_stmt(value.as_ref(), s.span),
@@ -388,6 +383,39 @@ impl Compiler {
         self.emit(Op::Jump(top));
         self.f().pop_scope();
         self.f().patch(next);
+        self.f().patch(unwrap);
+        self.end_loop();
+    }
+
+    /// `async for x in it:` — `await it.__anext__()` until it gives `None`.
+    fn async_for_stmt(&mut self, target: &ast::Pattern, iter: &Expr, body: &[Stmt], span: Span) {
+        if !self.fr().is_async {
+            self.diags.push(
+                Diagnostic::error(span, "`async for` is only allowed inside an `async fn` or at the top level")
+                    .with_help("declare the function `async fn`"),
+            );
+            return;
+        }
+        self.expr(iter);
+        self.emit(Op::GetAIter);
+        let slot = self.f().new_slot();
+        self.emit(Op::Store(slot));
+        let top = self.f().here();
+        let place = Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "async iterator".into() };
+        let place = super::func::push(&mut self.f().proto.places, place);
+        let call = CallSite { argc: 0, kwnames: Vec::new(), stars: Vec::new() };
+        let site = MethodSite { name: "__anext__".into(), call, place: Some(place) };
+        let site = super::func::push(&mut self.f().proto.method_sites, site);
+        self.emit(Op::CallMethod(site));
+        self.emit(Op::Await);
+        let unwrap = self.emit(Op::ForUnwrap(0));
+        self.f().push_scope();
+        self.bind_target(target);
+        let try_depth = self.fr().try_stack.len();
+        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
+        self.block(body);
+        self.emit(Op::Jump(top));
+        self.f().pop_scope();
         self.f().patch(unwrap);
         self.end_loop();
     }

@@ -30,11 +30,13 @@ pub struct AwaitTasks {
     finished: Vec<usize>,
     /// Set once the outcome is decided; then we only wait for cancellations.
     outcome: Option<Result<Value, Thrown>>,
+    /// Items handed out by `async for`.
+    yielded: usize,
 }
 
 impl AwaitTasks {
     pub fn new(tasks: Vec<Arc<TaskObj>>, mode: Mode) -> AwaitTasks {
-        AwaitTasks { tasks, mode, finished: Vec::new(), outcome: None }
+        AwaitTasks { tasks, mode, finished: Vec::new(), outcome: None, yielded: 0 }
     }
 }
 
@@ -104,6 +106,31 @@ impl NativeFuture for AwaitTasks {
             }
             _ => all.map(|r| deliver(&r)).collect::<Result<Vec<_>, _>>().map(Value::list),
         })
+    }
+
+    fn poll_next(&mut self, cx: &FutCx) -> Option<FutPoll> {
+        if self.mode != Mode::AsCompleted {
+            return None;
+        }
+        for (i, t) in self.tasks.iter().enumerate() {
+            if !self.finished.contains(&i) && t.result_or_register(cx.waker).is_some() {
+                self.finished.push(i);
+            }
+        }
+        // `outcome` counts how many items were handed out so far.
+        let given = self.yielded;
+        if let Some(&i) = self.finished.get(given) {
+            self.yielded += 1;
+            let r = self.tasks[i].result_or_register(cx.waker);
+            return Some(FutPoll::Ready(match r {
+                Some(r) => deliver(&r).map(Value::some),
+                None => Ok(Value::None),
+            }));
+        }
+        if given >= self.tasks.len() {
+            return Some(FutPoll::Ready(Ok(Value::None)));
+        }
+        Some(FutPoll::Pending)
     }
 
     fn describe(&self) -> String {

@@ -5,6 +5,7 @@
 
 mod combinators;
 mod sleep;
+pub mod ticker;
 
 pub use combinators::{deliver, AwaitTasks, Catch, Mode, Timeout};
 pub use sleep::Sleep;
@@ -32,6 +33,11 @@ pub trait NativeFuture: Send {
     fn poll(&mut self, cx: &FutCx) -> FutPoll;
     /// What it waits for, for deadlock reports (`sleep`, `join`, …).
     fn describe(&self) -> String;
+    /// For futures that can also be iterated with `async for` (`as_completed`):
+    /// the next item (`Some(v)`), or `None` at the end. `None` if not iterable.
+    fn poll_next(&mut self, _cx: &FutCx) -> Option<FutPoll> {
+        None
+    }
 }
 
 /// A future as a value (`Value::Future`).
@@ -47,4 +53,24 @@ impl std::fmt::Debug for FutureObj {
 
 pub fn value(f: impl NativeFuture + 'static) -> Value {
     Value::Future(Arc::new(FutureObj { inner: Mutex::new(Box::new(f)) }))
+}
+
+/// `__anext__` on an async-iterable future: polls its next item.
+pub struct NextItem {
+    pub source: Arc<FutureObj>,
+}
+
+impl NativeFuture for NextItem {
+    fn poll(&mut self, cx: &FutCx) -> FutPoll {
+        match self.source.inner.lock().poll_next(cx) {
+            Some(p) => p,
+            None => {
+                FutPoll::Ready(Err(crate::error::Thrown::type_error("this future cannot be iterated with `async for`")))
+            }
+        }
+    }
+
+    fn describe(&self) -> String {
+        self.source.inner.lock().describe()
+    }
 }

@@ -42,7 +42,16 @@ impl Vm {
                 let names: Vec<Arc<str>> = kw.iter().map(|(k, _)| k.clone()).collect();
                 self.fiber.stack.extend(kw.into_iter().map(|(_, v)| v));
                 let kwref = if names.is_empty() { None } else { Some(&names[..]) };
-                self.enter(closure, callee_at, argc, kwref, FrameKind::Normal)?;
+                let kind = match &c.writeback {
+                    Some((place, indices, depth)) if *depth == self.fiber.frames.len() => {
+                        FrameKind::Writeback(Box::new(super::Writeback {
+                            place: place.clone(),
+                            indices: indices.clone(),
+                        }))
+                    }
+                    _ => FrameKind::Normal,
+                };
+                self.enter(closure, callee_at, argc, kwref, kind)?;
                 Ok(AwaitStep::Entered)
             }
             Value::Task(t) => {

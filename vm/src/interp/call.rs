@@ -227,6 +227,17 @@ impl Vm {
                 self.call(argc, kw)
             }
             TypeInfo::Trait(name) => Err(Thrown::type_error(format!("trait `{name}` cannot be instantiated"))),
+            TypeInfo::Channel(elem) => {
+                let args = self.take_args(argc, kw);
+                self.pop();
+                let cap = args.pos.first().or_else(|| args.kw("capacity")).cloned().unwrap_or(Value::Int(0));
+                let ch = crate::chan::ChannelObj::new(channel_capacity(&cap)?, elem.clone());
+                self.push(Value::Channel(ch));
+                Ok(false)
+            }
+            TypeInfo::Opaque(name) => {
+                Err(Thrown::type_error(format!("`{name}` values are made by the runtime, not constructed")))
+            }
         }
     }
 
@@ -254,12 +265,14 @@ impl Vm {
                 if closure.proto.is_async {
                     // An async method: a coroutine over a copy of the receiver.
                     let args = self.pop_n(argc + nkw);
+                    let mut place_indices = Vec::new();
                     let this = if place.is_some() {
-                        self.pop_n(nidx);
+                        place_indices = self.pop_n(nidx);
                         recv
                     } else {
                         self.pop()
                     };
+                    let nidx_taken = 0;
                     let mut pos = Vec::with_capacity(argc + 1);
                     if self_kind != SelfKind::None {
                         pos.push(this);
@@ -267,7 +280,14 @@ impl Vm {
                     let mut it = args.into_iter();
                     pos.extend(it.by_ref().take(argc));
                     let kwargs = site.call.kwnames.iter().cloned().zip(it).collect();
-                    let co = CoroutineObj::new(closure.proto.name.clone(), Value::Func(closure.clone()), pos, kwargs);
+                    let mut co =
+                        CoroutineObj::new(closure.proto.name.clone(), Value::Func(closure.clone()), pos, kwargs);
+                    if let (Some(p), SelfKind::Mut) = (&place, self_kind) {
+                        // `await obj.method()` in this frame writes `self` back.
+                        let indices = self.fiber.stack[self.fiber.stack.len() - nidx_taken..].to_vec();
+                        let _ = indices;
+                        co.writeback = Some((p.clone(), place_indices, self.fiber.frames.len()));
+                    }
                     self.push(Value::Coroutine(Arc::new(co)));
                     return Ok(false);
                 }
@@ -377,6 +397,13 @@ impl Vm {
                 _ => Err(Thrown::new("AttributeError", format!("an error has `kind` and `message`, not `{name}`"))),
             },
             Value::Type(t) => match &**t {
+                TypeInfo::Channel(_) if matches!(name, "new" | "with_capacity") => {
+                    Ok(Value::Bound(Arc::new(BoundMethod {
+                        receiver: obj.clone(),
+                        method: Value::None,
+                        name: name.into(),
+                    })))
+                }
                 TypeInfo::Struct(st) => st.method(name).ok_or_else(|| {
                     Thrown::new("AttributeError", format!("struct `{}` has no method `{name}`", st.name))
                 }),
@@ -414,6 +441,29 @@ impl Vm {
             }
         }
         Err(Thrown::type_error(format!("a {} is not iterable", v.type_name())))
+    }
+
+    /// `GetAIter`: what `async for` iterates with `__anext__`.
+    pub(crate) fn get_aiter(&mut self, v: Value) -> RtResult<Value> {
+        match &v {
+            Value::Channel(_) | Value::Future(_) => Ok(v),
+            Value::Struct(s) => {
+                if let Some(m) = s.ty.method("__aiter__") {
+                    return self.call_value(m, vec![v.clone()]);
+                }
+                if s.ty.method("__anext__").is_some() {
+                    return Ok(v);
+                }
+                Err(Thrown::type_error(format!(
+                    "`{}` is not async-iterable (define `__aiter__` and `async fn __anext__`)",
+                    s.ty.name
+                )))
+            }
+            other => Err(Thrown::type_error(format!(
+                "`async for` needs a channel or an async iterator, not {} (use a plain `for`)",
+                other.type_name()
+            ))),
+        }
     }
 
     /// `ForIter` on something that is not a builtin iterator: a struct with `__next__`.
@@ -588,6 +638,15 @@ impl Vm {
     }
 }
 
+/// A channel capacity argument.
+pub fn channel_capacity(v: &Value) -> RtResult<usize> {
+    match v {
+        Value::Int(n) if *n >= 0 && *n <= (1 << 30) => Ok(*n as usize),
+        Value::Int(n) => Err(Thrown::value_error(format!("a channel capacity must be between 0 and 2^30, got {n}"))),
+        other => Err(Thrown::type_error(format!("a channel capacity must be an Int, not {}", other.type_name()))),
+    }
+}
+
 /// Binds positional/keyword arguments to a closure's parameter slots.
 fn bind_args(closure: &Closure, args: Args) -> RtResult<Vec<Value>> {
     let proto = &closure.proto;
@@ -695,7 +754,7 @@ fn memberwise(st: &Arc<StructType>, args: Args) -> RtResult<Value> {
 }
 
 /// Does `v` satisfy an annotation?
-pub(crate) fn type_matches(check: &TypeCheck, v: &Value) -> bool {
+pub fn type_matches(check: &TypeCheck, v: &Value) -> bool {
     match check {
         TypeCheck::Builtin(b) => b.contains(v),
         TypeCheck::Named(name) => match v {

@@ -253,6 +253,9 @@ impl Vm {
                             save_ip!();
                             let r = tri!(self.struct_getitem(obj, idx));
                             self.push(r);
+                        } else if let Value::Type(t) = &obj {
+                            // Generic application: `Channel[Int]`, `List[String]`.
+                            self.push(generic(t, &idx));
                         } else {
                             let r = tri!(crate::builtins::methods::index(&obj, &idx));
                             self.push(r);
@@ -373,6 +376,12 @@ impl Vm {
                         let defaults = self.pop_n(ndefaults);
                         let ty = make_struct_type(spec, methods, defaults);
                         self.push(ty);
+                    }
+                    Op::GetAIter => {
+                        let v = self.pop();
+                        save_ip!();
+                        let it = tri!(self.get_aiter(v));
+                        self.push(it);
                     }
                     Op::GetIter => {
                         let v = self.pop();
@@ -688,6 +697,8 @@ pub fn is_instance(v: &Value, ty: &Value) -> RtResult<bool> {
         TypeInfo::Trait(name) => {
             matches!(v, Value::Struct(o) if o.ty.traits.iter().any(|t| t == name))
         }
+        TypeInfo::Channel(_) => matches!(v, Value::Channel(_)),
+        TypeInfo::Opaque(name) => v.type_name() == *name,
     })
 }
 
@@ -695,6 +706,28 @@ fn exc_matches(err: &Value, ty: &Value) -> RtResult<bool> {
     match ty {
         Value::Type(_) => is_instance(err, ty),
         other => Err(Thrown::type_error(format!("`except` needs an error kind, got {}", other.type_name()))),
+    }
+}
+
+/// `Type[Args]` in an expression: `Channel[Int]` remembers its element
+/// type; other generic types are the type itself.
+fn generic(t: &Arc<crate::types::TypeInfo>, arg: &Value) -> Value {
+    use crate::bytecode::TypeCheck;
+    use crate::types::TypeInfo;
+    match &**t {
+        TypeInfo::Channel(_) => {
+            let check = match arg {
+                Value::Type(a) => match &**a {
+                    TypeInfo::Builtin(b) => Some(TypeCheck::Builtin(*b)),
+                    TypeInfo::Struct(s) => Some(TypeCheck::Named(s.name.clone())),
+                    TypeInfo::ErrorKind(k) => Some(TypeCheck::Named(k.to_string())),
+                    _ => None,
+                },
+                _ => None,
+            };
+            Value::Type(Arc::new(TypeInfo::Channel(check)))
+        }
+        _ => Value::Type(t.clone()),
     }
 }
 

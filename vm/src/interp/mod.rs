@@ -10,6 +10,7 @@ mod exec;
 mod place;
 mod unwind;
 
+pub use call::{channel_capacity, type_matches};
 pub use exec::{hash_key, is_instance};
 
 use crate::bytecode::Place;

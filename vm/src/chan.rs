@@ -1,0 +1,236 @@
+//! `Channel[T]` as a value: a shared handle to a runtime channel of values,
+//! with the element type it checks on send. Values are copied on send
+//! (value semantics: a copy is a refcount bump until someone mutates).
+
+use crate::bytecode::TypeCheck;
+use crate::error::{ErrorObj, RtResult, Thrown};
+use crate::futures::{self, FutCx, FutPoll, NativeFuture};
+use crate::value::Value;
+use runtime::{Channel, RecvOp, RecvPoll, SendOp, SendOutcome, TrySend};
+use std::sync::Arc;
+
+pub struct ChannelObj {
+    pub chan: Channel<Value>,
+    pub elem: Option<TypeCheck>,
+}
+
+impl std::fmt::Debug for ChannelObj {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Channel(capacity={})", self.chan.capacity())
+    }
+}
+
+impl ChannelObj {
+    pub fn new(capacity: usize, elem: Option<TypeCheck>) -> Arc<ChannelObj> {
+        Arc::new(ChannelObj { chan: Channel::new(capacity), elem })
+    }
+
+    fn check(&self, v: &Value) -> RtResult<()> {
+        if let Some(t) = &self.elem {
+            if !crate::interp::type_matches(t, v) {
+                return Err(Thrown::type_error(format!(
+                    "this channel carries {} values, not {}",
+                    t.name(),
+                    v.type_name()
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn closed_error() -> Thrown {
+    Thrown::Error(ErrorObj::value("ChannelClosed", "send on a closed channel"))
+}
+
+/// Methods of a channel handle.
+pub fn method(ch: &Arc<ChannelObj>, name: &str, args: &[Value]) -> Option<RtResult<Value>> {
+    let want = |n: usize| -> RtResult<()> {
+        if args.len() == n {
+            Ok(())
+        } else {
+            Err(Thrown::type_error(format!(
+                "channel.{name}() takes {n} argument{} but {} were given",
+                if n == 1 { "" } else { "s" },
+                args.len()
+            )))
+        }
+    };
+    Some((|| -> RtResult<Value> {
+        Ok(match name {
+            "send" => {
+                want(1)?;
+                ch.check(&args[0])?;
+                futures::value(SendFut { ch: ch.clone(), value: Some(args[0].clone()), op: SendOp::default() })
+            }
+            "recv" | "__anext__" => {
+                want(0)?;
+                futures::value(RecvFut { ch: ch.clone(), op: RecvOp::default(), done: false })
+            }
+            "try_send" => {
+                want(1)?;
+                ch.check(&args[0])?;
+                Value::Bool(matches!(ch.chan.try_send(args[0].clone()), TrySend::Sent))
+            }
+            "try_recv" => {
+                want(0)?;
+                match ch.chan.try_recv() {
+                    RecvPoll::Value(v) => Value::some(v),
+                    _ => Value::None,
+                }
+            }
+            "close" => {
+                want(0)?;
+                ch.chan.close();
+                Value::None
+            }
+            "clone" | "__aiter__" => {
+                want(0)?;
+                Value::Channel(ch.clone())
+            }
+            "len" => Value::Int(ch.chan.len() as i64),
+            "capacity" => Value::Int(ch.chan.capacity() as i64),
+            "is_closed" => Value::Bool(ch.chan.is_closed()),
+            _ => return Err(Thrown::new("AttributeError", format!("Channel has no method `{name}`"))),
+        })
+    })())
+}
+
+pub const METHODS: &[&str] = &[
+    "send",
+    "recv",
+    "try_send",
+    "try_recv",
+    "close",
+    "clone",
+    "len",
+    "capacity",
+    "is_closed",
+    "__anext__",
+    "__aiter__",
+];
+
+struct SendFut {
+    ch: Arc<ChannelObj>,
+    value: Option<Value>,
+    op: SendOp,
+}
+
+impl NativeFuture for SendFut {
+    fn poll(&mut self, cx: &FutCx) -> FutPoll {
+        match self.ch.chan.poll_send(&mut self.op, &mut self.value, cx.waker) {
+            Some(SendOutcome::Sent) => FutPoll::Ready(Ok(Value::None)),
+            Some(SendOutcome::Closed) => FutPoll::Ready(Err(closed_error())),
+            None => FutPoll::Pending,
+        }
+    }
+
+    fn describe(&self) -> String {
+        "channel send".into()
+    }
+}
+
+impl Drop for SendFut {
+    fn drop(&mut self) {
+        self.ch.chan.cancel_send(&mut self.op);
+    }
+}
+
+struct RecvFut {
+    ch: Arc<ChannelObj>,
+    op: RecvOp,
+    done: bool,
+}
+
+impl NativeFuture for RecvFut {
+    fn poll(&mut self, cx: &FutCx) -> FutPoll {
+        match self.ch.chan.poll_recv(&mut self.op, cx.waker) {
+            RecvPoll::Value(v) => {
+                self.done = true;
+                FutPoll::Ready(Ok(Value::some(v)))
+            }
+            RecvPoll::Closed => {
+                self.done = true;
+                FutPoll::Ready(Ok(Value::None))
+            }
+            RecvPoll::Pending => FutPoll::Pending,
+        }
+    }
+
+    fn describe(&self) -> String {
+        "channel recv".into()
+    }
+}
+
+impl Drop for RecvFut {
+    fn drop(&mut self) {
+        if !self.done {
+            self.ch.chan.cancel_recv(&mut self.op);
+        }
+    }
+}
+
+/// `select([ch1, ch2, …])`: the first ready receive as `(index, value)`.
+pub struct SelectFut {
+    chans: Vec<Arc<ChannelObj>>,
+    ops: Vec<RecvOp>,
+    done: bool,
+}
+
+impl SelectFut {
+    pub fn new(chans: Vec<Arc<ChannelObj>>) -> SelectFut {
+        let ops = chans.iter().map(|_| RecvOp::default()).collect();
+        SelectFut { chans, ops, done: false }
+    }
+
+    fn finish(&mut self, winner: usize) {
+        self.done = true;
+        for (i, (ch, op)) in self.chans.iter().zip(self.ops.iter_mut()).enumerate() {
+            if i != winner {
+                ch.chan.cancel_recv(op);
+            }
+        }
+    }
+}
+
+impl NativeFuture for SelectFut {
+    fn poll(&mut self, cx: &FutCx) -> FutPoll {
+        let n = self.chans.len();
+        // Start at a random arm so no ready channel is starved.
+        let start = crate::rng::below(n as u64) as usize;
+        let mut open = 0;
+        for k in 0..n {
+            let i = (start + k) % n;
+            match self.chans[i].chan.poll_recv(&mut self.ops[i], cx.waker) {
+                RecvPoll::Value(v) => {
+                    self.finish(i);
+                    return FutPoll::Ready(Ok(Value::tuple(vec![Value::Int(i as i64), v])));
+                }
+                RecvPoll::Closed => {}
+                RecvPoll::Pending => open += 1,
+            }
+        }
+        if open == 0 {
+            self.finish(usize::MAX);
+            return FutPoll::Ready(Err(Thrown::Error(ErrorObj::value(
+                "ChannelClosed",
+                "every channel in select is closed",
+            ))));
+        }
+        FutPoll::Pending
+    }
+
+    fn describe(&self) -> String {
+        format!("select over {} channels", self.chans.len())
+    }
+}
+
+impl Drop for SelectFut {
+    fn drop(&mut self) {
+        if !self.done {
+            for (ch, op) in self.chans.iter().zip(self.ops.iter_mut()) {
+                ch.chan.cancel_recv(op);
+            }
+        }
+    }
+}

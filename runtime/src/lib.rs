@@ -5,12 +5,14 @@
 
 pub mod channel;
 pub mod scheduler;
+pub mod sync;
 pub mod task;
 pub mod timer;
 pub mod waker;
 
 pub use channel::{Channel, RecvOp, RecvPoll, SendOp, SendOutcome, TrySend};
 pub use scheduler::{IdleHook, Runtime, Shared, Stats};
+pub use sync::{AcquireOp, Event, Semaphore};
 pub use task::{Poll, Schedulable, TaskHeader, TaskRef};
 pub use timer::{Clock, TimerHandle, Timers};
 pub use waker::Waker;

@@ -126,7 +126,6 @@ impl Timers {
                 }
                 if let Some(Reverse(e)) = heap.pop() {
                     if e.armed.swap(false, Ordering::AcqRel) {
-                        self.live.fetch_sub(1, Ordering::AcqRel);
                         self.max_lag_ns.fetch_max(now.saturating_sub(e.deadline), Ordering::AcqRel);
                         due.push(e.waker);
                     }
@@ -134,8 +133,11 @@ impl Timers {
             }
         }
         let n = due.len();
+        // Wake first, then drop the live count: an idle worker must never see
+        // "no timers" before the woken task is runnable (a false deadlock).
         for w in due {
             w.wake();
+            self.live.fetch_sub(1, Ordering::AcqRel);
         }
         n
     }

@@ -1,6 +1,7 @@
 //! The mojolite VM: the compiler (AST → bytecode), values, and the
 //! interpreter loop that runs a fiber without recursing on the Rust stack.
 
+pub mod blocking;
 pub mod builtins;
 pub mod bytecode;
 pub mod chan;
@@ -10,6 +11,7 @@ pub mod disasm;
 pub mod error;
 pub mod format;
 pub mod futures;
+pub mod handles;
 pub mod interp;
 pub mod iter;
 pub mod ops;

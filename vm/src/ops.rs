@@ -240,6 +240,7 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::Range(x), Value::Range(y)) => x == y,
         (Value::Task(x), Value::Task(y)) => Arc::ptr_eq(x, y),
         (Value::Channel(x), Value::Channel(y)) => Arc::ptr_eq(x, y),
+        (Value::Handle(x), Value::Handle(y)) => Arc::ptr_eq(x, y),
         (Value::Coroutine(x), Value::Coroutine(y)) => Arc::ptr_eq(x, y),
         (Value::Future(x), Value::Future(y)) => Arc::ptr_eq(x, y),
         _ => false,

@@ -42,6 +42,9 @@ pub struct TaskObj {
     /// Where the task is suspended.
     pub wait_site: Mutex<Option<WaitSite>>,
     pub ctx: Arc<RtCtx>,
+    /// Another runtime waiting on this task (an Executor's caller): its
+    /// external-work count is released when the task finishes.
+    on_finish: Mutex<Option<Arc<Shared>>>,
 }
 
 /// Where a task waits: the `await` instruction's span and what it awaits.
@@ -98,6 +101,7 @@ impl RtCtx {
             deadlock: Mutex::new(None),
             wait_site: Mutex::new(None),
             ctx: self.clone(),
+            on_finish: Mutex::new(None),
         });
         {
             let mut tasks = self.tasks.lock();
@@ -211,6 +215,15 @@ impl TaskObj {
         self.waker().wake();
     }
 
+    pub fn set_on_finish(&self, rt: Option<Arc<Shared>>) {
+        *self.on_finish.lock() = rt;
+        if self.is_done() {
+            if let Some(rt) = self.on_finish.lock().take() {
+                rt.external.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
+    }
+
     fn finish(&self, result: TaskResult) {
         let waiters = {
             let mut st = self.state.lock();
@@ -220,6 +233,11 @@ impl TaskObj {
         self.done_cv.notify_all();
         for w in waiters {
             w.wake();
+        }
+        // Only after the awaiters are queued may a waiting runtime look idle.
+        if let Some(rt) = self.on_finish.lock().take() {
+            rt.external.fetch_sub(1, Ordering::AcqRel);
+            rt.poke();
         }
     }
 

@@ -114,6 +114,8 @@ pub enum TypeInfo {
     Channel(Option<crate::bytecode::TypeCheck>),
     /// Handle types without a constructor of their own here (`Task`, `Coroutine`).
     Opaque(&'static str),
+    /// `Lock`, `Semaphore`, `Event`, `Atomic`, `Shared`, `TaskGroup`, `Executor`.
+    HandleKind(&'static str),
 }
 
 impl TypeInfo {
@@ -124,7 +126,7 @@ impl TypeInfo {
             TypeInfo::ErrorKind(k) => k,
             TypeInfo::Trait(t) => t,
             TypeInfo::Channel(_) => "Channel",
-            TypeInfo::Opaque(n) => n,
+            TypeInfo::Opaque(n) | TypeInfo::HandleKind(n) => n,
         }
     }
 }

@@ -44,6 +44,8 @@ pub enum Value {
     Future(Arc<crate::futures::FutureObj>),
     /// A channel handle (shared by its clones).
     Channel(Arc<crate::chan::ChannelObj>),
+    /// Lock, Semaphore, Event, Atomic, Shared, TaskGroup, Executor.
+    Handle(Arc<crate::handles::Handle>),
     /// An iterator in progress (the `for` loop's hidden state; never shared).
     Iter(Box<crate::iter::IterState>),
 }
@@ -139,6 +141,7 @@ impl Value {
             Value::Task(_) => "Task".into(),
             Value::Future(_) => "Future".into(),
             Value::Channel(_) => "Channel".into(),
+            Value::Handle(h) => h.type_name().into(),
         }
     }
 }

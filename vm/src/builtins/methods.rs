@@ -47,6 +47,7 @@ pub fn has_method(v: &Value, name: &str) -> bool {
         Value::Task(_) => &["cancel", "is_done", "name", "catch", "await"],
         Value::Channel(_) => crate::chan::METHODS,
         Value::Future(_) => &["__anext__"],
+        Value::Handle(h) => crate::handles::method_names(h),
         _ => &[],
     };
     table.contains(&name)
@@ -108,7 +109,12 @@ pub fn call(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResult<V
             Ok(crate::futures::value(crate::futures::NextItem { source: f.clone() }))
         }
         Value::Channel(ch) => crate::chan::method(ch, name, &args.pos).unwrap_or_else(|| Err(no_method(recv, name))),
+        Value::Handle(h) => {
+            let h = h.clone();
+            crate::handles::method(vm, &h, name, &args.pos).unwrap_or_else(|| Err(no_method(recv, name)))
+        }
         Value::Type(t) => match (&**t, name) {
+            (crate::types::TypeInfo::HandleKind(kind), "new") => crate::handles::construct(vm, kind, &args.pos),
             (crate::types::TypeInfo::Channel(elem), "new" | "with_capacity") => {
                 let cap = match (name, args.pos.first()) {
                     ("new", None) => Value::Int(0),

@@ -88,6 +88,7 @@ pub static NATIVES: &[NativeDef] = &[
     NativeDef { name: "time.now", func: tasks::now },
     NativeDef { name: "time.sleep", func: tasks::sleep },
     NativeDef { name: "select", func: tasks::select },
+    NativeDef { name: "run_blocking", func: crate::blocking::run_blocking },
     NativeDef { name: "after", func: tasks::after },
     NativeDef { name: "ticker", func: tasks::ticker },
 ];
@@ -102,6 +103,13 @@ fn builtin_value(name: &str) -> Option<Value> {
     }
     match name {
         "Channel" => return Some(Value::Type(Arc::new(TypeInfo::Channel(None)))),
+        "Lock" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("Lock")))),
+        "Semaphore" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("Semaphore")))),
+        "Event" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("Event")))),
+        "Atomic" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("Atomic")))),
+        "Shared" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("Shared")))),
+        "TaskGroup" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("TaskGroup")))),
+        "Executor" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("Executor")))),
         "Task" | "Coroutine" | "Future" => {
             let n: &'static str = match name {
                 "Task" => "Task",

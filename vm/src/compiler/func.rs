@@ -30,6 +30,9 @@ pub enum TryCtx {
     /// Inside a `try` body (or its handlers) that has a `finally`: leaving it pops
     /// the handler and runs the finally body.
     Finally(Vec<parser::ast::Stmt>),
+    /// Inside a `with` block: leaving it pops the handler and calls the
+    /// manager's `__exit__`/`__aexit__` (the manager is in `mgr`).
+    With { mgr: u16, is_async: bool },
 }
 
 pub struct LoopCtx {

@@ -73,10 +73,7 @@ impl Compiler {
             StmtKind::Try { body, handlers, else_body, finally_body } => {
                 self.try_stmt(body, handlers, else_body.as_deref(), finally_body.as_deref())
             }
-            StmtKind::With { is_async, .. } => {
-                let what = if *is_async { "async with" } else { "with" };
-                self.error(s.span, format!("`{what}` is not supported yet"));
-            }
+            StmtKind::With { is_async, items, body } => self.with_stmt(*is_async, items, body, s.span),
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Assert { cond, msg } => {
                 self.expr(cond);
@@ -387,6 +384,85 @@ impl Compiler {
         self.end_loop();
     }
 
+    fn with_stmt(&mut self, is_async: bool, items: &[ast::WithItem], body: &[Stmt], span: Span) {
+        if is_async && !self.fr().is_async {
+            self.diags.push(
+                Diagnostic::error(span, "`async with` is only allowed inside an `async fn` or at the top level")
+                    .with_help("declare the function `async fn`"),
+            );
+            return;
+        }
+        self.with_items(is_async, items, body);
+    }
+
+    /// `with a as x, b:` is `with a as x:` around `with b:`.
+    fn with_items(&mut self, is_async: bool, items: &[ast::WithItem], body: &[Stmt]) {
+        let Some((first, rest)) = items.split_first() else {
+            self.scoped_block(body);
+            return;
+        };
+        self.expr(&first.expr);
+        let mgr = self.f().new_slot();
+        self.emit(Op::Store(mgr));
+        self.call_on_slot(mgr, if is_async { "__aenter__" } else { "__enter__" }, 0);
+        if is_async {
+            self.emit(Op::Await);
+        }
+        self.f().push_scope();
+        match &first.name {
+            Some(n) => {
+                if self.fr().is_module {
+                    self.store_new_binding(&n.name, true, n.span);
+                } else {
+                    let slot = self.f().declare(&n.name, true, n.span);
+                    self.emit(Op::Store(slot));
+                }
+            }
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+        let setup = self.emit(Op::SetupTry { target: 0, finally: true });
+        self.f().try_stack.push(TryCtx::With { mgr, is_async });
+        self.with_items(is_async, rest, body);
+        self.f().try_stack.pop();
+        self.emit(Op::PopTry);
+        self.emit(Op::None);
+        self.exit_manager(mgr, is_async);
+        let done = self.emit(Op::Jump(0));
+        self.f().patch(setup);
+        // The block raised (or panicked): exit with the error, then re-raise it.
+        let err = self.f().new_slot();
+        self.emit(Op::Store(err));
+        self.emit(Op::Load(err));
+        self.exit_manager(mgr, is_async);
+        self.emit(Op::Load(err));
+        self.emit(Op::Reraise);
+        self.f().patch(done);
+        self.f().pop_scope();
+    }
+
+    /// Calls `__exit__`/`__aexit__` on the manager in `mgr` with the value on
+    /// the stack (the error, or None) and discards the result.
+    fn exit_manager(&mut self, mgr: u16, is_async: bool) {
+        self.call_on_slot(mgr, if is_async { "__aexit__" } else { "__exit__" }, 1);
+        if is_async {
+            self.emit(Op::Await);
+        }
+        self.emit(Op::Pop);
+    }
+
+    /// `slot.name(args)` with the `argc` arguments already on the stack; a
+    /// `mut self` method updates the slot.
+    fn call_on_slot(&mut self, slot: u16, name: &str, argc: u32) {
+        let place = Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "context manager".into() };
+        let place = super::func::push(&mut self.f().proto.places, place);
+        let call = CallSite { argc, kwnames: Vec::new(), stars: Vec::new() };
+        let site = MethodSite { name: name.into(), call, place: Some(place) };
+        let site = super::func::push(&mut self.f().proto.method_sites, site);
+        self.emit(Op::CallMethod(site));
+    }
+
     /// `async for x in it:` — `await it.__anext__()` until it gives `None`.
     fn async_for_stmt(&mut self, target: &ast::Pattern, iter: &Expr, body: &[Stmt], span: Span) {
         if !self.fr().is_async {
@@ -478,11 +554,20 @@ impl Compiler {
         let ctxs: Vec<TryCtx> = self.fr().try_stack[depth..].to_vec();
         for (i, ctx) in ctxs.iter().enumerate().rev() {
             self.emit(Op::PopTry);
-            if let TryCtx::Finally(body) = ctx {
-                // The finally body runs outside its own try context.
-                let saved = self.f().try_stack.split_off(depth + i);
-                self.scoped_block(body);
-                self.f().try_stack.extend(saved);
+            match ctx {
+                TryCtx::Finally(body) => {
+                    // The finally body runs outside its own try context.
+                    let saved = self.f().try_stack.split_off(depth + i);
+                    self.scoped_block(body);
+                    self.f().try_stack.extend(saved);
+                }
+                TryCtx::With { mgr, is_async } => {
+                    let saved = self.f().try_stack.split_off(depth + i);
+                    self.emit(Op::None);
+                    self.exit_manager(*mgr, *is_async);
+                    self.f().try_stack.extend(saved);
+                }
+                TryCtx::Except => {}
             }
         }
     }

@@ -51,6 +51,23 @@ impl std::fmt::Debug for FutureObj {
     }
 }
 
+/// An already-finished future (`__aexit__` of builtin handles).
+pub struct Ready(Option<Value>);
+
+impl NativeFuture for Ready {
+    fn poll(&mut self, _cx: &FutCx) -> FutPoll {
+        FutPoll::Ready(Ok(self.0.take().unwrap_or_default()))
+    }
+
+    fn describe(&self) -> String {
+        "ready".into()
+    }
+}
+
+pub fn ready(v: Value) -> Value {
+    value(Ready(Some(v)))
+}
+
 pub fn value(f: impl NativeFuture + 'static) -> Value {
     Value::Future(Arc::new(FutureObj { inner: Mutex::new(Box::new(f)) }))
 }

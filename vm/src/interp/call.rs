@@ -235,6 +235,17 @@ impl Vm {
                 self.push(Value::Channel(ch));
                 Ok(false)
             }
+            TypeInfo::HandleKind(kind) => {
+                let args = self.take_args(argc, kw);
+                self.pop();
+                let mut pos = args.pos;
+                if let Some(v) = args.kw.into_iter().next() {
+                    pos.push(v.1);
+                }
+                let h = crate::handles::construct(self, kind, &pos)?;
+                self.push(h);
+                Ok(false)
+            }
             TypeInfo::Opaque(name) => {
                 Err(Thrown::type_error(format!("`{name}` values are made by the runtime, not constructed")))
             }
@@ -397,6 +408,11 @@ impl Vm {
                 _ => Err(Thrown::new("AttributeError", format!("an error has `kind` and `message`, not `{name}`"))),
             },
             Value::Type(t) => match &**t {
+                TypeInfo::HandleKind(_) if name == "new" => Ok(Value::Bound(Arc::new(BoundMethod {
+                    receiver: obj.clone(),
+                    method: Value::None,
+                    name: name.into(),
+                }))),
                 TypeInfo::Channel(_) if matches!(name, "new" | "with_capacity") => {
                     Ok(Value::Bound(Arc::new(BoundMethod {
                         receiver: obj.clone(),

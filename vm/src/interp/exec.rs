@@ -698,7 +698,7 @@ pub fn is_instance(v: &Value, ty: &Value) -> RtResult<bool> {
             matches!(v, Value::Struct(o) if o.ty.traits.iter().any(|t| t == name))
         }
         TypeInfo::Channel(_) => matches!(v, Value::Channel(_)),
-        TypeInfo::Opaque(name) => v.type_name() == *name,
+        TypeInfo::Opaque(name) | TypeInfo::HandleKind(name) => v.type_name() == *name,
     })
 }
 

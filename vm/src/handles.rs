@@ -1,0 +1,364 @@
+//! The shared handle types of LANGUAGE.md §10 as values: `Lock`,
+//! `Semaphore`, `Event`, `Atomic`, `Shared`, `TaskGroup`, `Executor`. Each
+//! is internally synchronised, so any number of tasks may use one at once;
+//! copying a handle shares it (unlike every other value).
+
+use crate::error::{RtResult, Thrown};
+use crate::futures::{self, FutCx, FutPoll, NativeFuture};
+use crate::task::{RtCtx, TaskObj};
+use crate::value::Value;
+use parking_lot::Mutex;
+use runtime::{AcquireOp, Event, Semaphore};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+pub enum Handle {
+    /// A lock is a semaphore of one permit.
+    Lock(Semaphore),
+    Semaphore(Semaphore),
+    Event(Event),
+    Atomic(AtomicI64),
+    Shared(Mutex<Value>),
+    TaskGroup(Mutex<Vec<Arc<TaskObj>>>),
+    Executor(Executor),
+}
+
+pub struct Executor {
+    pub ctx: Arc<RtCtx>,
+    pub runtime: Mutex<Option<runtime::Runtime>>,
+    pub tasks: Mutex<Vec<Arc<TaskObj>>>,
+}
+
+impl std::fmt::Debug for Handle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.type_name())
+    }
+}
+
+impl Handle {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Handle::Lock(_) => "Lock",
+            Handle::Semaphore(_) => "Semaphore",
+            Handle::Event(_) => "Event",
+            Handle::Atomic(_) => "Atomic",
+            Handle::Shared(_) => "Shared",
+            Handle::TaskGroup(_) => "TaskGroup",
+            Handle::Executor(_) => "Executor",
+        }
+    }
+
+    pub fn value(self) -> Value {
+        Value::Handle(Arc::new(self))
+    }
+}
+
+fn arity(name: &str, args: &[Value], n: usize) -> RtResult<()> {
+    if args.len() == n {
+        Ok(())
+    } else {
+        Err(Thrown::type_error(format!(
+            "{name}() takes {n} argument{} but {} were given",
+            if n == 1 { "" } else { "s" },
+            args.len()
+        )))
+    }
+}
+
+fn int_arg(v: &Value, what: &str) -> RtResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        other => Err(Thrown::type_error(format!("{what} must be an Int, not {}", other.type_name()))),
+    }
+}
+
+pub fn method_names(h: &Handle) -> &'static [&'static str] {
+    match h {
+        Handle::Lock(_) => &["acquire", "release", "locked", "__aenter__", "__aexit__"],
+        Handle::Semaphore(_) => &["acquire", "release", "available", "__aenter__", "__aexit__"],
+        Handle::Event(_) => &["set", "clear", "is_set", "wait"],
+        Handle::Atomic(_) => &["load", "store", "fetch_add", "compare_exchange"],
+        Handle::Shared(_) => &["get", "set"],
+        Handle::TaskGroup(_) => &["spawn", "__aenter__", "__aexit__"],
+        Handle::Executor(_) => &["spawn", "shutdown"],
+    }
+}
+
+/// Calls `name` on a handle; `None` when it has no such method.
+pub fn method(vm: &mut crate::interp::Vm, this: &Arc<Handle>, name: &str, args: &[Value]) -> Option<RtResult<Value>> {
+    let me = Value::Handle(this.clone());
+    let r = match (&**this, name) {
+        (Handle::Lock(_) | Handle::Semaphore(_), "acquire" | "__aenter__") => arity(name, args, 0).map(|_| {
+            futures::value(Acquire { handle: this.clone(), op: AcquireOp::default(), done: false, result: me.clone() })
+        }),
+        (Handle::Lock(s) | Handle::Semaphore(s), "release" | "__aexit__") => {
+            if name == "release" {
+                if let Err(e) = arity(name, args, 0) {
+                    return Some(Err(e));
+                }
+            }
+            if !s.release() {
+                Err(Thrown::value_error(format!("{} released more times than acquired", this.type_name())))
+            } else if name == "__aexit__" {
+                Ok(futures::ready(Value::None))
+            } else {
+                Ok(Value::None)
+            }
+        }
+        (Handle::Lock(s), "locked") => Ok(Value::Bool(s.available() == 0)),
+        (Handle::Semaphore(s), "available") => Ok(Value::Int(s.available() as i64)),
+        (Handle::Event(e), "set") => {
+            e.set();
+            Ok(Value::None)
+        }
+        (Handle::Event(e), "clear") => {
+            e.clear();
+            Ok(Value::None)
+        }
+        (Handle::Event(e), "is_set") => Ok(Value::Bool(e.is_set())),
+        (Handle::Event(_), "wait") => Ok(futures::value(WaitEvent { handle: this.clone() })),
+        (Handle::Atomic(a), "load") => Ok(Value::Int(a.load(Ordering::SeqCst))),
+        (Handle::Atomic(a), "store") => arity(name, args, 1).and_then(|_| {
+            a.store(int_arg(&args[0], "the stored value")?, Ordering::SeqCst);
+            Ok(Value::None)
+        }),
+        (Handle::Atomic(a), "fetch_add") => arity(name, args, 1).and_then(|_| {
+            let d = int_arg(&args[0], "the increment")?;
+            let mut cur = a.load(Ordering::SeqCst);
+            loop {
+                let new = cur.checked_add(d).ok_or_else(|| Thrown::new("OverflowError", "integer overflow"))?;
+                match a.compare_exchange_weak(cur, new, Ordering::SeqCst, Ordering::SeqCst) {
+                    Ok(_) => return Ok(Value::Int(cur)),
+                    Err(actual) => cur = actual,
+                }
+            }
+        }),
+        (Handle::Atomic(a), "compare_exchange") => arity(name, args, 2).and_then(|_| {
+            let old = int_arg(&args[0], "the expected value")?;
+            let new = int_arg(&args[1], "the new value")?;
+            Ok(Value::Bool(a.compare_exchange(old, new, Ordering::SeqCst, Ordering::SeqCst).is_ok()))
+        }),
+        (Handle::Shared(m), "get") => arity(name, args, 0).map(|_| m.lock().clone()),
+        (Handle::Shared(m), "set") => arity(name, args, 1).map(|_| {
+            *m.lock() = args[0].clone();
+            Value::None
+        }),
+        (Handle::TaskGroup(_), "__aenter__") => Ok(futures::ready(me.clone())),
+        (Handle::TaskGroup(children), "spawn") => {
+            let name = None;
+            match args.first() {
+                Some(c) => crate::builtins::tasks::to_task(vm, c, name).map(|t| {
+                    children.lock().push(t.clone());
+                    Value::Task(t)
+                }),
+                None => Err(Thrown::type_error("tg.spawn() needs a coroutine")),
+            }
+        }
+        (Handle::TaskGroup(_), "__aexit__") => {
+            let body_failed = !matches!(args.first(), None | Some(Value::None));
+            Ok(futures::value(GroupExit { group: this.clone(), body_failed, cancelled: false }))
+        }
+        (Handle::Executor(ex), "spawn") => match args.first() {
+            Some(Value::Coroutine(c)) => (|| {
+                let (f, a, kw) = c.take()?;
+                let fiber = crate::interp::Vm::for_call(&ex.ctx, f, a, kw)?;
+                if let Some(main_ctx) = &vm.ctx {
+                    // The caller's runtime must not look idle while this runs.
+                    main_ctx.rt.external.fetch_add(1, Ordering::AcqRel);
+                }
+                let t = ex.ctx.spawn(fiber, Some(c.name.clone()));
+                t.set_on_finish(vm.ctx.as_ref().map(|c| c.rt.clone()));
+                ex.tasks.lock().push(t.clone());
+                Ok(Value::Task(t))
+            })(),
+            _ => Err(Thrown::type_error("executor.spawn() needs a coroutine")),
+        },
+        (Handle::Executor(ex), "shutdown") => {
+            // Waits (blocking this thread, not a worker of the executor) for
+            // the executor's tasks, then stops its workers.
+            let tasks: Vec<Arc<TaskObj>> = ex.tasks.lock().clone();
+            for t in tasks {
+                t.wait_blocking();
+            }
+            if let Some(rt) = ex.runtime.lock().take() {
+                rt.shutdown();
+            }
+            Ok(Value::None)
+        }
+        _ => return None,
+    };
+    Some(r)
+}
+
+/// `Lock()`, `Semaphore(n)`, `Event()`, `Atomic(v)`, `Shared(v)`,
+/// `TaskGroup()`, `Executor(n)` / `Executor::new(n)`.
+pub fn construct(vm: &mut crate::interp::Vm, kind: &str, args: &[Value]) -> RtResult<Value> {
+    Ok(match kind {
+        "Lock" => arity(kind, args, 0).map(|_| Handle::Lock(Semaphore::new(1)).value())?,
+        "Semaphore" => {
+            arity(kind, args, 1)?;
+            let n = int_arg(&args[0], "the number of permits")?;
+            if !(0..=1 << 30).contains(&n) {
+                return Err(Thrown::value_error("a Semaphore needs between 0 and 2^30 permits"));
+            }
+            Handle::Semaphore(Semaphore::new(n as usize)).value()
+        }
+        "Event" => arity(kind, args, 0).map(|_| Handle::Event(Event::new()).value())?,
+        "Atomic" => {
+            let v = args.first().cloned().unwrap_or(Value::Int(0));
+            Handle::Atomic(AtomicI64::new(int_arg(&v, "an Atomic's value")?)).value()
+        }
+        "Shared" => Handle::Shared(Mutex::new(args.first().cloned().unwrap_or_default())).value(),
+        "TaskGroup" => arity(kind, args, 0).map(|_| Handle::TaskGroup(Mutex::new(Vec::new())).value())?,
+        "Executor" => {
+            arity(kind, args, 1)?;
+            let n = int_arg(&args[0], "the number of workers")?;
+            if !(1..=256).contains(&n) {
+                return Err(Thrown::value_error("an Executor needs between 1 and 256 workers"));
+            }
+            let Some(parent) = vm.ctx.clone() else { return Err(Thrown::new("Error", "no runtime is running")) };
+            let rt = runtime::Runtime::new(n as usize, false);
+            let ctx = RtCtx::new(rt.shared.clone(), parent.globals.clone(), parent.trace, parent.sources.clone());
+            Handle::Executor(Executor { ctx, runtime: Mutex::new(Some(rt)), tasks: Mutex::new(Vec::new()) }).value()
+        }
+        other => return Err(Thrown::type_error(format!("unknown handle type {other}"))),
+    })
+}
+
+struct Acquire {
+    handle: Arc<Handle>,
+    op: AcquireOp,
+    done: bool,
+    result: Value,
+}
+
+impl Acquire {
+    fn sem(&self) -> Option<&Semaphore> {
+        match &*self.handle {
+            Handle::Lock(s) | Handle::Semaphore(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl NativeFuture for Acquire {
+    fn poll(&mut self, cx: &FutCx) -> FutPoll {
+        let handle = self.handle.clone();
+        let sem = match &*handle {
+            Handle::Lock(s) | Handle::Semaphore(s) => s,
+            _ => return FutPoll::Ready(Ok(Value::None)),
+        };
+        if sem.poll_acquire(&mut self.op, cx.waker) {
+            self.done = true;
+            return FutPoll::Ready(Ok(self.result.clone()));
+        }
+        FutPoll::Pending
+    }
+
+    fn describe(&self) -> String {
+        format!("{}.acquire()", self.handle.type_name())
+    }
+}
+
+impl Drop for Acquire {
+    fn drop(&mut self) {
+        if !self.done {
+            let mut op = std::mem::take(&mut self.op);
+            if let Some(sem) = self.sem() {
+                sem.cancel_acquire(&mut op);
+            }
+        }
+    }
+}
+
+struct WaitEvent {
+    handle: Arc<Handle>,
+}
+
+impl NativeFuture for WaitEvent {
+    fn poll(&mut self, cx: &FutCx) -> FutPoll {
+        match &*self.handle {
+            Handle::Event(e) if !e.poll_wait(cx.waker) => FutPoll::Pending,
+            _ => FutPoll::Ready(Ok(Value::None)),
+        }
+    }
+
+    fn describe(&self) -> String {
+        "event.wait()".into()
+    }
+}
+
+/// Leaving `async with TaskGroup()`: wait for every child; the first failure
+/// (or a failure of the block itself) cancels the rest.
+struct GroupExit {
+    group: Arc<Handle>,
+    body_failed: bool,
+    cancelled: bool,
+}
+
+impl GroupExit {
+    fn children(&self) -> Vec<Arc<TaskObj>> {
+        match &*self.group {
+            Handle::TaskGroup(c) => c.lock().clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn cancel_all(&mut self, children: &[Arc<TaskObj>]) {
+        if !self.cancelled {
+            self.cancelled = true;
+            for t in children {
+                t.cancel();
+            }
+        }
+    }
+}
+
+impl NativeFuture for GroupExit {
+    fn poll(&mut self, cx: &FutCx) -> FutPoll {
+        let children = self.children();
+        if self.body_failed {
+            self.cancel_all(&children);
+        }
+        let mut first_failure = None;
+        let mut pending = false;
+        for t in &children {
+            match t.result_or_register(cx.waker) {
+                None => pending = true,
+                Some(r) => {
+                    if let (Err(e), None) = (crate::futures::deliver(&r), &first_failure) {
+                        if !(self.cancelled && matches!(e.kind(), Some("CancelledError"))) {
+                            first_failure = Some(e);
+                        }
+                    }
+                }
+            }
+        }
+        if first_failure.is_some() {
+            self.cancel_all(&children);
+        }
+        if pending {
+            return FutPoll::Pending;
+        }
+        if let Some(e) = first_failure {
+            if !self.body_failed {
+                return FutPoll::Ready(Err(e));
+            }
+        }
+        FutPoll::Ready(Ok(Value::None))
+    }
+
+    fn describe(&self) -> String {
+        "the end of a TaskGroup block".into()
+    }
+}
+
+impl Drop for GroupExit {
+    fn drop(&mut self) {
+        // Cancelled while waiting: children must not outlive the block.
+        let children = self.children();
+        if children.iter().any(|t| !t.is_done()) {
+            self.cancel_all(&children);
+        }
+    }
+}

@@ -24,6 +24,9 @@ use std::sync::{Arc, OnceLock};
 /// Default bound on the frames of one task (LANGUAGE.md §4).
 pub const MAX_FRAMES: usize = 10_000;
 
+/// Bound on nested native→mojolite callbacks, which recurse on the Rust stack.
+pub const MAX_NATIVE_DEPTH: u32 = 5_000;
+
 static ARGV: OnceLock<Vec<String>> = OnceLock::new();
 
 /// Sets the program's `argv` (the script path first, then its arguments).
@@ -136,11 +139,13 @@ pub struct Vm {
     /// The program's runtime context.
     pub ctx: Option<Arc<RtCtx>>,
     pub(crate) budget: i32,
+    /// How many native→mojolite callbacks are nested (each uses Rust stack).
+    native_depth: u32,
 }
 
 impl Vm {
     pub fn new(globals: Arc<Globals>) -> Vm {
-        Vm { globals, fiber: Fiber::default(), trace: Vec::new(), task: None, ctx: None, budget: BUDGET }
+        Vm { globals, fiber: Fiber::default(), trace: Vec::new(), task: None, ctx: None, budget: BUDGET, native_depth: 0 }
     }
 
     /// A fiber whose entry frame calls `f(args)`, ready to be a task.
@@ -198,6 +203,21 @@ impl Vm {
     /// Calls any callable value from native code, running mojolite code in a
     /// nested loop until it returns.
     pub fn call_value(&mut self, f: Value, args: Vec<Value>) -> RtResult<Value> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(Thrown::new(
+                "RecursionError",
+                format!("maximum recursion depth exceeded ({MAX_NATIVE_DEPTH} nested calls from builtins such as `__str__`, `map` or a sort key)"),
+            ));
+        }
+        self.native_depth += 1;
+        // Callbacks recurse on the Rust stack: grow it on demand (segmented),
+        // so the depth is bounded by MAX_NATIVE_DEPTH, not by the thread's stack.
+        let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.call_value_inner(f, args));
+        self.native_depth -= 1;
+        r
+    }
+
+    fn call_value_inner(&mut self, f: Value, args: Vec<Value>) -> RtResult<Value> {
         let depth = self.fiber.frames.len();
         let argc = args.len();
         self.fiber.stack.push(f);

@@ -260,6 +260,8 @@ pub struct Place {
     pub steps: Vec<PlaceStep>,
     /// Source text of the place, for messages.
     pub text: String,
+    /// Rooted in a `let` binding or a read-only `self`: mutating calls fail.
+    pub readonly: bool,
 }
 
 impl Place {

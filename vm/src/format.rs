@@ -309,7 +309,7 @@ pub fn apply_spec(v: &Value, plain: &str, spec: &str) -> RtResult<String> {
         (Some('o'), Value::Int(i)) => format!("{:o}", i.unsigned_abs()),
         (None, Value::Bool(b)) => (if *b { "True" } else { "False" }).to_string(),
         (None, Value::Float(f)) => match s.precision {
-            Some(p) => group_float(&format!("{:.*}", p, f.abs()), s.comma),
+            Some(p) => general_no_type(f.abs(), p.max(1)),
             None => float_repr(f.abs()),
         },
         (Some('f' | 'F'), _) => {
@@ -382,6 +382,36 @@ pub fn apply_spec(v: &Value, plain: &str, spec: &str) -> RtResult<String> {
         '=' => format!("{sign}{}{body}", fills(pad)),
         _ => format!("{}{sign}{body}", fills(pad)),
     })
+}
+
+/// Python's float format with a precision and no type letter: like `g`, but
+/// scientific from exponent `p - 1` on, and a fixed result keeps one decimal.
+fn general_no_type(f: f64, p: usize) -> String {
+    if f == 0.0 {
+        return "0.0".into();
+    }
+    if !f.is_finite() {
+        return float_repr(f);
+    }
+    // The exponent after rounding to p significant digits.
+    let sci = format!("{:.*e}", p - 1, f);
+    let exp: i32 = sci.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    if exp < -4 || exp >= p as i32 - 1 {
+        let (m, _) = sci.split_once('e').unwrap_or((&sci, "0"));
+        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        format!("{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    } else {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        let t = format!("{:.*}", decimals, f);
+        let t = if t.contains('.') { t.trim_end_matches('0').to_string() } else { t };
+        if t.ends_with('.') {
+            format!("{t}0")
+        } else if !t.contains('.') {
+            format!("{t}.0")
+        } else {
+            t
+        }
+    }
 }
 
 fn number(v: &Value, spec: &str) -> RtResult<f64> {

@@ -27,8 +27,14 @@ pub fn int(_vm: &mut Vm, args: Args) -> RtResult<Value> {
         Value::Int(i) => Ok(Value::Int(*i)),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => {
-            if !f.is_finite() {
-                return Err(Thrown::value_error(format!("cannot convert {} to Int", crate::format::float_repr(*f))));
+            if f.is_nan() {
+                return Err(Thrown::value_error("cannot convert nan to Int"));
+            }
+            if f.is_infinite() {
+                return Err(Thrown::new(
+                    "OverflowError",
+                    format!("cannot convert {} to Int", crate::format::float_repr(*f)),
+                ));
             }
             let t = f.trunc();
             if t < -9.223372036854775808e18 || t >= 9.223372036854775808e18 {

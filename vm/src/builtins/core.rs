@@ -42,8 +42,16 @@ pub fn print(vm: &mut Vm, args: Args) -> RtResult<Value> {
     Ok(Value::None)
 }
 
-pub fn len(_vm: &mut Vm, args: Args) -> RtResult<Value> {
+pub fn len(vm: &mut Vm, args: Args) -> RtResult<Value> {
     let [v] = one(&args, "len")?;
+    if let Value::Struct(s) = v {
+        if let Some(m) = s.ty.method("__len__") {
+            return match vm.call_value(m, vec![v.clone()])? {
+                Value::Int(n) => Ok(Value::Int(n)),
+                other => Err(Thrown::type_error(format!("__len__ must return an Int, not {}", other.type_name()))),
+            };
+        }
+    }
     super::methods::length(v).map(Value::Int)
 }
 

@@ -553,6 +553,7 @@ impl Compiler {
             return;
         }
         self.check_global_method(obj, &name.name);
+        self.check_readonly_method(obj, &name.name);
         // A receiver that is a place may be mutated in place and written back.
         let place = if super::place::is_place(obj) { self.place(obj, false) } else { None };
         if place.is_none() {

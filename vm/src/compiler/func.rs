@@ -13,6 +13,9 @@ pub struct Local {
     pub slot: u16,
     pub mutable: bool,
     pub span: Span,
+    /// The struct a `let` binding was initialised with (`let c = C(0)`), so
+    /// a `mut self` method called on it is a compile error.
+    pub known_struct: Option<String>,
 }
 
 /// A captured variable of an enclosing function: the closure's slot for it
@@ -117,7 +120,7 @@ impl FuncState {
     pub fn declare(&mut self, name: &str, mutable: bool, span: Span) -> u16 {
         let slot = self.new_slot();
         if let Some(scope) = self.scopes.last_mut() {
-            scope.insert(name.to_string(), Local { slot, mutable, span });
+            scope.insert(name.to_string(), Local { slot, mutable, span, known_struct: None });
         }
         slot
     }
@@ -125,7 +128,7 @@ impl FuncState {
     /// Declares in the function's outermost scope (implicit `x = …`).
     pub fn declare_function_level(&mut self, name: &str, span: Span) -> u16 {
         let slot = self.new_slot();
-        self.scopes[0].insert(name.to_string(), Local { slot, mutable: true, span });
+        self.scopes[0].insert(name.to_string(), Local { slot, mutable: true, span, known_struct: None });
         slot
     }
 

@@ -353,6 +353,12 @@ impl Compiler {
         state.span = f.name.span;
         let mut first_default = None;
         for (i, p) in f.params.iter().enumerate() {
+            if f.params[..i].iter().any(|q| q.name.name == p.name.name) {
+                self.diags.push(Diagnostic::error(
+                    p.name.span,
+                    format!("duplicate parameter `{}` in `{}`", p.name.name, f.name.name),
+                ));
+            }
             if p.star {
                 state.proto.has_star = true;
             } else if p.default.is_some() && first_default.is_none() {

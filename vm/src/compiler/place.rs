@@ -51,8 +51,10 @@ impl Compiler {
             return None;
         };
         let text = self.src.get(e.span.range()).unwrap_or(root_name).to_string();
+        let readonly;
         let root = match self.fr().lookup(root_name).cloned() {
             Some(local) => {
+                readonly = !local.mutable || (root_name == "self" && self.fr().self_kind == SelfKind::Read);
                 if write && !steps.is_empty() && root_name == "self" && self.fr().self_kind == SelfKind::Read {
                     self.diags.push(
                         Diagnostic::error(
@@ -76,6 +78,7 @@ impl Compiler {
             None => {
                 match self.globals.get(root_name).cloned() {
                     Some(g) if self.fr().is_module => {
+                        readonly = !g.mutable;
                         if write && !g.mutable && !steps.is_empty() {
                             self.diags.push(
                                 Diagnostic::error(
@@ -107,8 +110,68 @@ impl Compiler {
         for idx in indices {
             self.expr(idx);
         }
-        let place = Place { root, steps, text };
+        let place = Place { root, steps, text, readonly };
         Some(push(&mut self.f().proto.places, place))
+    }
+
+    /// A List/Dict mutating method (`append`, `pop`, …) called on a `let`
+    /// binding or on a read-only `self` is a compile error.
+    pub(crate) fn check_readonly_method(&mut self, obj: &Expr, method: &str) {
+        let mut root = obj;
+        while let ExprKind::Attr { obj, .. } | ExprKind::Index { obj, .. } = &root.kind {
+            root = obj;
+        }
+        let ExprKind::Name(name) = &root.kind else { return };
+        let text = self.src.get(obj.span.range()).unwrap_or(name).to_string();
+        let Some(local) = self.fr().lookup(name).cloned() else {
+            if !MUTATING_BUILTIN_METHODS.contains(&method) {
+                return;
+            }
+            if let Some(g) = self.globals.get(name) {
+                if self.fr().is_module && !g.mutable {
+                    self.diags.push(
+                        Diagnostic::error(
+                            obj.span,
+                            format!("cannot call mutating method `{method}` on `{text}`: `{name}` is a `let` binding"),
+                        )
+                        .with_help(format!("declare it with `var {name} = …` to make it mutable")),
+                    );
+                }
+            }
+            return;
+        };
+        if let (Some(s), false) = (&local.known_struct, local.mutable) {
+            if self.structs.get(s).is_some_and(|i| i.methods.get(method) == Some(&SelfKind::Mut)) {
+                self.diags.push(
+                    Diagnostic::error(
+                        obj.span,
+                        format!("cannot call `mut self` method `{method}` on `{text}`: `{name}` is a `let` binding"),
+                    )
+                    .with_help(format!("declare it with `var {name} = …` to make it mutable")),
+                );
+                return;
+            }
+        }
+        if !MUTATING_BUILTIN_METHODS.contains(&method) {
+            return;
+        }
+        if name == "self" && self.fr().self_kind == SelfKind::Read {
+            self.diags.push(
+                Diagnostic::error(
+                    obj.span,
+                    format!("cannot call mutating method `{method}` on `{text}`: `self` is read-only in this method"),
+                )
+                .with_help("declare the receiver as `mut self` to modify it"),
+            );
+        } else if !local.mutable {
+            self.diags.push(
+                Diagnostic::error(
+                    obj.span,
+                    format!("cannot call mutating method `{method}` on `{text}`: `{name}` is a `let` binding"),
+                )
+                .with_help(format!("declare it with `var {name} = …` to make it mutable")),
+            );
+        }
     }
 
     /// Inside a function, a mutating method called on a global is a global write.

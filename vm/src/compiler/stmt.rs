@@ -145,7 +145,21 @@ impl Compiler {
             }
         }
         match &pat.kind {
-            ast::PatternKind::Bind(name) => self.store_new_binding(name, mutable, pat.span),
+            ast::PatternKind::Bind(name) => {
+                self.store_new_binding(name, mutable, pat.span);
+                if let Some(ExprKind::Call { func, .. }) = value.map(|v| &v.kind) {
+                    if let ExprKind::Name(s) = &func.kind {
+                        if !mutable && self.structs.contains_key(s) && !self.fr().is_module {
+                            let s = s.clone();
+                            if let Some(scope) = self.f().scopes.last_mut() {
+                                if let Some(l) = scope.get_mut(name.as_str()) {
+                                    l.known_struct = Some(s);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             ast::PatternKind::Wildcard => {
                 self.emit(Op::Pop);
             }
@@ -455,7 +469,8 @@ impl Compiler {
     /// `slot.name(args)` with the `argc` arguments already on the stack; a
     /// `mut self` method updates the slot.
     fn call_on_slot(&mut self, slot: u16, name: &str, argc: u32) {
-        let place = Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "context manager".into() };
+        let place =
+            Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "context manager".into(), readonly: false };
         let place = super::func::push(&mut self.f().proto.places, place);
         let call = CallSite { argc, kwnames: Vec::new(), stars: Vec::new() };
         let site = MethodSite { name: name.into(), call, place: Some(place) };
@@ -477,7 +492,8 @@ impl Compiler {
         let slot = self.f().new_slot();
         self.emit(Op::Store(slot));
         let top = self.f().here();
-        let place = Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "async iterator".into() };
+        let place =
+            Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "async iterator".into(), readonly: false };
         let place = super::func::push(&mut self.f().proto.places, place);
         let call = CallSite { argc: 0, kwnames: Vec::new(), stars: Vec::new() };
         let site = MethodSite { name: "__anext__".into(), call, place: Some(place) };

@@ -55,7 +55,13 @@ impl Compiler {
         }
         let mut defaults = Vec::new();
         let mut field_types = Vec::new();
-        for f in &st.fields {
+        for (i, f) in st.fields.iter().enumerate() {
+            if st.fields[..i].iter().any(|g| g.name.name == f.name.name) {
+                self.diags.push(Diagnostic::error(
+                    f.name.span,
+                    format!("field `{}` is declared twice in struct `{}`", f.name.name, st.name.name),
+                ));
+            }
             match &f.default {
                 Some(d) => {
                     self.expr(d);

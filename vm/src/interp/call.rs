@@ -140,7 +140,15 @@ impl Vm {
         for (i, check) in proto.param_types.iter().enumerate() {
             if let Some(check) = check {
                 let v = &self.fiber.stack[base + i];
-                if !type_matches(check, v) {
+                // `*args: Int` checks each element.
+                let bad = match v {
+                    Value::List(items) if proto.has_star && i + 1 == nparams => {
+                        items.iter().find(|x| !type_matches(check, x))
+                    }
+                    _ if !type_matches(check, v) => Some(v),
+                    _ => None,
+                };
+                if let Some(v) = bad {
                     let got = v.type_name();
                     self.fiber.stack.truncate(base + nparams);
                     return Err(Thrown::type_error(format!(
@@ -273,6 +281,16 @@ impl Vm {
                     return Err(Thrown::type_error(format!("`{}.{}` is not a function", obj.ty.name, site.name)));
                 };
                 let self_kind = closure.proto.self_kind;
+                let (argc, nkw) = if matches!(&*site.name, "__exit__" | "__aexit__")
+                    && argc == 1
+                    && closure.proto.params.len() == usize::from(self_kind != SelfKind::None)
+                {
+                    // `fn __exit__(mut self)` does not want the error: drop it.
+                    self.pop();
+                    (0, nkw)
+                } else {
+                    (argc, nkw)
+                };
                 if closure.proto.is_async {
                     // An async method: a coroutine over a copy of the receiver.
                     let args = self.pop_n(argc + nkw);
@@ -306,6 +324,17 @@ impl Vm {
                 // place's index values) sat.
                 let args = self.pop_n(argc + nkw);
                 let (this, kind) = match (&place, self_kind) {
+                    (Some(p), SelfKind::Mut | SelfKind::Out) if p.readonly => {
+                        let what = if p.text.starts_with("self") {
+                            "`self` is read-only in this method".to_string()
+                        } else {
+                            "it is a `let` binding".to_string()
+                        };
+                        return Err(Thrown::type_error(format!(
+                            "cannot call `mut self` method `{}` on `{}`: {what} (declare it with `var`, or take `mut self`)",
+                            site.name, p.text
+                        )));
+                    }
                     (Some(p), SelfKind::Mut | SelfKind::Out) => {
                         let indices = self.pop_n(nidx);
                         drop(recv);
@@ -498,8 +527,12 @@ impl Vm {
                 let callee_at = self.fiber.stack.len();
                 self.push(Value::Func(next.clone()));
                 self.push(this);
-                let place =
-                    Place { root: crate::bytecode::PlaceRoot::Local(slot), steps: Vec::new(), text: "iterator".into() };
+                let place = Place {
+                    root: crate::bytecode::PlaceRoot::Local(slot),
+                    steps: Vec::new(),
+                    text: "iterator".into(),
+                    readonly: false,
+                };
                 let kind = FrameKind::Writeback(Box::new(Writeback { place, indices: Vec::new() }));
                 self.enter(next, callee_at, 1, None, kind)?;
                 Ok(IterStep::Called)
@@ -545,8 +578,9 @@ impl Vm {
                     break;
                 };
                 // Run `__next__` on a temporary copy, keeping its mutations.
-                let (item, this) = self.call_mut_method(next, it)?;
+                let (item, this) = self.call_mut_method(next, it, Vec::new());
                 it = this;
+                let item = item?;
                 match item {
                     Value::Some(x) => out.push(Arc::unwrap_or_clone(x)),
                     Value::None => break,
@@ -566,25 +600,42 @@ impl Vm {
         Err(Thrown::type_error(format!("a {} is not iterable", v.type_name())))
     }
 
-    /// Calls a `mut self` method on an owned value; returns (result, new self).
-    fn call_mut_method(&mut self, method: Value, this: Value) -> RtResult<(Value, Value)> {
+    /// Calls a `mut self` method on an owned value with `args`; returns the
+    /// result and the (possibly modified) self, which comes back even when
+    /// the method failed.
+    pub(crate) fn call_mut_method(&mut self, method: Value, this: Value, args: Vec<Value>) -> (RtResult<Value>, Value) {
         let Value::Func(closure) = method else {
-            return Err(Thrown::type_error("not a method"));
+            return (Err(Thrown::type_error("not a method")), this);
         };
         let depth = self.fiber.frames.len();
         let callee_at = self.fiber.stack.len();
-        // A hidden slot above the callee receives the written-back self.
+        // A hidden slot below the callee receives the written-back self.
         self.push(Value::None);
         let holder = callee_at - self.base();
         self.push(Value::Func(closure.clone()));
         self.push(this);
-        let place =
-            Place { root: crate::bytecode::PlaceRoot::Local(holder as u16), steps: Vec::new(), text: "self".into() };
+        let argc = args.len() + 1;
+        self.fiber.stack.extend(args);
+        let place = Place {
+            root: crate::bytecode::PlaceRoot::Local(holder as u16),
+            steps: Vec::new(),
+            text: "self".into(),
+            readonly: false,
+        };
         let kind = FrameKind::Writeback(Box::new(Writeback { place, indices: Vec::new() }));
-        self.enter(closure, callee_at + 1, 1, None, kind)?;
-        let r = self.execute(depth)?;
+        if let Err(e) = self.enter(closure, callee_at + 1, argc, None, kind) {
+            // The arguments were consumed; the receiver is still in its slot.
+            self.fiber.stack.truncate(callee_at + 2);
+            let this = self.pop();
+            self.pop();
+            self.pop();
+            return (Err(e), this);
+        }
+        let r = self.execute(depth);
+        // Whether it returned or failed, the stack now ends with the holder.
+        self.fiber.stack.truncate(callee_at + 1);
         let this = self.pop();
-        Ok((r, this))
+        (r, this)
     }
 
     pub(crate) fn unpack(&mut self, v: Value, n: usize) -> RtResult<Vec<Value>> {

@@ -472,6 +472,13 @@ impl Vm {
                     }
                     Op::Reraise => {
                         let v = self.pop();
+                        if let Some(key) = super::unwind::identity(&v) {
+                            if let Some(i) = self.caught.iter().rposition(|(k, _)| *k == key) {
+                                // Continue the original traceback.
+                                self.trace = self.caught.remove(i).1;
+                                self.reraising = true;
+                            }
+                        }
                         tri!(Err(Thrown::from_value(v)));
                     }
                     Op::ExcMatch => {

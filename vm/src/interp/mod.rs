@@ -139,13 +139,29 @@ pub struct Vm {
     /// The program's runtime context.
     pub ctx: Option<Arc<RtCtx>>,
     pub(crate) budget: i32,
+    /// Tracebacks of errors caught by a handler, keyed by the error value's
+    /// identity, so a re-raise (`finally`, an unmatched `except`, bare
+    /// `raise`) continues the original traceback.
+    pub(crate) caught: Vec<(usize, Vec<TraceEntry>)>,
+    /// Set by `Reraise` so the unwind does not record the re-raise point.
+    pub(crate) reraising: bool,
     /// How many native→mojolite callbacks are nested (each uses Rust stack).
     native_depth: u32,
 }
 
 impl Vm {
     pub fn new(globals: Arc<Globals>) -> Vm {
-        Vm { globals, fiber: Fiber::default(), trace: Vec::new(), task: None, ctx: None, budget: BUDGET, native_depth: 0 }
+        Vm {
+            globals,
+            fiber: Fiber::default(),
+            trace: Vec::new(),
+            task: None,
+            ctx: None,
+            budget: BUDGET,
+            native_depth: 0,
+            caught: Vec::new(),
+            reraising: false,
+        }
     }
 
     /// A fiber whose entry frame calls `f(args)`, ready to be a task.

@@ -57,6 +57,25 @@ impl Vm {
 
     /// Stores `v` at a place; a missing dict key at the end is inserted.
     pub(crate) fn put_place(&mut self, place: &Place, indices: &[Value], v: Value) -> RtResult<()> {
+        if let (Some(PlaceStep::Index), Some((key, parent_idx))) = (place.steps.last(), indices.split_last()) {
+            // `obj[k] = v` on a struct calls its `__setitem__(k, v)` (mut self).
+            let parent = Place {
+                root: place.root,
+                steps: place.steps[..place.steps.len() - 1].to_vec(),
+                text: place.text.clone(),
+                readonly: place.readonly,
+            };
+            let setitem = match self.load_place(&parent, parent_idx)? {
+                Value::Struct(s) => s.ty.method("__setitem__"),
+                _ => None,
+            };
+            if let Some(m) = setitem {
+                let this = self.take_place(&parent, parent_idx)?;
+                let (r, this) = self.call_mut_method(m, this, vec![key.clone(), v]);
+                self.put_place(&parent, parent_idx, this)?;
+                return r.map(|_| ());
+            }
+        }
         self.with_root(place.root, |root| walk(root, &place.steps, indices, true).map(|slot| *slot = v))
     }
 }

@@ -10,7 +10,9 @@ impl Vm {
     /// Transfers control to the innermost matching handler above `stop`
     /// (returning `Ok`), or pops every frame above `stop` and returns the error.
     pub(crate) fn unwind(&mut self, thrown: Thrown, stop: usize) -> Result<(), Thrown> {
-        self.record_frame();
+        if !std::mem::take(&mut self.reraising) {
+            self.record_frame();
+        }
         loop {
             let handler = self.fiber.handlers.last().copied();
             match handler {
@@ -24,11 +26,18 @@ impl Vm {
                         continue;
                     }
                     self.fiber.stack.truncate(h.sp);
-                    self.push(thrown.into_value());
+                    let value = thrown.into_value();
+                    if let Some(key) = identity(&value) {
+                        if self.caught.len() >= 64 {
+                            self.caught.remove(0);
+                        }
+                        self.caught.push((key, std::mem::take(&mut self.trace)));
+                    }
+                    self.trace.clear();
+                    self.push(value);
                     if let Some(f) = self.fiber.frames.last_mut() {
                         f.ip = h.target as usize;
                     }
-                    self.trace.clear();
                     return Ok(());
                 }
                 _ => {
@@ -75,5 +84,14 @@ impl Vm {
         } else {
             self.fiber.stack.truncate(callee_at);
         }
+    }
+}
+
+/// The identity of an error value (its allocation), for matching a
+/// re-raise with the traceback it had when caught.
+pub(crate) fn identity(v: &crate::value::Value) -> Option<usize> {
+    match v {
+        crate::value::Value::Error(e) => Some(std::sync::Arc::as_ptr(e) as usize),
+        _ => None,
     }
 }

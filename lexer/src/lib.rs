@@ -3,7 +3,13 @@
 //! `Diagnostic` types that every later stage reports through.
 
 mod diagnostic;
+mod fstring;
+mod layout;
+mod numbers;
+mod raw;
+mod scan;
 mod span;
+mod strings;
 mod token;
 
 pub use diagnostic::{Diagnostic, Severity};
@@ -14,6 +20,11 @@ pub use token::{FPart, Token};
 /// in indentation, inconsistent dedent, unterminated strings, unknown
 /// characters, out-of-range integers) are collected, not fatal.
 pub fn lex(src: &str) -> (Vec<(Token, Span)>, Vec<Diagnostic>) {
-    let _ = src;
-    todo!("lexer")
+    let mut diags = Vec::new();
+    let budget = strings::Budget::new(src.len() + 4096);
+    let cx = scan::Cx { text: src, base: 0, depth: 0, budget: &budget };
+    let tokens = scan::lex_text(&cx, true, &mut diags);
+    // Errors from nested f-string expressions are found out of order.
+    diags.sort_by_key(|d| (d.span.lo, d.span.hi));
+    (tokens, diags)
 }

@@ -53,49 +53,49 @@ pub enum Token {
     None,
 
     // ---- operators and punctuation ----
-    Plus,        // +
-    Minus,       // -
-    Star,        // *
-    Slash,       // /
-    SlashSlash,  // //
-    Percent,     // %
-    StarStar,    // **
-    Amp,         // &
-    Pipe,        // |
-    Caret,       // ^
-    Tilde,       // ~
-    Shl,         // <<
-    Shr,         // >>
-    Eq,          // =
-    EqEq,        // ==
-    NotEq,       // !=
-    Lt,          // <
-    Gt,          // >
-    LtEq,        // <=
-    GtEq,        // >=
-    PlusEq,      // +=
-    MinusEq,     // -=
-    StarEq,      // *=
-    SlashEq,     // /=
+    Plus,         // +
+    Minus,        // -
+    Star,         // *
+    Slash,        // /
+    SlashSlash,   // //
+    Percent,      // %
+    StarStar,     // **
+    Amp,          // &
+    Pipe,         // |
+    Caret,        // ^
+    Tilde,        // ~
+    Shl,          // <<
+    Shr,          // >>
+    Eq,           // =
+    EqEq,         // ==
+    NotEq,        // !=
+    Lt,           // <
+    Gt,           // >
+    LtEq,         // <=
+    GtEq,         // >=
+    PlusEq,       // +=
+    MinusEq,      // -=
+    StarEq,       // *=
+    SlashEq,      // /=
     SlashSlashEq, // //=
-    PercentEq,   // %=
-    LParen,      // (
-    RParen,      // )
-    LBracket,    // [
-    RBracket,    // ]
-    LBrace,      // {
-    RBrace,      // }
-    Comma,       // ,
-    Colon,       // :
-    ColonColon,  // ::
-    Semicolon,   // ;
-    Dot,         // .
-    DotDot,      // ..
-    DotDotEq,    // ..=
-    Ellipsis,    // ...
-    Arrow,       // ->
-    Question,    // ?
-    At,          // @
+    PercentEq,    // %=
+    LParen,       // (
+    RParen,       // )
+    LBracket,     // [
+    RBracket,     // ]
+    LBrace,       // {
+    RBrace,       // }
+    Comma,        // ,
+    Colon,        // :
+    ColonColon,   // ::
+    Semicolon,    // ;
+    Dot,          // .
+    DotDot,       // ..
+    DotDotEq,     // ..=
+    Ellipsis,     // ...
+    Arrow,        // ->
+    Question,     // ?
+    At,           // @
 
     // ---- layout ----
     /// End of a logical line (never emitted inside brackets or for blank lines).
@@ -143,23 +143,84 @@ impl Token {
     pub fn text(&self) -> &'static str {
         use Token::*;
         match self {
-            Fn => "fn", Def => "def", Async => "async", Await => "await", Let => "let",
-            Var => "var", Struct => "struct", Trait => "trait", Alias => "alias",
-            Return => "return", If => "if", Elif => "elif", Else => "else", While => "while",
-            For => "for", In => "in", Break => "break", Continue => "continue",
-            Match => "match", Case => "case", Pass => "pass", Raise => "raise", Try => "try",
-            Except => "except", Finally => "finally", With => "with", As => "as", And => "and",
-            Or => "or", Not => "not", Import => "import", From => "from", True => "True",
-            False => "False", None => "None",
-            Plus => "+", Minus => "-", Star => "*", Slash => "/", SlashSlash => "//",
-            Percent => "%", StarStar => "**", Amp => "&", Pipe => "|", Caret => "^",
-            Tilde => "~", Shl => "<<", Shr => ">>", Eq => "=", EqEq => "==", NotEq => "!=",
-            Lt => "<", Gt => ">", LtEq => "<=", GtEq => ">=", PlusEq => "+=", MinusEq => "-=",
-            StarEq => "*=", SlashEq => "/=", SlashSlashEq => "//=", PercentEq => "%=",
-            LParen => "(", RParen => ")", LBracket => "[", RBracket => "]", LBrace => "{",
-            RBrace => "}", Comma => ",", Colon => ":", ColonColon => "::", Semicolon => ";",
-            Dot => ".", DotDot => "..", DotDotEq => "..=", Ellipsis => "...", Arrow => "->",
-            Question => "?", At => "@",
+            Fn => "fn",
+            Def => "def",
+            Async => "async",
+            Await => "await",
+            Let => "let",
+            Var => "var",
+            Struct => "struct",
+            Trait => "trait",
+            Alias => "alias",
+            Return => "return",
+            If => "if",
+            Elif => "elif",
+            Else => "else",
+            While => "while",
+            For => "for",
+            In => "in",
+            Break => "break",
+            Continue => "continue",
+            Match => "match",
+            Case => "case",
+            Pass => "pass",
+            Raise => "raise",
+            Try => "try",
+            Except => "except",
+            Finally => "finally",
+            With => "with",
+            As => "as",
+            And => "and",
+            Or => "or",
+            Not => "not",
+            Import => "import",
+            From => "from",
+            True => "True",
+            False => "False",
+            None => "None",
+            Plus => "+",
+            Minus => "-",
+            Star => "*",
+            Slash => "/",
+            SlashSlash => "//",
+            Percent => "%",
+            StarStar => "**",
+            Amp => "&",
+            Pipe => "|",
+            Caret => "^",
+            Tilde => "~",
+            Shl => "<<",
+            Shr => ">>",
+            Eq => "=",
+            EqEq => "==",
+            NotEq => "!=",
+            Lt => "<",
+            Gt => ">",
+            LtEq => "<=",
+            GtEq => ">=",
+            PlusEq => "+=",
+            MinusEq => "-=",
+            StarEq => "*=",
+            SlashEq => "/=",
+            SlashSlashEq => "//=",
+            PercentEq => "%=",
+            LParen => "(",
+            RParen => ")",
+            LBracket => "[",
+            RBracket => "]",
+            LBrace => "{",
+            RBrace => "}",
+            Comma => ",",
+            Colon => ":",
+            ColonColon => "::",
+            Semicolon => ";",
+            Dot => ".",
+            DotDot => "..",
+            DotDotEq => "..=",
+            Ellipsis => "...",
+            Arrow => "->",
+            Question => "?",
+            At => "@",
             Ident(_) | Int(_) | Float(_) | Str(_) | FString(_) | Newline | Indent | Dedent => "",
         }
     }

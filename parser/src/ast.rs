@@ -310,8 +310,11 @@ pub enum PatternKind {
     Wildcard,
     /// a lower-case name: binds the value
     Bind(String),
-    /// `0`, `-1`, `2.5`, `"quit"`, `True`, `False`
-    Literal(Expr),
+    /// `0`, `-1`, `2.5`, `"quit"`, `True`, `False` (negative numbers are folded
+    /// into the literal: `-1` is `Int(-1)`). Boxed because `Expr` contains
+    /// patterns (comprehension targets): unboxed, the two types would have
+    /// infinite size.
+    Literal(Box<Expr>),
     /// `None`
     None,
     /// `(a, b)` or bare `a, b`

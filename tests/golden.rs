@@ -22,7 +22,7 @@ struct Case {
     path: PathBuf,
     args: Vec<String>,
     stdout: Vec<String>,
-    compile_error: Option<String>,
+    compile_errors: Vec<String>,
     runtime_error: Option<String>,
 }
 
@@ -38,7 +38,7 @@ fn parse_case(path: &Path) -> Result<Case, String> {
             }
         }
         if let Some(e) = t.strip_prefix("# expect error:") {
-            case.compile_error = Some(e.trim().to_string());
+            case.compile_errors.push(e.trim().to_string());
         } else if let Some(e) = t.strip_prefix("# expect runtime error:") {
             case.runtime_error = Some(e.trim().to_string());
         } else if let Some(e) = t.strip_prefix("# expect:") {
@@ -132,7 +132,7 @@ fn check(case: &Case) -> Result<(), String> {
         problems.push(format!("timed out after {}s", TIMEOUT.as_secs()));
     }
     let got: Vec<&str> = o.stdout.lines().collect();
-    let want_status = if case.compile_error.is_some() {
+    let want_status = if !case.compile_errors.is_empty() {
         2
     } else if case.runtime_error.is_some() {
         1
@@ -142,7 +142,7 @@ fn check(case: &Case) -> Result<(), String> {
     if o.status != Some(want_status) {
         problems.push(format!("exit status {:?}, expected {want_status}", o.status));
     }
-    if case.compile_error.is_none() && got != case.stdout.iter().map(String::as_str).collect::<Vec<_>>() {
+    if case.compile_errors.is_empty() && got != case.stdout.iter().map(String::as_str).collect::<Vec<_>>() {
         problems.push(format!("stdout differs:\n{}", diff(&case.stdout, &got)));
     }
     for line in &got {
@@ -150,7 +150,7 @@ fn check(case: &Case) -> Result<(), String> {
             problems.push(format!("printed a forbidden line: {line}"));
         }
     }
-    for want in case.compile_error.iter().chain(case.runtime_error.iter()) {
+    for want in case.compile_errors.iter().chain(case.runtime_error.iter()) {
         if !o.stderr.contains(want.as_str()) {
             problems.push(format!("stderr does not contain `{want}`"));
         }

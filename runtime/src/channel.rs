@@ -148,9 +148,15 @@ impl<T> Channel<T> {
             return;
         }
         st.closed = true;
+        // Blocked senders fail; a `try_send` hand-off (no waker) already
+        // succeeded, so its value stays for a receiver, like buffered values.
         let senders: Vec<ParkedSend<T>> = st.senders.drain(..).collect();
         for p in senders {
-            st.complete(p.id, p.waker, SendOutcome::Closed);
+            if p.waker.is_none() {
+                st.senders.push_back(p);
+            } else {
+                st.complete(p.id, p.waker, SendOutcome::Closed);
+            }
         }
         for (_, w) in st.receivers.drain(..) {
             w.wake();

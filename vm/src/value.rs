@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 pub type Dict = indexmap::IndexMap<HashKey, Value>;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub enum Value {
     #[default]
     None,
@@ -48,6 +48,55 @@ pub enum Value {
     Handle(Arc<crate::handles::Handle>),
     /// An iterator in progress (the `for` loop's hidden state; never shared).
     Iter(Box<crate::iter::IterState>),
+}
+
+impl Clone for Value {
+    /// Scalars are copied inline; only heap values take the slow path (a
+    /// refcount bump).
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            Value::Unit => Value::Unit,
+            _ => self.clone_heap(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Unit => Value::Unit,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Str(x) => Value::Str(x.clone()),
+            Value::List(x) => Value::List(x.clone()),
+            Value::Tuple(x) => Value::Tuple(x.clone()),
+            Value::Dict(x) => Value::Dict(x.clone()),
+            Value::Some(x) => Value::Some(x.clone()),
+            Value::Ok(x) => Value::Ok(x.clone()),
+            Value::Err(x) => Value::Err(x.clone()),
+            Value::Error(x) => Value::Error(x.clone()),
+            Value::Struct(x) => Value::Struct(x.clone()),
+            Value::Func(x) => Value::Func(x.clone()),
+            Value::Native(i) => Value::Native(*i),
+            Value::Bound(x) => Value::Bound(x.clone()),
+            Value::Type(x) => Value::Type(x.clone()),
+            Value::Range(x) => Value::Range(x.clone()),
+            Value::Coroutine(x) => Value::Coroutine(x.clone()),
+            Value::Task(x) => Value::Task(x.clone()),
+            Value::Future(x) => Value::Future(x.clone()),
+            Value::Channel(x) => Value::Channel(x.clone()),
+            Value::Handle(x) => Value::Handle(x.clone()),
+            Value::Iter(x) => Value::Iter(x.clone()),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -5,8 +5,12 @@
 
 mod convert;
 mod core;
+mod env;
+pub mod json;
+mod json_parse;
 mod math;
 pub mod methods;
+mod random;
 pub mod tasks;
 
 use crate::error::RtResult;
@@ -72,6 +76,25 @@ pub static NATIVES: &[NativeDef] = &[
     NativeDef { name: "math.sqrt", func: math::sqrt },
     NativeDef { name: "math.floor", func: math::floor },
     NativeDef { name: "math.ceil", func: math::ceil },
+    NativeDef { name: "math.pow", func: math::pow },
+    NativeDef { name: "math.exp", func: math::exp },
+    NativeDef { name: "math.log", func: math::log },
+    NativeDef { name: "math.log2", func: math::log2 },
+    NativeDef { name: "math.log10", func: math::log10 },
+    NativeDef { name: "math.sin", func: math::sin },
+    NativeDef { name: "math.cos", func: math::cos },
+    NativeDef { name: "math.tan", func: math::tan },
+    NativeDef { name: "math.isnan", func: math::isnan },
+    NativeDef { name: "math.isinf", func: math::isinf },
+    NativeDef { name: "math.isfinite", func: math::isfinite },
+    NativeDef { name: "random.int", func: random::int },
+    NativeDef { name: "random.float", func: random::float },
+    NativeDef { name: "random.choice", func: random::choice },
+    NativeDef { name: "random.shuffle", func: random::shuffle },
+    NativeDef { name: "random.seed", func: random::seed },
+    NativeDef { name: "json.parse", func: json::parse },
+    NativeDef { name: "json.dumps", func: json::dumps },
+    NativeDef { name: "env.get", func: env::get },
     NativeDef { name: "round", func: math::round },
     NativeDef { name: "spawn", func: tasks::spawn },
     NativeDef { name: "sleep", func: tasks::sleep },
@@ -125,6 +148,7 @@ fn builtin_value(name: &str) -> Option<Value> {
         "math.pi" => Some(Value::Float(std::f64::consts::PI)),
         "math.e" => Some(Value::Float(std::f64::consts::E)),
         "math.inf" => Some(Value::Float(f64::INFINITY)),
+        "math.nan" => Some(Value::Float(f64::NAN)),
         _ => None,
     }
 }
@@ -144,7 +168,10 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 /// The names a standard module exports, or `None` if there is no such module.
 pub fn module_exports(module: &str) -> Option<&'static [&'static str]> {
     Some(match module {
-        "math" => &["sqrt", "floor", "ceil", "pi", "e", "inf"],
+        "math" => &[
+            "sqrt", "floor", "ceil", "pow", "exp", "log", "log2", "log10", "sin", "cos", "tan", "isnan", "isinf",
+            "isfinite", "pi", "e", "inf", "nan",
+        ],
         "async" | "asyncio" => &[
             "spawn",
             "sleep",

@@ -379,6 +379,10 @@ impl Compiler {
             self.emit(Op::LoadGlobal(slot));
             return;
         }
+        if let Some(b) = self.imports.get(name).cloned() {
+            self.emit_builtin(b);
+            return;
+        }
         if let Some(b) = crate::builtins::lookup(name) {
             self.emit_builtin(b);
             return;
@@ -449,6 +453,9 @@ impl Compiler {
     // ---- calls ----
 
     fn call(&mut self, func: &Expr, args: &[Arg], span: Span) {
+        if self.in_place_module_call(func, args, span) {
+            return;
+        }
         if let ExprKind::Attr { obj, name } = &func.kind {
             if self.module_member_probe(obj) {
                 // math.sqrt(x): a plain call of the module function.
@@ -462,6 +469,27 @@ impl Compiler {
         }
         self.expr(func);
         self.call_args(args, span);
+    }
+
+    /// `random.shuffle(xs)` shuffles the caller's list: the call returns the
+    /// new list, which is stored back into the place; the expression is None.
+    fn in_place_module_call(&mut self, func: &Expr, args: &[Arg], span: Span) -> bool {
+        let is_shuffle = match &func.kind {
+            ExprKind::Attr { obj, name } => name.name == "shuffle" && self.module_member_probe(obj) && matches!(&obj.kind, ExprKind::Name(m) if self.module_aliases.get(m).map_or(m.as_str(), |s| s.as_str()) == "random"),
+            ExprKind::Name(n) => matches!(self.imports.get(n), Some(crate::builtins::Builtin::Native(i)) if Some(*i) == crate::builtins::native_index("random.shuffle")),
+            _ => false,
+        };
+        let [arg] = args else { return false };
+        if !is_shuffle || arg.name.is_some() || arg.star || !super::place::is_place(&arg.value) {
+            return false;
+        }
+        self.expr(func);
+        self.expr(&arg.value);
+        self.set_span(span);
+        self.emit(Op::Call(1));
+        self.assign_to(&arg.value);
+        self.emit(Op::None);
+        true
     }
 
     fn module_member_probe(&self, obj: &Expr) -> bool {

@@ -27,6 +27,9 @@ pub struct Program {
     pub global_names: Vec<String>,
     /// Global slot of `main`, when the module defines one.
     pub main_slot: Option<u32>,
+    /// Globals written exactly once (functions, structs, most `let`s): after
+    /// that write they never change, so reading them needs no lock.
+    pub frozen: Vec<bool>,
     pub file: Arc<str>,
     pub src: Arc<str>,
 }
@@ -84,6 +87,11 @@ pub struct Compiler {
     pub(crate) structs: HashMap<String, StructInfo>,
     pub(crate) traits: HashMap<String, Vec<String>>,
     pub(crate) diags: Vec<Diagnostic>,
+    /// How many times each global slot may be written (`u32::MAX`: in a loop or
+    /// through a place). Globals written once are frozen: read without a lock.
+    pub(crate) global_writes: HashMap<u32, u32>,
+    /// Names bound by `from module import name [as alias]`.
+    pub(crate) imports: HashMap<String, crate::builtins::Builtin>,
 }
 
 /// Compiles a parsed module. Returns the program when there were no errors;
@@ -100,6 +108,8 @@ pub fn compile_module(module: &ast::Module, file: &str, src: &str) -> (Option<Pr
         structs: HashMap::new(),
         traits: HashMap::new(),
         diags: Vec::new(),
+        global_writes: HashMap::new(),
+        imports: HashMap::new(),
     };
     c.collect_globals(&module.body);
     c.compile_module_body(&module.body);
@@ -122,8 +132,9 @@ pub fn compile_module(module: &ast::Module, file: &str, src: &str) -> (Option<Pr
     state.emit(Op::None);
     state.emit(Op::Return);
     let has_errors = c.diags.iter().any(|d| d.is_error());
+    let frozen = (0..c.global_names.len() as u32).map(|g| c.global_writes.get(&g).copied().unwrap_or(0) <= 1).collect();
     let program =
-        Program { init: Arc::new(state.proto), global_names: c.global_names, main_slot, file, src: c.src.clone() };
+        Program { init: Arc::new(state.proto), global_names: c.global_names, main_slot, frozen, file, src: c.src.clone() };
     (if has_errors { None } else { Some(program) }, c.diags)
 }
 
@@ -146,6 +157,14 @@ impl Compiler {
 
     pub(crate) fn warn(&mut self, d: Diagnostic) {
         self.diags.push(d);
+    }
+
+    /// Stores the value on the stack into a global, counting the write.
+    pub(crate) fn store_global(&mut self, slot: u32) {
+        let in_loop = !self.fr().loops.is_empty() || self.funcs.len() > 1;
+        let w = self.global_writes.entry(slot).or_insert(0);
+        *w = if in_loop { u32::MAX } else { w.saturating_add(1) };
+        self.emit(Op::StoreGlobal(slot));
     }
 
     pub(crate) fn emit(&mut self, op: Op) -> usize {
@@ -284,12 +303,16 @@ impl Compiler {
                     let path: Vec<&str> = module.iter().map(|i| i.name.as_str()).collect();
                     self.module_aliases.insert(alias.name.clone(), path.join("."));
                 }
-                StmtKind::FromImport { names, .. } => {
+                StmtKind::FromImport { module, names } => {
+                    // `from math import sqrt as root`: `root` names `math.sqrt`
+                    // everywhere in the module (checked in `import`).
+                    let path: Vec<&str> = module.iter().map(|i| i.name.as_str()).collect();
+                    let module = path.join(".");
                     for (name, alias) in names {
-                        if let Some(a) = alias {
-                            if a.name != name.name {
-                                self.add_global(&a.name, false, a.span, GlobalKind::Var);
-                            }
+                        let local = alias.as_ref().unwrap_or(name);
+                        let qualified = format!("{module}.{}", name.name);
+                        if let Some(b) = crate::builtins::lookup(&qualified).or_else(|| crate::builtins::lookup(&name.name)) {
+                            self.imports.insert(local.name.clone(), b);
                         }
                     }
                 }

@@ -88,6 +88,7 @@ impl Compiler {
                                 .with_help(format!("declare it with `var {root_name} = …` to make it mutable")),
                             );
                         }
+                        self.global_writes.insert(g.slot, u32::MAX);
                         PlaceRoot::Global(g.slot)
                     }
                     Some(_) if write => {

@@ -191,7 +191,7 @@ impl Compiler {
         if self.fr().is_module {
             if let Some(g) = self.globals.get(name) {
                 let slot = g.slot;
-                self.emit(Op::StoreGlobal(slot));
+                self.store_global(slot);
                 return;
             }
         }
@@ -271,7 +271,7 @@ impl Compiler {
                         .with_help(format!("declare it with `var {name} = …` to make it mutable")),
                 );
             }
-            self.emit(Op::StoreGlobal(g.slot));
+            self.store_global(g.slot);
             return;
         }
         // An undeclared name: declares a `var` in the enclosing function.
@@ -360,9 +360,11 @@ impl Compiler {
     fn while_stmt(&mut self, cond: &Cond, body: &[Stmt]) {
         let top = self.f().here();
         self.f().push_scope();
-        let exit = self.cond(cond);
+        // The loop context covers the condition too: a `while let` binding is
+        // written on every iteration.
         let try_depth = self.fr().try_stack.len();
         self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
+        let exit = self.cond(cond);
         self.block(body);
         self.emit(Op::Jump(top));
         self.f().pop_scope();
@@ -387,9 +389,9 @@ impl Compiler {
         let next = self.emit(Op::ForIter { slot, target: 0 });
         let unwrap = self.emit(Op::ForUnwrap(0));
         self.f().push_scope();
-        self.bind_target(target);
         let try_depth = self.fr().try_stack.len();
         self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
+        self.bind_target(target);
         self.block(body);
         self.emit(Op::Jump(top));
         self.f().pop_scope();
@@ -502,9 +504,9 @@ impl Compiler {
         self.emit(Op::Await);
         let unwrap = self.emit(Op::ForUnwrap(0));
         self.f().push_scope();
-        self.bind_target(target);
         let try_depth = self.fr().try_stack.len();
         self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
+        self.bind_target(target);
         self.block(body);
         self.emit(Op::Jump(top));
         self.f().pop_scope();
@@ -752,7 +754,7 @@ impl Compiler {
         if self.fr().is_module {
             if let Some(g) = self.globals.get(&f.name.name) {
                 let slot = g.slot;
-                self.emit(Op::StoreGlobal(slot));
+                self.store_global(slot);
             }
         } else {
             let slot = self.f().declare(&f.name.name, false, f.name.span);
@@ -798,12 +800,7 @@ impl Compiler {
                         .with_help(format!("`{}` exports: {}", path.join("."), exports.join(", ")));
                     continue;
                 }
-                if let Some(a) = alias {
-                    if a.name != name.name {
-                        self.name_load(&name.name, name.span);
-                        self.store_new_binding(&a.name, false, a.span);
-                    }
-                }
+                let _ = alias;
             }
         }
     }

@@ -29,7 +29,12 @@ impl Vm {
     pub(crate) fn call(&mut self, argc: usize, kw: Option<&[Arc<str>]>) -> RtResult<bool> {
         let nkw = kw.map_or(0, |k| k.len());
         let callee_at = self.fiber.stack.len() - argc - nkw - 1;
-        let callee = self.fiber.stack[callee_at].clone();
+        // A function is moved out of its slot into the frame (no refcount
+        // traffic); other callees are cloned.
+        let callee = match &self.fiber.stack[callee_at] {
+            Value::Func(_) => std::mem::take(&mut self.fiber.stack[callee_at]),
+            other => other.clone(),
+        };
         match callee {
             Value::Func(closure) => {
                 if closure.proto.is_async {

@@ -8,8 +8,8 @@ use super::{Flow, FrameKind, TryHandler, Vm};
 use crate::bytecode::{Op, PatternTest};
 use crate::error::{RtResult, Thrown};
 use crate::ops;
-use crate::value::{HashKey, RangeObj, Value};
-use parser::ast::CmpOp;
+use crate::value::{Closure, HashKey, RangeObj, Value};
+use parser::ast::{BinOp, CmpOp};
 use std::sync::Arc;
 
 impl Vm {
@@ -42,7 +42,12 @@ impl Vm {
                     return Ok(Flow::Yield);
                 }
             }
-            let closure = frame.closure.clone();
+            // SAFETY: the frame owns this Arc, and the frame is not popped while
+            // this iteration of 'frames runs its instructions: every path that
+            // pops it (Return, `?`, an unwind) leaves the loop right after
+            // (`continue 'frames` or a return) without touching `closure`.
+            // Vec reallocation moves the Frame, not the Arc's heap allocation.
+            let closure: &Closure = unsafe { &*Arc::as_ptr(&frame.closure) };
             let proto = &closure.proto;
             let code = &proto.code[..];
             let base = frame.base;
@@ -100,9 +105,7 @@ impl Vm {
                     }
                     Op::StoreGlobal(g) => {
                         let v = self.pop();
-                        if let Some(slot) = self.globals.slots.get(g as usize) {
-                            *slot.write() = Some(v);
-                        }
+                        self.globals.set(g as usize, v);
                     }
                     Op::Native(i) => self.push(Value::Native(i)),
                     Op::Pop => {
@@ -119,6 +122,21 @@ impl Vm {
                         }
                     }
                     Op::Binary(bop) => {
+                        if let [.., Value::Int(x), Value::Int(y)] = &self.fiber.stack[..] {
+                            let (x, y) = (*x, *y);
+                            let fast = match bop {
+                                BinOp::Add => x.checked_add(y),
+                                BinOp::Sub => x.checked_sub(y),
+                                BinOp::Mul => x.checked_mul(y),
+                                _ => None,
+                            };
+                            if let Some(r) = fast {
+                                let n = self.fiber.stack.len();
+                                self.fiber.stack.truncate(n - 1);
+                                self.fiber.stack[n - 2] = Value::Int(r);
+                                continue;
+                            }
+                        }
                         let b = self.pop();
                         let a = self.pop();
                         let r = match (&a, &b) {
@@ -158,6 +176,24 @@ impl Vm {
                         }
                     }
                     Op::Compare(cop) => {
+                        if let [.., Value::Int(x), Value::Int(y)] = &self.fiber.stack[..] {
+                            let (x, y) = (*x, *y);
+                            let r = match cop {
+                                CmpOp::Eq => Some(x == y),
+                                CmpOp::NotEq => Some(x != y),
+                                CmpOp::Lt => Some(x < y),
+                                CmpOp::Gt => Some(x > y),
+                                CmpOp::LtEq => Some(x <= y),
+                                CmpOp::GtEq => Some(x >= y),
+                                _ => None,
+                            };
+                            if let Some(r) = r {
+                                let n = self.fiber.stack.len();
+                                self.fiber.stack.truncate(n - 1);
+                                self.fiber.stack[n - 2] = Value::Bool(r);
+                                continue;
+                            }
+                        }
                         let b = self.pop();
                         let a = self.pop();
                         save_ip!();
@@ -177,6 +213,12 @@ impl Vm {
                     }
                     Op::JumpIfFalse(t) => {
                         let v = self.pop();
+                        if let Value::Bool(b) = v {
+                            if !b {
+                                ip = t as usize;
+                            }
+                            continue;
+                        }
                         if !tri!(expect_bool(&v, "a condition")) {
                             ip = t as usize;
                         }
@@ -338,7 +380,7 @@ impl Vm {
                     Op::Return => {
                         save_ip!();
                         let v = self.pop();
-                        let v = tri!(self.check_return(&closure, v));
+                        let v = tri!(self.check_return(closure, v));
                         let done = self.return_from_frame(v)?;
                         if self.fiber.frames.len() <= stop {
                             return Ok(Flow::Return(done.unwrap_or_else(|| self.pop())));
@@ -368,7 +410,10 @@ impl Vm {
                         let c = crate::value::Closure { proto: spec.proto.clone(), captures, defaults };
                         self.push(Value::Func(Arc::new(c)));
                     }
-                    Op::LoadSelf => self.push(Value::Func(closure.clone())),
+                    Op::LoadSelf => {
+                        let f = self.fiber.frames.last().map(|f| Value::Func(f.closure.clone())).unwrap_or_default();
+                        self.push(f);
+                    }
                     Op::MakeStruct(i) => {
                         let spec = &proto.structs[i as usize];
                         let methods = self.pop_n(spec.method_names.len());

@@ -55,16 +55,59 @@ impl Default for RunOptions {
     }
 }
 
-/// The module's global slots. Only top-level code writes them.
+/// The module's global slots. Only top-level code writes them. A slot the
+/// compiler saw written once (`frozen`) is a `OnceLock`: reading it is a
+/// plain atomic load, which matters because every call of a top-level
+/// function reads one.
 pub struct Globals {
     pub names: Vec<String>,
-    pub slots: Vec<RwLock<Option<Value>>>,
+    slots: Vec<GlobalSlot>,
+}
+
+enum GlobalSlot {
+    Frozen(OnceLock<Value>),
+    Mutable(RwLock<Option<Value>>),
 }
 
 impl Globals {
-    pub fn new(names: Vec<String>) -> Globals {
-        let slots = names.iter().map(|_| RwLock::new(None)).collect();
+    pub fn new(names: Vec<String>, frozen: &[bool]) -> Globals {
+        let slots = (0..names.len())
+            .map(|i| {
+                if frozen.get(i).copied().unwrap_or(false) {
+                    GlobalSlot::Frozen(OnceLock::new())
+                } else {
+                    GlobalSlot::Mutable(RwLock::new(None))
+                }
+            })
+            .collect();
         Globals { names, slots }
+    }
+
+    #[inline]
+    pub fn get(&self, slot: usize) -> Option<Value> {
+        match self.slots.get(slot)? {
+            GlobalSlot::Frozen(v) => v.get().cloned(),
+            GlobalSlot::Mutable(v) => v.read().clone(),
+        }
+    }
+
+    pub fn set(&self, slot: usize, value: Value) {
+        match self.slots.get(slot) {
+            Some(GlobalSlot::Frozen(v)) => {
+                // Written once by construction; a second write cannot happen.
+                let _ = v.set(value);
+            }
+            Some(GlobalSlot::Mutable(v)) => *v.write() = Some(value),
+            None => {}
+        }
+    }
+
+    /// Moves a (mutable) global's value out, for an in-place update.
+    pub fn take(&self, slot: usize) -> Option<Value> {
+        match self.slots.get(slot)? {
+            GlobalSlot::Frozen(v) => v.get().cloned(),
+            GlobalSlot::Mutable(v) => v.write().take(),
+        }
     }
 }
 
@@ -185,7 +228,8 @@ impl Vm {
     /// appends that call to the module body), as the task `main` on a fresh
     /// runtime. Returns the main task's outcome.
     pub fn run_program(program: &Program, opts: &RunOptions) -> Result<(), Uncaught> {
-        let globals = Arc::new(Globals::new(program.global_names.clone()));
+        crate::rng::seed(opts.seed);
+        let globals = Arc::new(Globals::new(program.global_names.clone(), &program.frozen));
         let rt = runtime::Runtime::new(opts.workers, opts.virtual_time);
         let sources = vec![(program.file.clone(), program.src.clone())];
         let ctx = RtCtx::new(rt.shared.clone(), globals, opts.trace, sources);
@@ -213,7 +257,7 @@ impl Vm {
     }
 
     pub fn global(&self, slot: usize) -> Option<Value> {
-        self.globals.slots.get(slot)?.read().clone()
+        self.globals.get(slot)
     }
 
     /// Calls any callable value from native code, running mojolite code in a

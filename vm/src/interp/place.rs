@@ -18,11 +18,9 @@ impl Vm {
                 f(&mut self.fiber.stack[i])
             }
             PlaceRoot::Global(g) => {
-                let mut v = self.globals.slots.get(g as usize).and_then(|s| s.write().take()).unwrap_or_default();
+                let mut v = self.globals.take(g as usize).unwrap_or_default();
                 let r = f(&mut v);
-                if let Some(slot) = self.globals.slots.get(g as usize) {
-                    *slot.write() = Some(v);
-                }
+                self.globals.set(g as usize, v);
                 r
             }
         }

@@ -97,8 +97,10 @@ pub(crate) fn scan_body(text: &str, op: &Opening, depth: u32, recover: Option<&B
         }
         match c {
             '\n' if !op.triple => {
-                pieces.push(Piece::Lit(lit_start..pos));
-                return Body { pieces, end: pos, terminated: false };
+                // End of line, not counting the `\r` of a CRLF.
+                let stop = if pos > lit_start && text.as_bytes()[pos - 1] == b'\r' { pos - 1 } else { pos };
+                pieces.push(Piece::Lit(lit_start..stop));
+                return Body { pieces, end: stop, terminated: false };
             }
             '\\' => pos += escape_len(text, pos, op.raw),
             '{' if fmt => {

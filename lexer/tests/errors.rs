@@ -120,6 +120,10 @@ fn unterminated_single_quoted_string() {
     );
     let src = "'abc";
     assert_eq!(one_error(src).span, Span::new(0, 4));
+    let (tokens, diags) = lex("x = 'abc\r\ny");
+    assert_eq!(diags[0].span, Span::new(4, 8), "a CRLF's `\\r` is not part of the line");
+    assert_eq!(tokens[2], (Token::Str("abc".into()), Span::new(4, 8)));
+    assert_eq!(tokens[3], (Token::Newline, Span::new(9, 10)));
     let src = "'ends with backslash\\";
     assert_eq!(one_error(src).span, Span::new(0, src.len()));
 }

@@ -475,8 +475,14 @@ impl Compiler {
     /// new list, which is stored back into the place; the expression is None.
     fn in_place_module_call(&mut self, func: &Expr, args: &[Arg], span: Span) -> bool {
         let is_shuffle = match &func.kind {
-            ExprKind::Attr { obj, name } => name.name == "shuffle" && self.module_member_probe(obj) && matches!(&obj.kind, ExprKind::Name(m) if self.module_aliases.get(m).map_or(m.as_str(), |s| s.as_str()) == "random"),
-            ExprKind::Name(n) => matches!(self.imports.get(n), Some(crate::builtins::Builtin::Native(i)) if Some(*i) == crate::builtins::native_index("random.shuffle")),
+            ExprKind::Attr { obj, name } => {
+                name.name == "shuffle"
+                    && self.module_member_probe(obj)
+                    && matches!(&obj.kind, ExprKind::Name(m) if self.module_aliases.get(m).map_or(m.as_str(), |s| s.as_str()) == "random")
+            }
+            ExprKind::Name(n) => {
+                matches!(self.imports.get(n), Some(crate::builtins::Builtin::Native(i)) if Some(*i) == crate::builtins::native_index("random.shuffle"))
+            }
             _ => false,
         };
         let [arg] = args else { return false };

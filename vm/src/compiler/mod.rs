@@ -133,8 +133,14 @@ pub fn compile_module(module: &ast::Module, file: &str, src: &str) -> (Option<Pr
     state.emit(Op::Return);
     let has_errors = c.diags.iter().any(|d| d.is_error());
     let frozen = (0..c.global_names.len() as u32).map(|g| c.global_writes.get(&g).copied().unwrap_or(0) <= 1).collect();
-    let program =
-        Program { init: Arc::new(state.proto), global_names: c.global_names, main_slot, frozen, file, src: c.src.clone() };
+    let program = Program {
+        init: Arc::new(state.proto),
+        global_names: c.global_names,
+        main_slot,
+        frozen,
+        file,
+        src: c.src.clone(),
+    };
     (if has_errors { None } else { Some(program) }, c.diags)
 }
 
@@ -311,7 +317,9 @@ impl Compiler {
                     for (name, alias) in names {
                         let local = alias.as_ref().unwrap_or(name);
                         let qualified = format!("{module}.{}", name.name);
-                        if let Some(b) = crate::builtins::lookup(&qualified).or_else(|| crate::builtins::lookup(&name.name)) {
+                        if let Some(b) =
+                            crate::builtins::lookup(&qualified).or_else(|| crate::builtins::lookup(&name.name))
+                        {
                             self.imports.insert(local.name.clone(), b);
                         }
                     }

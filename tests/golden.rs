@@ -7,7 +7,9 @@
 //! - `# expect error: TEXT`: a compile-time error (exit 2, TEXT in stderr);
 //! - `# expect runtime error: TEXT`: exit 1, TEXT in stderr, after the expected stdout.
 //!
-//! A printed line starting with `WRONG` or `FAIL` is always a failure. Cases
+//! A printed line starting with `WRONG` or `FAIL` is always a failure. A file
+//! whose first line starts with `# module:` is a module other cases import,
+//! not a case itself. Cases
 //! named in `tests/pending.txt` (features not built yet) are skipped with a
 //! notice. Set `MOJOLITE_GOLDEN_FILTER=substring` to run a subset.
 
@@ -57,10 +59,14 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "mojo") {
+        } else if p.extension().is_some_and(|e| e == "mojo") && !is_helper_module(&p) {
             out.push(p);
         }
     }
+}
+
+fn is_helper_module(p: &Path) -> bool {
+    std::fs::read_to_string(p).map(|t| t.starts_with("# module:")).unwrap_or(false)
 }
 
 fn pending() -> Vec<String> {

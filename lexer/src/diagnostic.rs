@@ -20,17 +20,20 @@ pub struct Diagnostic {
     /// Text attached to the span in the rendered report.
     pub label: String,
     pub help: Option<String>,
+    /// The file the span refers to, when it is not the file being compiled
+    /// (an error inside an imported module): its name and source.
+    pub file: Option<(std::sync::Arc<str>, std::sync::Arc<str>)>,
 }
 
 impl Diagnostic {
     pub fn error(span: Span, message: impl Into<String>) -> Diagnostic {
         let message = message.into();
-        Diagnostic { severity: Severity::Error, span, label: message.clone(), message, help: None }
+        Diagnostic { severity: Severity::Error, span, label: message.clone(), message, help: None, file: None }
     }
 
     pub fn warning(span: Span, message: impl Into<String>) -> Diagnostic {
         let message = message.into();
-        Diagnostic { severity: Severity::Warning, span, label: message.clone(), message, help: None }
+        Diagnostic { severity: Severity::Warning, span, label: message.clone(), message, help: None, file: None }
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
@@ -49,6 +52,12 @@ impl Diagnostic {
 
     /// Renders the report as text. `color` is for terminals.
     pub fn render(&self, file: &str, src: &str, color: bool) -> String {
+        if let Some((f, s)) = &self.file {
+            let (f, s) = (f.clone(), s.clone());
+            let mut inner = self.clone();
+            inner.file = None;
+            return inner.render(&f, &s, color);
+        }
         let (line, col) = crate::line_col(src, self.span.lo as usize);
         let kind = match self.severity {
             Severity::Error => ReportKind::Error,

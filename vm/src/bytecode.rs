@@ -173,6 +173,10 @@ pub enum Op {
     CheckType(u32),
     /// `[] -> !` raises MatchError for the value in `locals[slot]`
     MatchFail(u16),
+    /// `[] -> [module, awaitable]` instantiates `imports[i]` once per program:
+    /// pushes the module and its body as a coroutine to await (a finished
+    /// future if it was already imported)
+    ImportModule(u32),
     /// `[] -> []` does nothing (patched jump targets, alignment)
     Nop,
 }
@@ -330,6 +334,8 @@ pub struct FuncProto {
     pub tests: Vec<PatternTest>,
     pub type_checks: Vec<TypeCheck>,
     pub format_specs: Vec<FormatSpec>,
+    /// Modules of your own imported by this code (`ImportModule`).
+    pub imports: Vec<Arc<crate::compiler::ModuleSpec>>,
     /// Parameter names in order (the `*args` one last when `has_star`).
     pub params: Vec<Arc<str>>,
     pub param_types: Vec<Option<TypeCheck>>,

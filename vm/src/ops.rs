@@ -241,6 +241,7 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::Task(x), Value::Task(y)) => Arc::ptr_eq(x, y),
         (Value::Channel(x), Value::Channel(y)) => Arc::ptr_eq(x, y),
         (Value::Handle(x), Value::Handle(y)) => Arc::ptr_eq(x, y),
+        (Value::Module(x), Value::Module(y)) => Arc::ptr_eq(x, y),
         (Value::Coroutine(x), Value::Coroutine(y)) => Arc::ptr_eq(x, y),
         (Value::Future(x), Value::Future(y)) => Arc::ptr_eq(x, y),
         _ => false,

@@ -73,6 +73,8 @@ pub struct RtCtx {
     pub rt: Arc<Shared>,
     pub globals: Arc<Globals>,
     tasks: Mutex<Vec<Weak<TaskObj>>>,
+    /// Instances of imported modules of your own, by canonical path.
+    modules: Mutex<std::collections::HashMap<String, Value>>,
     next_id: AtomicU64,
     pub trace: bool,
     /// Source of the main file, for wait-site descriptions.
@@ -81,7 +83,15 @@ pub struct RtCtx {
 
 impl RtCtx {
     pub fn new(rt: Arc<Shared>, globals: Arc<Globals>, trace: bool, sources: Vec<(Arc<str>, Arc<str>)>) -> Arc<RtCtx> {
-        Arc::new(RtCtx { rt, globals, tasks: Mutex::new(Vec::new()), next_id: AtomicU64::new(1), trace, sources })
+        Arc::new(RtCtx {
+            rt,
+            globals,
+            tasks: Mutex::new(Vec::new()),
+            modules: Mutex::new(Default::default()),
+            next_id: AtomicU64::new(1),
+            trace,
+            sources,
+        })
     }
 
     /// Creates a task that will run `vm` (whose fiber already has its entry
@@ -134,6 +144,22 @@ impl RtCtx {
             }
         }
         out
+    }
+
+    /// The program's one instance of a module of your own: `(module, body to
+    /// run)` the first time, `(module, None)` afterwards.
+    pub fn instantiate(&self, spec: &Arc<crate::compiler::ModuleSpec>) -> (Value, Option<Value>) {
+        let mut modules = self.modules.lock();
+        if let Some(m) = modules.get(&spec.key) {
+            return (m.clone(), None);
+        }
+        let globals = Arc::new(crate::interp::Globals::new(spec.global_names.clone(), &spec.frozen));
+        let module =
+            Value::Module(Arc::new(crate::value::ModuleObj { name: spec.name.clone(), globals: globals.clone() }));
+        modules.insert(spec.key.clone(), module.clone());
+        let init =
+            crate::value::Closure { proto: spec.init.clone(), captures: Vec::new(), defaults: Vec::new(), globals };
+        (module, Some(Value::Func(Arc::new(init))))
     }
 
     pub fn source_of(&self, file: &str) -> Option<&str> {

@@ -46,6 +46,8 @@ pub enum Value {
     Channel(Arc<crate::chan::ChannelObj>),
     /// Lock, Semaphore, Event, Atomic, Shared, TaskGroup, Executor.
     Handle(Arc<crate::handles::Handle>),
+    /// An imported module of your own.
+    Module(Arc<ModuleObj>),
     /// An iterator in progress (the `for` loop's hidden state; never shared).
     Iter(Box<crate::iter::IterState>),
 }
@@ -94,9 +96,17 @@ impl Value {
             Value::Future(x) => Value::Future(x.clone()),
             Value::Channel(x) => Value::Channel(x.clone()),
             Value::Handle(x) => Value::Handle(x.clone()),
+            Value::Module(x) => Value::Module(x.clone()),
             Value::Iter(x) => Value::Iter(x.clone()),
         }
     }
+}
+
+/// An instance of a module of your own: its name and its globals.
+#[derive(Debug)]
+pub struct ModuleObj {
+    pub name: String,
+    pub globals: Arc<crate::interp::Globals>,
 }
 
 #[derive(Clone, Debug)]
@@ -112,6 +122,8 @@ pub struct Closure {
     pub captures: Vec<Value>,
     /// Default values of the trailing parameters, evaluated at definition.
     pub defaults: Vec<Value>,
+    /// The globals of the module the function was defined in.
+    pub globals: Arc<crate::interp::Globals>,
 }
 
 #[derive(Debug)]
@@ -191,6 +203,7 @@ impl Value {
             Value::Future(_) => "Future".into(),
             Value::Channel(_) => "Channel".into(),
             Value::Handle(h) => h.type_name().into(),
+            Value::Module(_) => "Module".into(),
         }
     }
 }

@@ -32,7 +32,25 @@ fn await_shim() -> Value {
             ..FuncProto::default()
         })
     });
-    Value::Func(Arc::new(Closure { proto: proto.clone(), captures: Vec::new(), defaults: Vec::new() }))
+    Value::Func(Arc::new(Closure {
+        proto: proto.clone(),
+        captures: Vec::new(),
+        defaults: Vec::new(),
+        globals: Arc::new(crate::interp::Globals::new(Vec::new(), &[])),
+    }))
+}
+
+/// The shim closure, bound to the program's globals (it reads none).
+fn await_shim_for(ctx: &RtCtx) -> Value {
+    match await_shim() {
+        Value::Func(c) => Value::Func(Arc::new(Closure {
+            proto: c.proto.clone(),
+            captures: Vec::new(),
+            defaults: Vec::new(),
+            globals: ctx.globals.clone(),
+        })),
+        other => other,
+    }
 }
 
 /// A coroutine becomes a new task, a task stays itself, a future is wrapped.
@@ -46,7 +64,7 @@ pub fn to_task(vm: &Vm, v: &Value, name: Option<String>) -> RtResult<Arc<TaskObj
             Ok(ctx.spawn(fiber, name.or_else(|| Some(c.name.clone()))))
         }
         Value::Future(_) => {
-            let fiber = Vm::for_call(&ctx, await_shim(), vec![v.clone()], Vec::new())?;
+            let fiber = Vm::for_call(&ctx, await_shim_for(&ctx), vec![v.clone()], Vec::new())?;
             Ok(ctx.spawn(fiber, name))
         }
         other => Err(Thrown::type_error(format!("expected a coroutine or a task, got {}", other.type_name()))),

@@ -96,6 +96,7 @@ impl Compiler {
             }
             ExprKind::Call { func, args } => self.call(func, args, e.span),
             ExprKind::Attr { obj, name } => {
+                self.check_user_module_member(obj, name);
                 if let Some(native) = self.module_member(obj, &name.name) {
                     self.emit_builtin(native);
                     return;
@@ -457,8 +458,8 @@ impl Compiler {
             return;
         }
         if let ExprKind::Attr { obj, name } = &func.kind {
-            if self.module_member_probe(obj) {
-                // math.sqrt(x): a plain call of the module function.
+            if self.module_member_probe(obj) || self.user_module_of(obj).is_some() {
+                // math.sqrt(x), mymod.f(x): a plain call of the module function.
             } else if !self.is_type_name(obj) {
                 self.method_call(obj, name, args, span);
                 return;
@@ -496,6 +497,26 @@ impl Compiler {
         self.assign_to(&arg.value);
         self.emit(Op::None);
         true
+    }
+
+    /// The module of your own that `obj` names, unless a variable shadows it.
+    fn user_module_of(&self, obj: &Expr) -> Option<Arc<crate::compiler::ModuleSpec>> {
+        let ExprKind::Name(m) = &obj.kind else { return None };
+        if self.funcs.iter().any(|f| !f.is_module && f.lookup(m).is_some()) {
+            return None;
+        }
+        self.module_locals.get(m).cloned()
+    }
+
+    fn check_user_module_member(&mut self, obj: &Expr, name: &ast::Ident) {
+        if let Some(spec) = self.user_module_of(obj) {
+            if !spec.global_names.contains(&name.name) {
+                self.diags.push(
+                    Diagnostic::error(name.span, format!("module `{}` has no name `{}`", spec.name, name.name))
+                        .with_help(format!("`{}` defines: {}", spec.name, spec.global_names.join(", "))),
+                );
+            }
+        }
     }
 
     fn module_member_probe(&self, obj: &Expr) -> bool {

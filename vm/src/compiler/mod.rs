@@ -7,6 +7,7 @@
 
 mod expr;
 mod func;
+mod modules;
 mod pattern;
 mod place;
 mod stmt;
@@ -20,6 +21,11 @@ use parser::ast::{self, Stmt, StmtKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use modules::SharedLoader;
+pub use modules::{Loader, ModuleSpec};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 /// A compiled program: the module body as a function, and the global slots.
 #[derive(Debug)]
 pub struct Program {
@@ -32,6 +38,8 @@ pub struct Program {
     pub frozen: Vec<bool>,
     pub file: Arc<str>,
     pub src: Arc<str>,
+    /// Every module of your own the program imports (directly or not).
+    pub modules: Vec<Arc<ModuleSpec>>,
 }
 
 /// A module-level name.
@@ -92,11 +100,30 @@ pub struct Compiler {
     pub(crate) global_writes: HashMap<u32, u32>,
     /// Names bound by `from module import name [as alias]`.
     pub(crate) imports: HashMap<String, crate::builtins::Builtin>,
+    pub(crate) loader: SharedLoader,
+    /// Modules of your own by their dotted name in the import statement.
+    pub(crate) user_modules: HashMap<String, Arc<ModuleSpec>>,
+    /// Local names bound to a module of your own (`import m`, `import m as n`).
+    pub(crate) module_locals: HashMap<String, Arc<ModuleSpec>>,
 }
 
 /// Compiles a parsed module. Returns the program when there were no errors;
 /// the diagnostics may hold warnings either way.
 pub fn compile_module(module: &ast::Module, file: &str, src: &str) -> (Option<Program>, Vec<Diagnostic>) {
+    let loader: SharedLoader = Rc::new(RefCell::new(Loader::default()));
+    let (program, diags) = compile_with(module, file, src, loader.clone(), true);
+    let modules = loader.borrow().loaded.clone();
+    (program.map(|p| Program { modules, ..p }), diags)
+}
+
+/// Compiles one module; `is_entry` appends the call of `main`.
+pub(crate) fn compile_with(
+    module: &ast::Module,
+    file: &str,
+    src: &str,
+    loader: SharedLoader,
+    is_entry: bool,
+) -> (Option<Program>, Vec<Diagnostic>) {
     let file: Arc<str> = file.into();
     let mut c = Compiler {
         file: file.clone(),
@@ -110,12 +137,15 @@ pub fn compile_module(module: &ast::Module, file: &str, src: &str) -> (Option<Pr
         diags: Vec::new(),
         global_writes: HashMap::new(),
         imports: HashMap::new(),
+        loader,
+        user_modules: HashMap::new(),
+        module_locals: HashMap::new(),
     };
     c.collect_globals(&module.body);
     c.compile_module_body(&module.body);
     let main_slot = c.globals.get("main").filter(|g| matches!(g.kind, GlobalKind::Fn { .. })).map(|g| g.slot);
     // The module body ends by calling `main` (awaiting it when it is async).
-    if let Some(g) = c.globals.get("main").cloned() {
+    if let (Some(g), true) = (c.globals.get("main").cloned(), is_entry) {
         if let GlobalKind::Fn { is_async, .. } = g.kind {
             c.set_span(g.span);
             c.emit(Op::LoadGlobal(g.slot));
@@ -140,6 +170,7 @@ pub fn compile_module(module: &ast::Module, file: &str, src: &str) -> (Option<Pr
         frozen,
         file,
         src: c.src.clone(),
+        modules: Vec::new(),
     };
     (if has_errors { None } else { Some(program) }, c.diags)
 }
@@ -305,9 +336,47 @@ impl Compiler {
                 StmtKind::Alias { name, .. } => {
                     self.add_global(&name.name, false, name.span, GlobalKind::Var);
                 }
-                StmtKind::Import { module, alias: Some(alias) } => {
+                StmtKind::Import { module, alias } => {
                     let path: Vec<&str> = module.iter().map(|i| i.name.as_str()).collect();
-                    self.module_aliases.insert(alias.name.clone(), path.join("."));
+                    let dotted = path.join(".");
+                    if crate::builtins::module_exports(&dotted).is_some() {
+                        if let Some(alias) = alias {
+                            self.module_aliases.insert(alias.name.clone(), dotted);
+                        }
+                    } else if let Some(spec) = self.user_module(module) {
+                        let local = alias.as_ref().or(module.first());
+                        if let Some(local) = local {
+                            self.add_global(&local.name, false, local.span, GlobalKind::Var);
+                            self.module_locals.insert(local.name.clone(), spec);
+                        }
+                    }
+                }
+                StmtKind::FromImport { module: m, names }
+                    if crate::builtins::module_exports(
+                        &m.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("."),
+                    )
+                    .is_none() =>
+                {
+                    if let Some(spec) = self.user_module(m) {
+                        for (name, alias) in names {
+                            if !spec.global_names.contains(&name.name) {
+                                self.diags.push(
+                                    Diagnostic::error(
+                                        name.span,
+                                        format!("module `{}` has no name `{}`", spec.name, name.name),
+                                    )
+                                    .with_help(format!(
+                                        "`{}` defines: {}",
+                                        spec.name,
+                                        spec.global_names.join(", ")
+                                    )),
+                                );
+                                continue;
+                            }
+                            let local = alias.as_ref().unwrap_or(name);
+                            self.add_global(&local.name, false, local.span, GlobalKind::Var);
+                        }
+                    }
                 }
                 StmtKind::FromImport { module, names } => {
                     // `from math import sqrt as root`: `root` names `math.sqrt`
@@ -327,6 +396,26 @@ impl Compiler {
                 _ => {}
             }
         }
+    }
+
+    /// Loads a module of your own named by an import path (a single name).
+    fn user_module(&mut self, path: &[ast::Ident]) -> Option<Arc<ModuleSpec>> {
+        let first = path.first()?;
+        let dotted: Vec<&str> = path.iter().map(|i| i.name.as_str()).collect();
+        let dotted = dotted.join(".");
+        if let Some(spec) = self.user_modules.get(&dotted) {
+            return Some(spec.clone());
+        }
+        if path.len() > 1 {
+            let span = first.span.to(path[path.len() - 1].span);
+            self.diags.push(Diagnostic::error(span, format!("no module named `{dotted}`")).with_help(
+                "modules of your own are single files beside the importing file: `import name` loads `name.mojo`",
+            ));
+            return None;
+        }
+        let spec = self.load_module(&first.name, first.span)?;
+        self.user_modules.insert(dotted, spec.clone());
+        Some(spec)
     }
 
     fn collect_assign_target(&mut self, t: &ast::Expr) {

@@ -97,8 +97,8 @@ impl Compiler {
                     self.store_new_binding(&name.name, false, name.span);
                 }
             }
-            StmtKind::Import { module, .. } => self.import(module, None),
-            StmtKind::FromImport { module, names } => self.import(module, Some(names)),
+            StmtKind::Import { module, alias } => self.import(module, alias.as_ref(), None),
+            StmtKind::FromImport { module, names } => self.import(module, None, Some(names)),
         }
     }
 
@@ -784,13 +784,58 @@ impl Compiler {
         self.emit(Op::MakeClosure(idx));
     }
 
-    fn import(&mut self, module: &[ast::Ident], names: Option<&[(ast::Ident, Option<ast::Ident>)]>) {
-        let Some(first) = module.first() else { return };
+    /// Runs a module of your own (once per program) and binds it or its names.
+    fn import_user_module(
+        &mut self,
+        dotted: &str,
+        alias: Option<&ast::Ident>,
+        names: Option<&[(ast::Ident, Option<ast::Ident>)]>,
+    ) {
+        // Not found or broken modules were reported by the pre-pass.
+        let Some(spec) = self.user_modules.get(dotted).cloned() else { return };
+        if !self.fr().is_module {
+            self.error(self.fr().span, "`import` is only allowed at the top level of a module");
+            return;
+        }
+        let idx = super::func::push(&mut self.f().proto.imports, spec.clone());
+        self.emit(Op::ImportModule(idx));
+        self.emit(Op::Await);
+        self.emit(Op::Pop);
+        match names {
+            None => {
+                let local = alias.map(|a| a.name.clone()).unwrap_or_else(|| dotted.to_string());
+                if let Some(g) = self.globals.get(&local).map(|g| g.slot) {
+                    self.store_global(g);
+                } else {
+                    self.emit(Op::Pop);
+                }
+            }
+            Some(names) => {
+                for (name, alias) in names {
+                    let local = alias.as_ref().unwrap_or(name);
+                    let Some(g) = self.globals.get(&local.name).map(|g| g.slot) else { continue };
+                    if !spec.global_names.contains(&name.name) {
+                        continue;
+                    }
+                    self.emit(Op::Dup);
+                    let n = self.f().name_index(&name.name);
+                    self.emit(Op::GetAttr(n));
+                    self.store_global(g);
+                }
+                self.emit(Op::Pop);
+            }
+        }
+    }
+
+    fn import(
+        &mut self,
+        module: &[ast::Ident],
+        alias: Option<&ast::Ident>,
+        names: Option<&[(ast::Ident, Option<ast::Ident>)]>,
+    ) {
         let path: Vec<&str> = module.iter().map(|i| i.name.as_str()).collect();
-        let span = first.span.to(module.last().map(|i| i.span).unwrap_or(first.span));
         let Some(exports) = crate::builtins::module_exports(&path.join(".")) else {
-            self.error(span, format!("no module named `{}`", path.join(".")))
-                .with_help("modules of your own are not supported yet; the standard modules are async, io, math, random, time, json, env, fs, net, http");
+            self.import_user_module(&path.join("."), alias, names);
             return;
         };
         if let Some(names) = names {

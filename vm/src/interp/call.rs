@@ -26,6 +26,7 @@ impl Vm {
     /// Calls the callee below `argc` arguments (and the keyword values of
     /// `kw`). Returns true when a mojolite frame was pushed (the loop must
     /// switch to it); otherwise the result is already on the stack.
+    #[inline]
     pub(crate) fn call(&mut self, argc: usize, kw: Option<&[Arc<str>]>) -> RtResult<bool> {
         let nkw = kw.map_or(0, |k| k.len());
         let callee_at = self.fiber.stack.len() - argc - nkw - 1;
@@ -117,6 +118,7 @@ impl Vm {
 
     /// Pushes a frame for `closure`, whose callee slot is `callee_at` and whose
     /// arguments are above it, binding them to the parameter slots.
+    #[inline]
     pub(crate) fn enter(
         &mut self,
         closure: Arc<Closure>,
@@ -436,6 +438,15 @@ impl Vm {
                 }
                 Err(Thrown::new("AttributeError", format!("`{}` has no field or method `{name}`", s.ty.name)))
             }
+            Value::Module(m) => match m.globals.names.iter().position(|n| n == name) {
+                Some(i) => m.globals.get(i).ok_or_else(|| {
+                    Thrown::new(
+                        "Error",
+                        format!("`{}.{name}` is used before module `{}` finished running", m.name, m.name),
+                    )
+                }),
+                None => Err(Thrown::new("AttributeError", format!("module `{}` has no name `{name}`", m.name))),
+            },
             Value::Error(e) => match name {
                 "kind" => Ok(Value::str(e.kind.to_string())),
                 "message" => Ok(Value::str(e.message.clone())),
@@ -826,6 +837,7 @@ fn memberwise(st: &Arc<StructType>, args: Args) -> RtResult<Value> {
 }
 
 /// Does `v` satisfy an annotation?
+#[inline]
 pub fn type_matches(check: &TypeCheck, v: &Value) -> bool {
     match check {
         TypeCheck::Builtin(b) => b.contains(v),

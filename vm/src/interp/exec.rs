@@ -96,7 +96,7 @@ impl Vm {
                         self.fiber.stack[base + s as usize] = v;
                     }
                     Op::LoadGlobal(g) => {
-                        let v = tri!(self.load_global(g as usize));
+                        let v = tri!(load_global(&closure.globals, g as usize));
                         self.push(v);
                     }
                     Op::Pop => {
@@ -338,7 +338,7 @@ impl Vm {
             }
             Op::StoreGlobal(g) => {
                 let v = self.pop();
-                self.globals.set(g as usize, v);
+                closure.globals.set(g as usize, v);
             }
             Op::Native(i) => self.push(Value::Native(i)),
             Op::Dup => {
@@ -492,7 +492,12 @@ impl Vm {
                 let spec = &proto.closures[i as usize];
                 let captures = self.pop_n(spec.ncaptures as usize);
                 let defaults = self.pop_n(spec.ndefaults as usize);
-                let c = crate::value::Closure { proto: spec.proto.clone(), captures, defaults };
+                let c = crate::value::Closure {
+                    proto: spec.proto.clone(),
+                    captures,
+                    defaults,
+                    globals: closure.globals.clone(),
+                };
                 self.push(Value::Func(Arc::new(c)));
             }
             Op::LoadSelf => {
@@ -625,6 +630,25 @@ impl Vm {
                 tri!(Err(Thrown::new("MatchError", format!("no case matched {r}"))));
             }
             Op::Nop => {}
+            Op::ImportModule(i) => {
+                let spec = proto.imports[i as usize].clone();
+                let Some(ctx) = self.ctx.clone() else {
+                    return Err(Thrown::new("Error", "`import` needs a running program"));
+                };
+                let (module, init) = ctx.instantiate(&spec);
+                self.push(module);
+                // The module body is async (it may await at top level): a
+                // coroutine the importer awaits, or nothing to do.
+                self.push(match init {
+                    Some(f) => Value::Coroutine(Arc::new(crate::task::CoroutineObj::new(
+                        spec.name.clone(),
+                        f,
+                        Vec::new(),
+                        Vec::new(),
+                    ))),
+                    None => crate::futures::ready(Value::None),
+                });
+            }
             _ => {}
         }
         Ok(())
@@ -635,18 +659,9 @@ impl Vm {
         self.fiber.stack.split_off(len.saturating_sub(n))
     }
 
-    fn load_global(&self, g: usize) -> RtResult<Value> {
-        match self.global(g) {
-            Some(v) => Ok(v),
-            None => {
-                let name = self.globals.names.get(g).cloned().unwrap_or_default();
-                Err(Thrown::new("Error", format!("global `{name}` is used before it is defined")))
-            }
-        }
-    }
-
     /// Pops the finished frame, applies its `FrameKind`, and pushes `v` for the
     /// caller. Returns `Some(v)` instead of pushing when that leaves `stop`.
+    #[inline]
     pub(crate) fn return_from_frame(&mut self, v: Value) -> RtResult<Option<Value>> {
         let Some(frame) = self.fiber.frames.pop() else {
             return Ok(Some(v));
@@ -693,6 +708,17 @@ impl Vm {
             CmpOp::In => crate::builtins::methods::contains(b, a)?,
             CmpOp::NotIn => !crate::builtins::methods::contains(b, a)?,
         })
+    }
+}
+
+#[inline]
+fn load_global(globals: &super::Globals, g: usize) -> RtResult<Value> {
+    match globals.get(g) {
+        Some(v) => Ok(v),
+        None => {
+            let name = globals.names.get(g).cloned().unwrap_or_default();
+            Err(Thrown::new("Error", format!("global `{name}` is used before it is defined")))
+        }
     }
 }
 

@@ -59,6 +59,12 @@ impl Default for RunOptions {
 /// compiler saw written once (`frozen`) is a `OnceLock`: reading it is a
 /// plain atomic load, which matters because every call of a top-level
 /// function reads one.
+impl std::fmt::Debug for Globals {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Globals({} slots)", self.names.len())
+    }
+}
+
 pub struct Globals {
     pub names: Vec<String>,
     slots: Vec<GlobalSlot>,
@@ -231,10 +237,15 @@ impl Vm {
         crate::rng::seed(opts.seed);
         let globals = Arc::new(Globals::new(program.global_names.clone(), &program.frozen));
         let rt = runtime::Runtime::new(opts.workers, opts.virtual_time);
-        let sources = vec![(program.file.clone(), program.src.clone())];
-        let ctx = RtCtx::new(rt.shared.clone(), globals, opts.trace, sources);
-        let init =
-            Value::Func(Arc::new(Closure { proto: program.init.clone(), captures: Vec::new(), defaults: Vec::new() }));
+        let mut sources = vec![(program.file.clone(), program.src.clone())];
+        sources.extend(program.modules.iter().map(|m| (m.file.clone(), m.src.clone())));
+        let ctx = RtCtx::new(rt.shared.clone(), globals.clone(), opts.trace, sources);
+        let init = Value::Func(Arc::new(Closure {
+            proto: program.init.clone(),
+            captures: Vec::new(),
+            defaults: Vec::new(),
+            globals: globals.clone(),
+        }));
         let vm = Vm::for_call(&ctx, init, Vec::new(), Vec::new())
             .map_err(|thrown| Uncaught { thrown, trace: Vec::new() })?;
         let main = ctx.spawn(vm, Some("main".into()));
@@ -256,8 +267,9 @@ impl Vm {
         }
     }
 
-    pub fn global(&self, slot: usize) -> Option<Value> {
-        self.globals.get(slot)
+    /// The globals of the module whose code is running.
+    pub(crate) fn frame_globals(&self) -> Arc<Globals> {
+        self.fiber.frames.last().map(|f| f.closure.globals.clone()).unwrap_or_else(|| self.globals.clone())
     }
 
     /// Calls any callable value from native code, running mojolite code in a

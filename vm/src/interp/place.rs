@@ -18,9 +18,10 @@ impl Vm {
                 f(&mut self.fiber.stack[i])
             }
             PlaceRoot::Global(g) => {
-                let mut v = self.globals.take(g as usize).unwrap_or_default();
+                let globals = self.frame_globals();
+                let mut v = globals.take(g as usize).unwrap_or_default();
                 let r = f(&mut v);
-                self.globals.set(g as usize, v);
+                globals.set(g as usize, v);
                 r
             }
         }
@@ -29,7 +30,7 @@ impl Vm {
     pub(crate) fn load_place(&mut self, place: &Place, indices: &[Value]) -> RtResult<Value> {
         let mut cur = match place.root {
             PlaceRoot::Local(s) => self.fiber.stack[self.base() + s as usize].clone(),
-            PlaceRoot::Global(g) => self.global(g as usize).unwrap_or_default(),
+            PlaceRoot::Global(g) => self.frame_globals().get(g as usize).unwrap_or_default(),
         };
         let mut idx = indices.iter();
         for step in &place.steps {

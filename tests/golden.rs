@@ -187,8 +187,9 @@ fn diff(want: &[String], got: &[&str]) -> String {
     out
 }
 
-#[test]
-fn golden_programs() {
+/// Every case file: `tests/golden/**` plus `$MOJOLITE_CASES`, filtered by
+/// `$MOJOLITE_GOLDEN_FILTER`, minus the pending ones (returned separately).
+fn case_files() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     collect(&root.join("tests/golden"), &mut files);
@@ -205,22 +206,23 @@ fn golden_programs() {
         let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         pending.iter().any(|p| *p == name || name.strip_suffix(".mojo") == Some(p.as_str()))
     });
-    for s in &skipped {
-        println!("skipped (pending, see tests/pending.txt): {}", s.display());
-    }
+    (files, skipped)
+}
+
+/// Runs the cases on a few threads; returns the failures with their reports.
+fn run_all(cases: Vec<Case>) -> Vec<(PathBuf, String)> {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 8);
-    let queue = std::sync::Mutex::new(files.clone());
+    let queue = std::sync::Mutex::new(cases);
     let failures = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| loop {
-                let Some(path) = queue.lock().ok().and_then(|mut q| q.pop()) else {
+                let Some(case) = queue.lock().ok().and_then(|mut q| q.pop()) else {
                     break;
                 };
-                let result = parse_case(&path).and_then(|c| check(&c));
-                if let Err(report) = result {
+                if let Err(report) = check(&case) {
                     if let Ok(mut f) = failures.lock() {
-                        f.push((path, report));
+                        f.push((case.path.clone(), report));
                     }
                 }
             });
@@ -228,9 +230,61 @@ fn golden_programs() {
     });
     let mut failures = failures.into_inner().unwrap_or_default();
     failures.sort();
-    for (path, report) in &failures {
+    failures
+}
+
+fn report(what: &str, total: usize, failures: &[(PathBuf, String)], skipped: usize) {
+    for (path, report) in failures {
         println!("\nFAILED {}\n{report}\n", path.display());
     }
-    println!("golden: {} passed, {} failed, {} skipped", files.len() - failures.len(), failures.len(), skipped.len());
-    assert!(failures.is_empty(), "{} golden program(s) failed (see above)", failures.len());
+    println!("{what}: {} passed, {} failed, {skipped} skipped", total - failures.len(), failures.len());
+    assert!(failures.is_empty(), "{} {what} program(s) failed (see above)", failures.len());
+}
+
+#[test]
+fn golden_programs() {
+    let (files, skipped) = case_files();
+    for s in &skipped {
+        println!("skipped (pending, see tests/pending.txt): {}", s.display());
+    }
+    let mut cases = Vec::new();
+    let mut failures = Vec::new();
+    for f in &files {
+        match parse_case(f) {
+            Ok(c) => cases.push(c),
+            Err(e) => failures.push((f.clone(), e)),
+        }
+    }
+    failures.extend(run_all(cases));
+    report("golden", files.len(), &failures, skipped.len());
+}
+
+/// The cases pinned to `--workers 1` again with the default worker count
+/// (real parallelism), except those whose output depends on scheduling
+/// order (listed in `tests/order_dependent.txt`).
+#[test]
+fn golden_programs_on_all_workers() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let order_dependent: Vec<String> = std::fs::read_to_string(root.join("tests/order_dependent.txt"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let (files, _) = case_files();
+    let mut cases = Vec::new();
+    for f in &files {
+        let name = f.file_stem().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let Ok(mut c) = parse_case(f) else { continue };
+        if !c.args.windows(2).any(|w| w[0] == "--workers" && w[1] == "1") || order_dependent.contains(&name) {
+            continue;
+        }
+        if let Some(i) = c.args.iter().position(|a| a == "--workers") {
+            c.args.drain(i..i + 2);
+        }
+        cases.push(c);
+    }
+    let total = cases.len();
+    let failures = run_all(cases);
+    report("golden (default workers)", total, &failures, 0);
 }

@@ -49,6 +49,10 @@ pub(crate) fn int(cx: &Cx, r: Range<usize>, radix: u32, diags: &mut Vec<Diagnost
     }
     match i64::try_from(value) {
         Ok(v) if !overflow => Token::Int(v),
+        // 2^63 is only valid negated (`-9223372036854775808`): the lexer
+        // passes it as `i64::MIN`, which no other literal can produce, and
+        // the compiler rejects it unless a unary minus applies to it.
+        _ if !overflow && value == 1u64 << 63 && radix == 10 => Token::Int(i64::MIN),
         _ => {
             diags.push(Diagnostic::error(cx.span(r.start, r.end), TOO_LARGE));
             Token::Int(0)

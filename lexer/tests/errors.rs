@@ -42,13 +42,21 @@ fn stray_backslash() {
 
 #[test]
 fn integer_too_large() {
-    for src in ["x = 9223372036854775808", "x = 0xffff_ffff_ffff_ffff", "x = 123456789012345678901234567890"] {
+    for src in ["x = 9223372036854775809", "x = 0xffff_ffff_ffff_ffff", "x = 123456789012345678901234567890"] {
         let (tokens, diags) = lex(src);
         assert_eq!(diags.len(), 1, "{src}");
         assert_eq!(diags[0].message, "integer literal is too large for Int (max 9223372036854775807)");
         assert_eq!(diags[0].span, Span::new(4, src.len()));
         assert_eq!(tokens[2].0, Token::Int(0));
     }
+}
+
+#[test]
+fn two_to_the_63_is_left_for_the_minus() {
+    // Only `-9223372036854775808` is valid; the compiler rejects it un-negated.
+    let (tokens, diags) = lex("x = 9223372036854775808");
+    assert!(diags.is_empty());
+    assert_eq!(tokens[2].0, Token::Int(i64::MIN));
 }
 
 #[test]

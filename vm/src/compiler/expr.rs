@@ -19,6 +19,17 @@ impl Compiler {
 
     fn expr_inner(&mut self, e: &Expr) {
         match &e.kind {
+            ExprKind::Int(i) if *i == i64::MIN => {
+                self.diags.push(lexer::Diagnostic::error(
+                    e.span,
+                    "integer literal is too large for Int (max 9223372036854775807)",
+                ));
+            }
+            ExprKind::Unary { op: ast::UnaryOp::Neg, expr } if matches!(expr.kind, ExprKind::Int(i64::MIN)) => {
+                // `-9223372036854775808`: the one literal that needs the minus.
+                let c = self.constant(Value::Int(i64::MIN));
+                self.emit(Op::Const(c));
+            }
             ExprKind::Int(i) => {
                 if let Ok(small) = i32::try_from(*i) {
                     self.emit(Op::SmallInt(small));

@@ -44,6 +44,7 @@ enum Command {
 }
 
 pub fn main() -> u8 {
+    stdlib::install();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match parse(args) {
         Ok((opts, cmd)) => dispatch(opts, cmd),

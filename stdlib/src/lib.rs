@@ -1,1 +1,27 @@
-//! mojolite builtins and modules.
+//! mojolite's I/O modules: `net` (TCP on a mio reactor), `fs` (files on the
+//! blocking pool) and `http` (HTTP/1.1 client and server). `install()`
+//! registers their natives with the VM; the binary calls it at startup.
+
+mod fs;
+mod io_util;
+mod net;
+mod reactor;
+
+use vm::builtins::NativeDef;
+
+/// Registers the I/O natives (idempotent).
+pub fn install() {
+    vm::builtins::install(vec![
+        NativeDef { name: "TcpListener.bind", func: net::bind },
+        NativeDef { name: "TcpStream.connect", func: net::connect },
+        NativeDef { name: "read_to_string", func: net::read_to_string },
+        NativeDef { name: "write_all", func: net::write_all },
+        NativeDef { name: "io.read_to_string", func: net::read_to_string },
+        NativeDef { name: "io.write_all", func: net::write_all },
+        NativeDef { name: "net.read_to_string", func: net::read_to_string },
+        NativeDef { name: "net.write_all", func: net::write_all },
+        NativeDef { name: "fs.read_text", func: fs::read_text },
+        NativeDef { name: "fs.write_text", func: fs::write_text },
+        NativeDef { name: "fs.exists", func: fs::exists },
+    ]);
+}

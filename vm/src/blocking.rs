@@ -123,6 +123,28 @@ pub fn run(ctx: &Arc<RtCtx>, f: Value, args: Vec<Value>) -> BlockingFut {
     BlockingFut { slot }
 }
 
+/// Runs a Rust job on the pool (file I/O) and returns the future of its value.
+pub fn run_native(ctx: &Arc<RtCtx>, job: impl FnOnce() -> Value + Send + 'static) -> BlockingFut {
+    let slot = Arc::new(Mutex::new(Slot::default()));
+    let slot2 = slot.clone();
+    let rt = ctx.rt.clone();
+    rt.external.fetch_add(1, Ordering::AcqRel);
+    submit(Box::new(move || {
+        let v = job();
+        let waker = {
+            let mut s = slot2.lock();
+            s.result = Some(Ok(v));
+            s.waker.take()
+        };
+        if let Some(w) = waker {
+            w.wake();
+        }
+        rt.external.fetch_sub(1, Ordering::AcqRel);
+        rt.poke();
+    }));
+    BlockingFut { slot }
+}
+
 impl NativeFuture for BlockingFut {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
         let mut s = self.slot.lock();

@@ -159,6 +159,9 @@ pub enum Op {
     TryUnwrap,
     /// `[cond, msg] -> []` raises AssertionError when `cond` is false
     Assert(u32),
+    /// `[left, right, msg] -> []` `assert left op right`: raises AssertionError
+    /// showing both operands when the comparison is false (`consts[i]` is the text)
+    AssertCompare(parser::ast::CmpOp, u32),
 
     // ---- patterns and types ----
     /// `[v] -> [Bool]` tests `v` against `tests[i]`

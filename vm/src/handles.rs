@@ -21,6 +21,27 @@ pub enum Handle {
     Shared(Mutex<Value>),
     TaskGroup(Mutex<Vec<Arc<TaskObj>>>),
     Executor(Executor),
+    /// A handle defined outside the VM (sockets, HTTP responses in stdlib).
+    Foreign(Box<dyn Foreign>),
+}
+
+/// A handle type defined by another crate.
+pub trait Foreign: Send + Sync + 'static {
+    fn type_name(&self) -> &'static str;
+    /// Calls `name`; `None` when there is no such method.
+    fn method(
+        &self,
+        vm: &mut crate::interp::Vm,
+        this: &Arc<Handle>,
+        name: &str,
+        args: &[Value],
+    ) -> Option<RtResult<Value>>;
+    /// A field read (`response.status`); `None` when there is none.
+    fn attr(&self, _name: &str) -> Option<Value> {
+        None
+    }
+    fn method_names(&self) -> &'static [&'static str];
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
 pub struct Executor {
@@ -45,6 +66,7 @@ impl Handle {
             Handle::Shared(_) => "Shared",
             Handle::TaskGroup(_) => "TaskGroup",
             Handle::Executor(_) => "Executor",
+            Handle::Foreign(f) => f.type_name(),
         }
     }
 
@@ -81,12 +103,16 @@ pub fn method_names(h: &Handle) -> &'static [&'static str] {
         Handle::Shared(_) => &["get", "set"],
         Handle::TaskGroup(_) => &["spawn", "__aenter__", "__aexit__"],
         Handle::Executor(_) => &["spawn", "shutdown"],
+        Handle::Foreign(f) => f.method_names(),
     }
 }
 
 /// Calls `name` on a handle; `None` when it has no such method.
 pub fn method(vm: &mut crate::interp::Vm, this: &Arc<Handle>, name: &str, args: &[Value]) -> Option<RtResult<Value>> {
     let me = Value::Handle(this.clone());
+    if let Handle::Foreign(f) = &**this {
+        return f.method(vm, this, name, args);
+    }
     let r = match (&**this, name) {
         (Handle::Lock(_) | Handle::Semaphore(_), "acquire" | "__aenter__") => arity(name, args, 0).map(|_| {
             futures::value(Acquire { handle: this.clone(), op: AcquireOp::default(), done: false, result: me.clone() })

@@ -37,6 +37,9 @@ pub struct TaskObj {
     cancel_pending: AtomicBool,
     /// The task was cancelled (delivered or not).
     pub cancelled: AtomicBool,
+    /// Set by `interrupt` (the REPL's Ctrl-C): a pending cancellation is also
+    /// delivered between time slices, so a loop that never awaits stops too.
+    interrupt_anywhere: AtomicBool,
     /// Main only: a `DeadlockError` to deliver.
     deadlock: Mutex<Option<String>>,
     /// Where the task is suspended.
@@ -52,7 +55,26 @@ pub struct TaskObj {
 pub struct WaitSite {
     pub file: Arc<str>,
     pub span: lexer::Span,
-    pub on: Value,
+    /// What is awaited, weakly: a wait site must not keep a finished
+    /// future (and its registrations) alive.
+    pub on: WaitOn,
+}
+
+#[derive(Debug, Clone)]
+pub enum WaitOn {
+    Task(Weak<TaskObj>),
+    Future(Weak<crate::futures::FutureObj>),
+    Other,
+}
+
+impl WaitOn {
+    pub fn of(v: &Value) -> WaitOn {
+        match v {
+            Value::Task(t) => WaitOn::Task(Arc::downgrade(t)),
+            Value::Future(f) => WaitOn::Future(Arc::downgrade(f)),
+            _ => WaitOn::Other,
+        }
+    }
 }
 
 impl WaitSite {
@@ -108,6 +130,7 @@ impl RtCtx {
             done_cv: Condvar::new(),
             cancel_pending: AtomicBool::new(false),
             cancelled: AtomicBool::new(false),
+            interrupt_anywhere: AtomicBool::new(false),
             deadlock: Mutex::new(None),
             wait_site: Mutex::new(None),
             ctx: self.clone(),
@@ -234,6 +257,23 @@ impl TaskObj {
         self.cancelled.store(true, Ordering::Release);
         self.cancel_pending.store(true, Ordering::Release);
         self.waker().wake();
+    }
+
+    /// Cancels the task even if it never awaits again: `CancelledError` is
+    /// raised at its next suspension point or at the start of its next time
+    /// slice, whichever comes first (the REPL's Ctrl-C, a test's timeout).
+    pub fn interrupt(self: &Arc<Self>) {
+        self.interrupt_anywhere.store(true, Ordering::Release);
+        self.cancel();
+    }
+
+    /// The interruption to raise between time slices (only after `interrupt`).
+    pub(crate) fn take_slice_interrupt(&self) -> Option<Thrown> {
+        if self.interrupt_anywhere.load(Ordering::Acquire) {
+            self.take_interrupt()
+        } else {
+            None
+        }
     }
 
     pub fn deliver_deadlock(self: &Arc<Self>, message: String) {

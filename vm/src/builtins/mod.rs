@@ -153,9 +153,31 @@ fn builtin_value(name: &str) -> Option<Value> {
     }
 }
 
+/// Natives added at startup by other crates (stdlib's net, http, fs): they
+/// take the indices after `NATIVES`.
+static EXTRA: std::sync::OnceLock<Vec<NativeDef>> = std::sync::OnceLock::new();
+
+/// Registers extra natives (once per process; later calls are ignored).
+pub fn install(extra: Vec<NativeDef>) {
+    let _ = EXTRA.set(extra);
+}
+
+fn extra() -> &'static [NativeDef] {
+    EXTRA.get().map(|v| v.as_slice()).unwrap_or(&[])
+}
+
+/// The native function with index `i`.
+pub fn native_fn(i: u32) -> Option<NativeFn> {
+    let i = i as usize;
+    match NATIVES.get(i) {
+        Some(n) => Some(n.func),
+        None => extra().get(i - NATIVES.len()).map(|n| n.func),
+    }
+}
+
 pub fn lookup(name: &str) -> Option<Builtin> {
-    if let Some(i) = NATIVES.iter().position(|n| n.name == name) {
-        return Some(Builtin::Native(i as u32));
+    if let Some(i) = native_index(name) {
+        return Some(Builtin::Native(i));
     }
     builtin_value(name).map(Builtin::Value)
 }
@@ -214,5 +236,9 @@ pub fn module_exports(module: &str) -> Option<&'static [&'static str]> {
 
 /// The index of a native by name (for natives the VM itself calls).
 pub fn native_index(name: &str) -> Option<u32> {
-    NATIVES.iter().position(|n| n.name == name).map(|i| i as u32)
+    NATIVES
+        .iter()
+        .position(|n| n.name == name)
+        .or_else(|| extra().iter().position(|n| n.name == name).map(|i| i + NATIVES.len()))
+        .map(|i| i as u32)
 }

@@ -112,12 +112,20 @@ impl Compiler {
                     self.emit_builtin(native);
                     return;
                 }
+                if let Some(b) = self.static_member(obj, &name.name) {
+                    self.emit_builtin(b);
+                    return;
+                }
                 self.expr(obj);
                 self.set_span(name.span);
                 let n = self.f().name_index(&name.name);
                 self.emit(Op::GetAttr(n));
             }
             ExprKind::Path { base, name } => {
+                if let Some(b) = self.static_member(base, &name.name) {
+                    self.emit_builtin(b);
+                    return;
+                }
                 self.expr(base);
                 self.set_span(name.span);
                 let n = self.f().name_index(&name.name);
@@ -469,7 +477,10 @@ impl Compiler {
             return;
         }
         if let ExprKind::Attr { obj, name } = &func.kind {
-            if self.module_member_probe(obj) || self.user_module_of(obj).is_some() {
+            if self.module_member_probe(obj)
+                || self.user_module_of(obj).is_some()
+                || self.static_member_probe(obj, &name.name)
+            {
                 // math.sqrt(x), mymod.f(x): a plain call of the module function.
             } else if !self.is_type_name(obj) {
                 self.method_call(obj, name, args, span);
@@ -528,6 +539,20 @@ impl Compiler {
                 );
             }
         }
+    }
+
+    /// `TcpListener::bind`, `TcpStream.connect`: an associated function of a
+    /// builtin type, registered as the native `Type.name`.
+    fn static_member(&self, base: &Expr, member: &str) -> Option<crate::builtins::Builtin> {
+        let ExprKind::Name(t) = &base.kind else { return None };
+        if self.resolves_to_variable(t) {
+            return None;
+        }
+        crate::builtins::lookup(&format!("{t}.{member}")).filter(|_| t.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn static_member_probe(&self, base: &Expr, member: &str) -> bool {
+        self.static_member(base, member).is_some()
     }
 
     fn module_member_probe(&self, obj: &Expr) -> bool {

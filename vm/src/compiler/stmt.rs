@@ -76,6 +76,23 @@ impl Compiler {
             StmtKind::With { is_async, items, body } => self.with_stmt(*is_async, items, body, s.span),
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Assert { cond, msg } => {
+                // `assert a == b`: the operands are kept, so a failure shows both.
+                if let ExprKind::Compare { first, rest } = &cond.kind {
+                    if let [(op, right)] = &rest[..] {
+                        self.expr(first);
+                        self.expr(right);
+                        match msg {
+                            Some(m) => self.expr(m),
+                            None => {
+                                self.emit(Op::None);
+                            }
+                        }
+                        let text = self.source_text(cond.span);
+                        let idx = self.constant(crate::value::Value::str(text));
+                        self.emit(Op::AssertCompare(*op, idx));
+                        return;
+                    }
+                }
                 self.expr(cond);
                 match msg {
                     Some(m) => self.expr(m),
@@ -106,7 +123,7 @@ impl Compiler {
         self.src.get(span.range()).unwrap_or("assertion").to_string()
     }
 
-    fn warn_dropped_coroutine(&mut self, e: &Expr) {
+    pub(crate) fn warn_dropped_coroutine(&mut self, e: &Expr) {
         if let ExprKind::Call { func, .. } = &e.kind {
             if let ExprKind::Name(name) = &func.kind {
                 if self.fr().lookup(name).is_none() {

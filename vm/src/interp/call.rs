@@ -4,7 +4,7 @@
 //! `__next__`, `__eq__`, `__lt__`, `__add__`, `__getitem__`).
 
 use super::{Frame, FrameKind, Vm, Writeback, MAX_FRAMES};
-use crate::builtins::{methods, Args, NATIVES};
+use crate::builtins::{methods, Args};
 use crate::bytecode::{CallSite, MethodSite, Place, SelfKind, TypeCheck};
 use crate::error::{ErrorObj, RtResult, Thrown};
 use crate::iter::IterState;
@@ -53,7 +53,7 @@ impl Vm {
             Value::Native(i) => {
                 let args = self.take_args(argc, kw);
                 self.pop();
-                let f = NATIVES.get(i as usize).map(|n| n.func).ok_or_else(|| Thrown::type_error("unknown builtin"))?;
+                let f = crate::builtins::native_fn(i).ok_or_else(|| Thrown::type_error("unknown builtin"))?;
                 let r = f(self, args)?;
                 self.push(r);
                 Ok(false)
@@ -438,6 +438,23 @@ impl Vm {
                 }
                 Err(Thrown::new("AttributeError", format!("`{}` has no field or method `{name}`", s.ty.name)))
             }
+            Value::Handle(h) => match &**h {
+                crate::handles::Handle::Foreign(f) => match f.attr(name) {
+                    Some(v) => Ok(v),
+                    None if f.method_names().contains(&name) => Ok(Value::Bound(Arc::new(BoundMethod {
+                        receiver: obj.clone(),
+                        method: Value::None,
+                        name: name.into(),
+                    }))),
+                    None => Err(Thrown::new("AttributeError", format!("{} has no attribute `{name}`", f.type_name()))),
+                },
+                _ if methods::has_method(&obj, name) => Ok(Value::Bound(Arc::new(BoundMethod {
+                    receiver: obj.clone(),
+                    method: Value::None,
+                    name: name.into(),
+                }))),
+                _ => Err(Thrown::new("AttributeError", format!("{} has no attribute `{name}`", obj.type_name()))),
+            },
             Value::Module(m) => match m.globals.names.iter().position(|n| n == name) {
                 Some(i) => m.globals.get(i).ok_or_else(|| {
                     Thrown::new(

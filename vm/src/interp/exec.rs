@@ -589,6 +589,21 @@ impl Vm {
                     tri!(Err(Thrown::new("AssertionError", m)));
                 }
             }
+            Op::AssertCompare(cmp, i) => {
+                save_ip!();
+                let msg = self.pop();
+                let right = self.pop();
+                let left = self.pop();
+                if !tri!(self.compare_values(cmp, &left, &right)) {
+                    let text = proto.consts.get(i as usize).map(crate::format::to_str).unwrap_or_default();
+                    let sides = format!("left: {}, right: {}", tri!(self.to_repr(&left)), tri!(self.to_repr(&right)));
+                    let m = match msg {
+                        Value::None => format!("assertion failed: {text} ({sides})"),
+                        other => format!("{} ({text}; {sides})", tri!(self.to_str(&other))),
+                    };
+                    tri!(Err(Thrown::new("AssertionError", m)));
+                }
+            }
             Op::Test(i) => {
                 let v = self.pop();
                 let r = pattern_test(&proto.tests[i as usize], &v);
@@ -716,7 +731,7 @@ fn load_global(globals: &super::Globals, g: usize) -> RtResult<Value> {
     match globals.get(g) {
         Some(v) => Ok(v),
         None => {
-            let name = globals.names.get(g).cloned().unwrap_or_default();
+            let name = globals.name(g);
             Err(Thrown::new("Error", format!("global `{name}` is used before it is defined")))
         }
     }

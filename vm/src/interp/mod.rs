@@ -68,6 +68,8 @@ impl std::fmt::Debug for Globals {
 pub struct Globals {
     pub names: Vec<String>,
     slots: Vec<GlobalSlot>,
+    /// Names of slots given after creation (the REPL's session globals).
+    late_names: parking_lot::Mutex<Vec<String>>,
 }
 
 enum GlobalSlot {
@@ -86,7 +88,31 @@ impl Globals {
                 }
             })
             .collect();
-        Globals { names, slots }
+        Globals { names, slots, late_names: Default::default() }
+    }
+
+    /// `capacity` mutable slots whose names are given later with
+    /// `set_names` (the REPL: each input may define new globals).
+    pub fn with_capacity(capacity: usize) -> Globals {
+        let slots = (0..capacity).map(|_| GlobalSlot::Mutable(RwLock::new(None))).collect();
+        Globals { names: Vec::new(), slots, late_names: Default::default() }
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Names the slots of a `with_capacity` table (slot `i` is `names[i]`).
+    pub fn set_names(&self, names: &[String]) {
+        *self.late_names.lock() = names.to_vec();
+    }
+
+    /// The name of a slot, for messages.
+    pub fn name(&self, slot: usize) -> String {
+        match self.names.get(slot) {
+            Some(n) => n.clone(),
+            None => self.late_names.lock().get(slot).cloned().unwrap_or_default(),
+        }
     }
 
     #[inline]
@@ -304,6 +330,11 @@ impl Vm {
     /// Runs one time slice of this fiber as a task.
     pub fn resume(&mut self) -> Exit {
         self.budget = BUDGET;
+        if let Some(thrown) = self.task.as_ref().and_then(|t| t.take_slice_interrupt()) {
+            if let Err(thrown) = self.unwind(thrown, 0) {
+                return Exit::Done(TaskResult::Failed { thrown, trace: std::mem::take(&mut self.trace) });
+            }
+        }
         loop {
             match self.run_frames(0) {
                 Ok(Flow::Return(v)) => return Exit::Done(TaskResult::Value(v)),

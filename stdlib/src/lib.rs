@@ -3,6 +3,7 @@
 //! registers their natives with the VM; the binary calls it at startup.
 
 mod fs;
+mod http;
 mod io_util;
 mod net;
 mod reactor;
@@ -23,5 +24,14 @@ pub fn install() {
         NativeDef { name: "fs.read_text", func: fs::read_text },
         NativeDef { name: "fs.write_text", func: fs::write_text },
         NativeDef { name: "fs.exists", func: fs::exists },
+        NativeDef { name: "http.get", func: http::get },
+        NativeDef { name: "http.post", func: http::post },
+        NativeDef { name: "http.serve", func: http::serve },
+        NativeDef { name: "http.Response", func: http::response },
+        NativeDef { name: "Response", func: http::response },
+        NativeDef { name: "http.__read_request", func: http::read_request },
+        NativeDef { name: "http.__write_response", func: http::write_response },
+        NativeDef { name: "http.__keep_alive", func: http::keep_alive },
+        NativeDef { name: "http.__awaitable", func: http::awaitable },
     ]);
 }

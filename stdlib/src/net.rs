@@ -75,6 +75,11 @@ fn stream_value(mut sock: mio::net::TcpStream, peer: String) -> Result<Value, St
     Ok(Handle::Foreign(Box::new(s)).value())
 }
 
+/// A connect future for the HTTP client.
+pub fn connect_future(addr: &str) -> Result<Box<dyn NativeFuture>, String> {
+    Ok(Box::new(Connect { addr: addr.to_string(), sock: None, pending: PendingIo::default() }))
+}
+
 /// `TcpStream::connect(addr)`: a future of `Result[TcpStream]`.
 pub fn connect(_vm: &mut Vm, args: vm::builtins::Args) -> RtResult<Value> {
     let addr = str_arg(&args.pos, 0, "the address")?.to_string();
@@ -251,12 +256,46 @@ pub enum Until {
     Sep(Vec<u8>),
     /// everything until end of stream
     Eof,
+    /// exactly n bytes (fewer only at end of stream)
+    Exact(usize),
+    /// through the separator, failing once `max` bytes arrive without it
+    SepMax(Vec<u8>, usize),
 }
 
 pub struct ReadFut {
     pub this: Arc<Handle>,
     pub until: Until,
     pub pending: PendingIo,
+}
+
+impl ReadFut {
+    /// Polls for raw bytes (used by the HTTP codec): `Some(Ok(bytes))`,
+    /// `Some(Err(message))`, or `None` while pending.
+    pub fn poll_bytes(&mut self, cx: &FutCx) -> Option<Result<Vec<u8>, String>> {
+        let Some(s) = stream(&self.this) else { return Some(Err("not a stream".into())) };
+        loop {
+            let eof = *s.eof.lock();
+            if let Some(bytes) = s.take(&self.until, eof) {
+                self.pending.done();
+                return Some(Ok(bytes));
+            }
+            match s.fill() {
+                Ok(true) => *s.eof.lock() = true,
+                Ok(false) => {}
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                    if s.source.park(Dir::Read, cx.waker) {
+                        continue;
+                    }
+                    self.pending.suspend(cx);
+                    return None;
+                }
+                Err(e) => {
+                    self.pending.done();
+                    return Some(Err(format!("read from {}: {e}", s.peer)));
+                }
+            }
+        }
+    }
 }
 
 impl Stream {
@@ -271,6 +310,12 @@ impl Stream {
                 None => return None,
             },
             Until::Eof if eof => buf.len(),
+            Until::Exact(n) if buf.len() >= *n || eof => (*n).min(buf.len()),
+            Until::SepMax(sep, max) => match find(&buf, sep) {
+                Some(i) => i + sep.len(),
+                None if eof || buf.len() > *max => buf.len(),
+                None => return None,
+            },
             _ if eof => 0,
             _ => return None,
         };
@@ -311,28 +356,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 impl NativeFuture for ReadFut {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
-        let Some(s) = stream(&self.this) else { return FutPoll::Ready(Ok(io_err("not a stream"))) };
-        loop {
-            let eof = *s.eof.lock();
-            if let Some(bytes) = s.take(&self.until, eof) {
-                self.pending.done();
-                return FutPoll::Ready(Ok(Value::ok(Value::str(String::from_utf8_lossy(&bytes).into_owned()))));
-            }
-            match s.fill() {
-                Ok(true) => *s.eof.lock() = true,
-                Ok(false) => {}
-                Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                    if s.source.park(Dir::Read, cx.waker) {
-                        continue;
-                    }
-                    self.pending.suspend(cx);
-                    return FutPoll::Pending;
-                }
-                Err(e) => {
-                    self.pending.done();
-                    return FutPoll::Ready(Ok(io_err(format!("read from {}: {e}", s.peer))));
-                }
-            }
+        match self.poll_bytes(cx) {
+            None => FutPoll::Pending,
+            Some(Ok(bytes)) => FutPoll::Ready(Ok(Value::ok(Value::str(String::from_utf8_lossy(&bytes).into_owned())))),
+            Some(Err(e)) => FutPoll::Ready(Ok(io_err(e))),
         }
     }
 
@@ -423,6 +450,10 @@ impl Drop for Listener {
             r.deregister(self.token, &mut s);
         }
     }
+}
+
+pub fn reader(this: &Arc<Handle>, until: Until) -> ReadFut {
+    ReadFut { this: this.clone(), until, pending: PendingIo::default() }
 }
 
 pub fn read_fut(this: &Arc<Handle>, until: Until) -> Value {

@@ -17,7 +17,9 @@ pub mod iter;
 pub mod ops;
 pub mod report;
 pub mod rng;
+pub mod session;
 pub mod task;
+pub mod testing;
 pub mod types;
 pub mod value;
 

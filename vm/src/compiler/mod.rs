@@ -10,6 +10,7 @@ mod func;
 mod modules;
 mod pattern;
 mod place;
+mod repl;
 mod stmt;
 mod structs;
 
@@ -23,6 +24,7 @@ use std::sync::Arc;
 
 use modules::SharedLoader;
 pub use modules::{Loader, ModuleSpec};
+pub use repl::{compile_repl_input, compile_without_main, ReplState};
 use std::cell::RefCell;
 use std::rc::Rc;
 

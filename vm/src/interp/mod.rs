@@ -327,10 +327,30 @@ impl Vm {
         }
     }
 
+    /// Runs a function's body to completion in this fiber even if it is
+    /// `async` (no coroutine is made). For bodies that never suspend, such
+    /// as a module that only defines functions.
+    pub fn call_value_sync(&mut self, f: Value, args: Vec<Value>) -> RtResult<Value> {
+        let Value::Func(closure) = f else { return self.call_value(f, args) };
+        let depth = self.fiber.frames.len();
+        let callee_at = self.fiber.stack.len();
+        let argc = args.len();
+        self.fiber.stack.push(Value::Func(closure.clone()));
+        self.fiber.stack.extend(args);
+        self.enter(closure, callee_at, argc, None, FrameKind::Normal)?;
+        self.execute(depth)
+    }
+
     /// Runs one time slice of this fiber as a task.
     pub fn resume(&mut self) -> Exit {
         self.budget = BUDGET;
-        if let Some(thrown) = self.task.as_ref().and_then(|t| t.take_slice_interrupt()) {
+        // An interrupted task that waits at an `await` gets the error there.
+        let at_await = self
+            .fiber
+            .frames
+            .last()
+            .is_some_and(|f| matches!(f.closure.proto.code.get(f.ip), Some(crate::bytecode::Op::Await)));
+        if let Some(thrown) = self.task.as_ref().filter(|_| !at_await).and_then(|t| t.take_slice_interrupt()) {
             if let Err(thrown) = self.unwind(thrown, 0) {
                 return Exit::Done(TaskResult::Failed { thrown, trace: std::mem::take(&mut self.trace) });
             }

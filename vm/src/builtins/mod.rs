@@ -133,10 +133,13 @@ fn builtin_value(name: &str) -> Option<Value> {
         "Shared" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("Shared")))),
         "TaskGroup" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("TaskGroup")))),
         "Executor" => return Some(Value::Type(Arc::new(TypeInfo::HandleKind("Executor")))),
-        "Task" | "Coroutine" | "Future" => {
+        "Task" | "Coroutine" | "Future" | "TcpListener" | "TcpStream" | "Request" => {
             let n: &'static str = match name {
                 "Task" => "Task",
                 "Coroutine" => "Coroutine",
+                "TcpListener" => "TcpListener",
+                "TcpStream" => "TcpStream",
+                "Request" => "Request",
                 _ => "Future",
             };
             return Some(Value::Type(Arc::new(TypeInfo::Opaque(n))));
@@ -221,6 +224,9 @@ pub fn module_exports(module: &str) -> Option<&'static [&'static str]> {
             "Coroutine",
             "monotonic",
             "now",
+            "TcpListener",
+            "TcpStream",
+            "http",
         ],
         "io" => &["read_to_string", "write_all"],
         "time" => &["monotonic", "now", "sleep"],

@@ -105,6 +105,9 @@ pub enum Op {
     // ---- calls ----
     /// `[f, a1..an] -> [result]` positional call
     Call(u8),
+    /// `[a1..an] -> [result]` positional call of the function in global `slot`
+    /// (a frozen global function is called without touching its refcount)
+    CallGlobal { slot: u32, argc: u8 },
     /// `[f, args..] -> [result]` call described by `call_sites[i]` (keywords, `*args`)
     CallSite(u32),
     /// `[recv | idx.., args..] -> [result]` method call described by `method_sites[i]`;

@@ -489,6 +489,16 @@ impl Compiler {
         }
         if let ExprKind::Name(n) = &func.kind {
             self.check_known_call(n, args, func.span);
+            if let Some(slot) = self.global_fn_slot(n) {
+                if args.len() < 256 && args.iter().all(|a| a.name.is_none() && !a.star) {
+                    for a in args {
+                        self.expr(&a.value);
+                    }
+                    self.set_span(span);
+                    self.emit(Op::CallGlobal { slot, argc: args.len() as u8 });
+                    return;
+                }
+            }
         }
         self.expr(func);
         self.call_args(args, span);
@@ -730,6 +740,17 @@ impl Compiler {
                 )
                 .with_help(signature_help(name, &params)),
             );
+        }
+    }
+
+    /// The global slot of a module-level `fn` that `name` refers to here.
+    fn global_fn_slot(&self, name: &str) -> Option<u32> {
+        if self.resolves_to_local(name) || self.fr().self_name.as_deref() == Some(name) {
+            return None;
+        }
+        match self.globals.get(name) {
+            Some(g) if matches!(g.kind, GlobalKind::Fn { .. }) => Some(g.slot),
+            _ => None,
         }
     }
 

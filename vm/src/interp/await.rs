@@ -99,9 +99,9 @@ impl Vm {
 
     fn note_wait(&self, task: &crate::task::TaskObj, at: usize, on: Value) {
         if let Some(f) = self.fiber.frames.last() {
-            let span = f.closure.proto.spans.get(at).copied().unwrap_or_default();
+            let span = f.closure.get().proto.spans.get(at).copied().unwrap_or_default();
             *task.wait_site.lock() =
-                Some(WaitSite { file: f.closure.proto.file.clone(), span, on: crate::task::WaitOn::of(&on) });
+                Some(WaitSite { file: f.closure.get().proto.file.clone(), span, on: crate::task::WaitOn::of(&on) });
         }
     }
 }

@@ -3,7 +3,7 @@
 //! and builtin values, and the user dunder protocols (`__iter__`,
 //! `__next__`, `__eq__`, `__lt__`, `__add__`, `__getitem__`).
 
-use super::{Frame, FrameKind, Vm, Writeback, MAX_FRAMES};
+use super::{Frame, FrameFn, FrameKind, Vm, Writeback, MAX_FRAMES};
 use crate::builtins::{methods, Args};
 use crate::bytecode::{CallSite, MethodSite, Place, SelfKind, TypeCheck};
 use crate::error::{ErrorObj, RtResult, Thrown};
@@ -127,6 +127,22 @@ impl Vm {
         kw: Option<&[Arc<str>]>,
         kind: FrameKind,
     ) -> RtResult<()> {
+        self.enter_fn(FrameFn::Owned(closure), callee_at, argc, kw, kind)
+    }
+
+    #[inline]
+    pub(crate) fn enter_fn(
+        &mut self,
+        func: FrameFn,
+        callee_at: usize,
+        argc: usize,
+        kw: Option<&[Arc<str>]>,
+        kind: FrameKind,
+    ) -> RtResult<()> {
+        // SAFETY: `func` owns or (for a frozen global) borrows a live closure
+        // for at least as long as this call; the reference is detached only
+        // so `func` can be moved into the frame at the end.
+        let closure: &Closure = unsafe { &*(func.get() as *const Closure) };
         if self.fiber.frames.len() >= MAX_FRAMES {
             let nkw = kw.map_or(0, |k| k.len());
             self.fiber.stack.truncate(self.fiber.stack.len() - argc - nkw);
@@ -171,7 +187,7 @@ impl Vm {
         for (slot, v) in proto.capture_slots.iter().zip(closure.captures.iter()) {
             self.fiber.stack[base + *slot as usize] = v.clone();
         }
-        self.fiber.frames.push(Frame { closure, ip: 0, base, kind });
+        self.fiber.frames.push(Frame { closure: func, ip: 0, base, kind });
         Ok(())
     }
 

@@ -47,7 +47,7 @@ impl Vm {
             // pops it (Return, `?`, an unwind) leaves the loop right after
             // (`continue 'frames` or a return) without touching `closure`.
             // Vec reallocation moves the Frame, not the Arc's heap allocation.
-            let closure: &Closure = unsafe { &*Arc::as_ptr(&frame.closure) };
+            let closure: &Closure = unsafe { &*(frame.closure.get() as *const Closure) };
             let proto = &closure.proto;
             let code = &proto.code[..];
             let base = frame.base;
@@ -203,6 +203,29 @@ impl Vm {
                         save_ip!();
                         if tri!(self.call(n as usize, None)) {
                             continue 'frames;
+                        }
+                    }
+                    Op::CallGlobal { slot, argc } => {
+                        save_ip!();
+                        let n = argc as usize;
+                        let callee_at = self.fiber.stack.len() - n;
+                        let fast = match closure.globals.frozen_ref(slot as usize) {
+                            Some(Value::Func(f)) if !f.proto.is_async => Some(Arc::as_ptr(f)),
+                            _ => None,
+                        };
+                        match fast {
+                            Some(ptr) => {
+                                self.fiber.stack.insert(callee_at, Value::None);
+                                tri!(self.enter_fn(super::FrameFn::Global(ptr), callee_at, n, None, FrameKind::Normal));
+                                continue 'frames;
+                            }
+                            None => {
+                                let f = tri!(load_global(&closure.globals, slot as usize));
+                                self.fiber.stack.insert(callee_at, f);
+                                if tri!(self.call(n, None)) {
+                                    continue 'frames;
+                                }
+                            }
                         }
                     }
                     Op::CallSite(i) => {
@@ -501,7 +524,7 @@ impl Vm {
                 self.push(Value::Func(Arc::new(c)));
             }
             Op::LoadSelf => {
-                let f = self.fiber.frames.last().map(|f| Value::Func(f.closure.clone())).unwrap_or_default();
+                let f = self.fiber.frames.last().map(|f| Value::Func(f.closure.to_arc())).unwrap_or_default();
                 self.push(f);
             }
             Op::MakeStruct(i) => {

@@ -134,6 +134,15 @@ impl Globals {
         }
     }
 
+    /// A frozen slot's value by reference (None for mutable or unset slots).
+    #[inline]
+    pub fn frozen_ref(&self, slot: usize) -> Option<&Value> {
+        match self.slots.get(slot)? {
+            GlobalSlot::Frozen(v) => v.get(),
+            GlobalSlot::Mutable(_) => None,
+        }
+    }
+
     /// Moves a (mutable) global's value out, for an in-place update.
     pub fn take(&self, slot: usize) -> Option<Value> {
         match self.slots.get(slot)? {
@@ -159,9 +168,53 @@ pub struct Writeback {
     pub indices: Vec<Value>,
 }
 
+/// The function a frame runs.
+#[derive(Debug)]
+pub enum FrameFn {
+    Owned(Arc<Closure>),
+    /// A function held by a frozen global slot, called by `CallGlobal`
+    /// without touching its refcount (two workers calling the same global
+    /// function would otherwise fight over one cache line on every call).
+    /// Valid because a frozen slot is written once and a program's
+    /// `Globals` outlive every frame of the program: the entry module's
+    /// through `RtCtx::globals`, an imported module's through the module
+    /// registry in `RtCtx`.
+    Global(*const Closure),
+}
+
+// SAFETY: `Closure` is Send + Sync; the pointer is only a borrow of one
+// kept alive as described above.
+unsafe impl Send for FrameFn {}
+unsafe impl Sync for FrameFn {}
+
+impl FrameFn {
+    #[inline]
+    pub fn get(&self) -> &Closure {
+        match self {
+            FrameFn::Owned(a) => a,
+            // SAFETY: see the type's comment.
+            FrameFn::Global(p) => unsafe { &**p },
+        }
+    }
+
+    /// An owning handle (for `LoadSelf`, a nested fn naming itself).
+    pub fn to_arc(&self) -> Arc<Closure> {
+        match self {
+            FrameFn::Owned(a) => a.clone(),
+            FrameFn::Global(p) => {
+                // SAFETY: `p` came from `Arc::as_ptr` of an Arc that is alive.
+                unsafe {
+                    Arc::increment_strong_count(*p);
+                    Arc::from_raw(*p)
+                }
+            }
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Frame {
-    pub closure: Arc<Closure>,
+    pub closure: FrameFn,
     /// The next instruction to run.
     pub ip: usize,
     /// Stack index of slot 0; the callee value sits at `base - 1`.
@@ -295,7 +348,7 @@ impl Vm {
 
     /// The globals of the module whose code is running.
     pub(crate) fn frame_globals(&self) -> Arc<Globals> {
-        self.fiber.frames.last().map(|f| f.closure.globals.clone()).unwrap_or_else(|| self.globals.clone())
+        self.fiber.frames.last().map(|f| f.closure.get().globals.clone()).unwrap_or_else(|| self.globals.clone())
     }
 
     /// Calls any callable value from native code, running mojolite code in a
@@ -349,7 +402,7 @@ impl Vm {
             .fiber
             .frames
             .last()
-            .is_some_and(|f| matches!(f.closure.proto.code.get(f.ip), Some(crate::bytecode::Op::Await)));
+            .is_some_and(|f| matches!(f.closure.get().proto.code.get(f.ip), Some(crate::bytecode::Op::Await)));
         if let Some(thrown) = self.task.as_ref().filter(|_| !at_await).and_then(|t| t.take_slice_interrupt()) {
             if let Err(thrown) = self.unwind(thrown, 0) {
                 return Exit::Done(TaskResult::Failed { thrown, trace: std::mem::take(&mut self.trace) });

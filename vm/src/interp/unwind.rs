@@ -56,7 +56,7 @@ impl Vm {
     /// Adds the innermost frame's current position to the traceback.
     fn record_frame(&mut self) {
         if let Some(f) = self.fiber.frames.last() {
-            let proto = &f.closure.proto;
+            let proto = &f.closure.get().proto;
             let at = f.ip.saturating_sub(1);
             let span = proto.spans.get(at).copied().unwrap_or_default();
             let entry = TraceEntry { function: proto.name.clone(), file: proto.file.clone(), span };

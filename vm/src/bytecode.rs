@@ -45,6 +45,11 @@ pub enum Op {
     // ---- operators ----
     /// `[a, b] -> [a op b]` for the arithmetic and bitwise operators
     Binary(parser::ast::BinOp),
+    /// `[] -> [locals[slot] op k]`: a local and a small Int constant (superinstruction
+    /// for `n - 1`; same semantics as `Load`, `SmallInt`, `Binary`)
+    BinaryLocalConst { slot: u16, op: parser::ast::BinOp, k: i32 },
+    /// `[] -> [Bool]`: `locals[slot] op k` for a comparison (superinstruction for `n < 2`)
+    CompareLocalConst { slot: u16, op: parser::ast::CmpOp, k: i32 },
     /// `[a] -> [-a]`
     Neg,
     /// `[a] -> [a]` (numbers only)

@@ -81,6 +81,12 @@ impl Compiler {
                     ast::UnaryOp::Invert => Op::Invert,
                 });
             }
+            ExprKind::Binary { op, lhs, rhs } if self.local_and_small_int(lhs, rhs).is_some() => {
+                if let Some((slot, k)) = self.local_and_small_int(lhs, rhs) {
+                    self.set_span(e.span);
+                    self.emit(Op::BinaryLocalConst { slot, op: *op, k });
+                }
+            }
             ExprKind::Binary { op, lhs, rhs } => {
                 self.expr(lhs);
                 self.expr(rhs);
@@ -204,6 +210,14 @@ impl Compiler {
         }
     }
 
+    /// `(slot, k)` when `lhs` is a local variable of this function and `rhs`
+    /// an Int literal that fits in 32 bits.
+    fn local_and_small_int(&self, lhs: &Expr, rhs: &Expr) -> Option<(u16, i32)> {
+        let (ExprKind::Name(n), ExprKind::Int(k)) = (&lhs.kind, &rhs.kind) else { return None };
+        let k = i32::try_from(*k).ok()?;
+        self.fr().lookup(n).map(|l| (l.slot, k))
+    }
+
     fn sequence(&mut self, items: &[Expr], tuple: bool) {
         let has_star = items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_)));
         if !has_star {
@@ -240,6 +254,15 @@ impl Compiler {
     }
 
     fn compare(&mut self, first: &Expr, rest: &[(ast::CmpOp, Expr)], span: Span) {
+        if let [(op, rhs)] = rest {
+            if !matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+                if let Some((slot, k)) = self.local_and_small_int(first, rhs) {
+                    self.set_span(span);
+                    self.emit(Op::CompareLocalConst { slot, op: *op, k });
+                    return;
+                }
+            }
+        }
         self.expr(first);
         if rest.len() == 1 {
             self.expr(&rest[0].1);

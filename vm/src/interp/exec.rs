@@ -129,6 +129,51 @@ impl Vm {
                         };
                         self.push(r);
                     }
+                    Op::BinaryLocalConst { slot, op: bop, k } => {
+                        let a = &self.fiber.stack[base + slot as usize];
+                        if let Value::Int(x) = a {
+                            let (x, y) = (*x, k as i64);
+                            let fast = match bop {
+                                BinOp::Add => x.checked_add(y),
+                                BinOp::Sub => x.checked_sub(y),
+                                BinOp::Mul => x.checked_mul(y),
+                                _ => None,
+                            };
+                            if let Some(r) = fast {
+                                self.push(Value::Int(r));
+                                continue;
+                            }
+                        }
+                        let a = a.clone();
+                        let r = match &a {
+                            Value::Struct(_) => {
+                                save_ip!();
+                                tri!(self.struct_binary(bop, a, Value::Int(k as i64)))
+                            }
+                            _ => tri!(ops::binary(bop, &a, &Value::Int(k as i64))),
+                        };
+                        self.push(r);
+                    }
+                    Op::CompareLocalConst { slot, op: cop, k } => {
+                        let a = &self.fiber.stack[base + slot as usize];
+                        if let Value::Int(x) = a {
+                            let (x, y) = (*x, k as i64);
+                            let r = match cop {
+                                CmpOp::Eq => x == y,
+                                CmpOp::NotEq => x != y,
+                                CmpOp::Lt => x < y,
+                                CmpOp::Gt => x > y,
+                                CmpOp::LtEq => x <= y,
+                                _ => x >= y,
+                            };
+                            self.push(Value::Bool(r));
+                            continue;
+                        }
+                        let a = a.clone();
+                        save_ip!();
+                        let r = tri!(self.compare_values(cop, &a, &Value::Int(k as i64)));
+                        self.push(Value::Bool(r));
+                    }
                     Op::Compare(cop) => {
                         if let [.., Value::Int(x), Value::Int(y)] = &self.fiber.stack[..] {
                             let (x, y) = (*x, *y);

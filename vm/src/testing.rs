@@ -21,17 +21,37 @@ pub struct TestFile {
     pub tests: Vec<String>,
 }
 
-/// Lexes, parses and compiles a file for testing (its top level does not
-/// call `main`) and lists its top-level `fn test_*` / `async fn test_*`.
-pub fn compile_tests(file: &str, src: &str) -> (Option<TestFile>, Vec<Diagnostic>) {
+/// What `compile_tests` found.
+pub enum Compiled {
+    /// Tests, ready to run.
+    Ready(TestFile),
+    /// The file parses but defines no test (it is not compiled).
+    NoTests,
+    /// It does not parse, or it has tests and does not compile.
+    Failed,
+}
+
+impl Compiled {
+    pub fn ready(self) -> Option<TestFile> {
+        match self {
+            Compiled::Ready(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// Lexes and parses a file, lists its top-level `fn test_*` / `async fn
+/// test_*`, and when there are any compiles it for testing (its top level
+/// does not call `main`).
+pub fn compile_tests(file: &str, src: &str) -> (Compiled, Vec<Diagnostic>) {
     let (tokens, mut diags) = lexer::lex(src);
     let (module, parse_diags) = parser::parse_module(&tokens, src.len());
     diags.extend(parse_diags);
     let Some(module) = module else {
-        return (None, diags);
+        return (Compiled::Failed, diags);
     };
     if diags.iter().any(|d| d.is_error()) {
-        return (None, diags);
+        return (Compiled::Failed, diags);
     }
     let mut tests: Vec<String> = Vec::new();
     for stmt in &module.body {
@@ -41,9 +61,15 @@ pub fn compile_tests(file: &str, src: &str) -> (Option<TestFile>, Vec<Diagnostic
             }
         }
     }
+    if tests.is_empty() {
+        return (Compiled::NoTests, diags);
+    }
     let (program, more) = compile_without_main(&module, file, src);
     diags.extend(more);
-    (program.map(|program| TestFile { program, tests }), diags)
+    match program {
+        Some(program) => (Compiled::Ready(TestFile { program, tests }), diags),
+        None => (Compiled::Failed, diags),
+    }
 }
 
 /// How one test ended.

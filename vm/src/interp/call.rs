@@ -139,6 +139,21 @@ impl Vm {
         kw: Option<&[Arc<str>]>,
         kind: FrameKind,
     ) -> RtResult<()> {
+        self.enter_at(func, callee_at + 1, callee_at, argc, kw, kind)
+    }
+
+    /// Pushes a frame whose arguments start at `base`; returning cuts the
+    /// stack back to `ret_at` (the callee slot, or `base` when there is none).
+    #[inline]
+    pub(crate) fn enter_at(
+        &mut self,
+        func: FrameFn,
+        base: usize,
+        ret_at: usize,
+        argc: usize,
+        kw: Option<&[Arc<str>]>,
+        kind: FrameKind,
+    ) -> RtResult<()> {
         // SAFETY: `func` owns or (for a frozen global) borrows a live closure
         // for at least as long as this call; the reference is detached only
         // so `func` can be moved into the frame at the end.
@@ -153,7 +168,6 @@ impl Vm {
         }
         let proto = &closure.proto;
         let nparams = proto.params.len();
-        let base = callee_at + 1;
         let simple = kw.is_none_or(|k| k.is_empty()) && !proto.has_star && argc == nparams;
         if !simple {
             let args = self.take_args(argc, kw);
@@ -183,11 +197,13 @@ impl Vm {
                 }
             }
         }
-        self.fiber.stack.resize(base + proto.nslots as usize, Value::None);
+        if proto.nslots as usize > nparams {
+            self.fiber.stack.resize(base + proto.nslots as usize, Value::None);
+        }
         for (slot, v) in proto.capture_slots.iter().zip(closure.captures.iter()) {
             self.fiber.stack[base + *slot as usize] = v.clone();
         }
-        self.fiber.frames.push(Frame { closure: func, ip: 0, base, kind });
+        self.fiber.frames.push(Frame { closure: func, ip: 0, base, ret_at, kind });
         Ok(())
     }
 
@@ -870,8 +886,16 @@ fn memberwise(st: &Arc<StructType>, args: Args) -> RtResult<Value> {
 }
 
 /// Does `v` satisfy an annotation?
-#[inline]
+#[inline(always)]
 pub fn type_matches(check: &TypeCheck, v: &Value) -> bool {
+    match (check, v) {
+        (TypeCheck::Builtin(crate::types::BuiltinType::Int), Value::Int(_)) => true,
+        _ => type_matches_slow(check, v),
+    }
+}
+
+#[inline(never)]
+fn type_matches_slow(check: &TypeCheck, v: &Value) -> bool {
     match check {
         TypeCheck::Builtin(b) => b.contains(v),
         TypeCheck::Named(name) => match v {

@@ -260,8 +260,15 @@ impl Vm {
                         };
                         match fast {
                             Some(ptr) => {
-                                self.fiber.stack.insert(callee_at, Value::None);
-                                tri!(self.enter_fn(super::FrameFn::Global(ptr), callee_at, n, None, FrameKind::Normal));
+                                // No callee slot: the arguments are the frame's first slots.
+                                tri!(self.enter_at(
+                                    super::FrameFn::Global(ptr),
+                                    callee_at,
+                                    callee_at,
+                                    n,
+                                    None,
+                                    FrameKind::Normal
+                                ));
                                 continue 'frames;
                             }
                             None => {
@@ -749,7 +756,7 @@ impl Vm {
         let Some(frame) = self.fiber.frames.pop() else {
             return Ok(Some(v));
         };
-        let callee_at = frame.base.saturating_sub(1);
+        let callee_at = frame.ret_at;
         let result = match frame.kind {
             FrameKind::Normal => v,
             FrameKind::Init => self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default(),
@@ -761,9 +768,21 @@ impl Vm {
                 return Ok(None);
             }
         };
-        self.fiber.stack.truncate(callee_at);
+        self.cut_stack(callee_at);
         self.push(result);
         Ok(None)
+    }
+
+    /// `stack.truncate(to)`, without an out-of-line drop call for the
+    /// scalars that make up most of a returning frame.
+    #[inline]
+    pub(crate) fn cut_stack(&mut self, to: usize) {
+        while self.fiber.stack.len() > to {
+            match self.fiber.stack.pop() {
+                Some(Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unit) | None => {}
+                Some(heap) => drop(heap),
+            }
+        }
     }
 
     fn compare_values(&mut self, op: CmpOp, a: &Value, b: &Value) -> RtResult<bool> {

@@ -217,8 +217,11 @@ pub struct Frame {
     pub closure: FrameFn,
     /// The next instruction to run.
     pub ip: usize,
-    /// Stack index of slot 0; the callee value sits at `base - 1`.
+    /// Stack index of slot 0.
     pub base: usize,
+    /// Where the stack is cut back to on return: the callee's slot
+    /// (`base - 1`), or `base` for `CallGlobal`, which pushes no callee.
+    pub ret_at: usize,
     pub kind: FrameKind,
 }
 

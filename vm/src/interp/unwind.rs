@@ -72,7 +72,7 @@ impl Vm {
         let Some(frame) = self.fiber.frames.pop() else {
             return;
         };
-        let callee_at = frame.base.saturating_sub(1);
+        let callee_at = frame.ret_at;
         // Handlers of the popped frame are gone with it.
         while self.fiber.handlers.last().is_some_and(|h| h.frame_len > self.fiber.frames.len()) {
             self.fiber.handlers.pop();

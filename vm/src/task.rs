@@ -78,14 +78,20 @@ impl WaitOn {
 }
 
 impl WaitSite {
-    /// "file.mojo:12: await b.recv()"
+    /// "file.mojo:12: await b.recv() (channel recv)"
     pub fn describe(&self, ctx: &RtCtx) -> String {
+        let what = match &self.on {
+            WaitOn::Task(t) => t.upgrade().map(|t| format!("task `{}`", t.name)),
+            WaitOn::Future(f) => f.upgrade().map(|f| f.inner.lock().describe()),
+            WaitOn::Other => None,
+        };
+        let what = what.map(|w| format!(" ({w})")).unwrap_or_default();
         match ctx.source_of(&self.file) {
             Some(src) => {
                 let (line, _) = lexer::line_col(src, self.span.lo as usize);
-                format!("{}:{line}: {}", self.file, lexer::line_text(src, line).trim())
+                format!("{}:{line}: {}{what}", self.file, lexer::line_text(src, line).trim())
             }
-            None => self.file.to_string(),
+            None => format!("{}{what}", self.file),
         }
     }
 }

@@ -11,7 +11,14 @@ usage:
   mojolite -e CODE              run CODE given on the command line
   mojolite check FILE           parse, compile and lint without running (exit 0 or 2)
   mojolite disasm FILE          print the bytecode of every function
-  mojolite                      read a program from standard input and run it
+  mojolite test [--timeout SECS] [PATH...]
+                                run every `fn test_*` / `async fn test_*` in the files
+                                (and the .mojo files under folders; default: .), each in
+                                a fresh run with a time limit (default 10 s); prints
+                                PASS/FAIL per test and `N passed, N failed`; exit 1 on failure
+  mojolite repl                 the interactive REPL (:help lists its commands)
+  mojolite                      the REPL when standard input is a terminal; otherwise
+                                read a program from standard input and run it
   mojolite --help | --version
 
 options (before FILE):
@@ -38,6 +45,8 @@ enum Command {
     Eval { code: String, args: Vec<String> },
     Check { file: String },
     Disasm { file: String },
+    Test { paths: Vec<String>, timeout: std::time::Duration },
+    Repl,
     Stdin,
     Help,
     Version,
@@ -99,6 +108,24 @@ fn parse(args: Vec<String>) -> Result<(Options, Command), String> {
         }
         Some("check") => Command::Check { file: rest.next().ok_or("`check` needs a FILE")? },
         Some("disasm") => Command::Disasm { file: rest.next().ok_or("`disasm` needs a FILE")? },
+        Some("repl") => Command::Repl,
+        Some("test") => {
+            let mut paths = Vec::new();
+            let mut timeout = crate::test_runner::DEFAULT_TIMEOUT;
+            while let Some(a) = rest.next() {
+                if a == "--timeout" {
+                    let v = rest.next().ok_or("`--timeout` needs a number of seconds")?;
+                    let secs: f64 = v.parse().map_err(|_| format!("`--timeout` needs a number of seconds, got `{v}`"))?;
+                    if !(secs > 0.0 && secs <= 1e6) {
+                        return Err("`--timeout` must be a positive number of seconds".into());
+                    }
+                    timeout = std::time::Duration::from_secs_f64(secs);
+                } else {
+                    paths.push(a);
+                }
+            }
+            Command::Test { paths, timeout }
+        }
         Some(file) => Command::Run { file: file.to_string(), args: rest.collect() },
     };
     Ok((opts, cmd))
@@ -122,11 +149,12 @@ fn dispatch(opts: Options, cmd: Command) -> u8 {
             }
         },
         Command::Eval { code, args } => run_source("<-e>", &code, args, &opts),
+        Command::Repl => crate::repl::run(&run_options(&opts)),
+        Command::Test { paths, timeout } => crate::test_runner::run(&paths, timeout, &run_options(&opts)),
         Command::Stdin => {
             let mut src = String::new();
             if std::io::stdin().is_terminal() {
-                eprintln!("mojolite: the interactive REPL is not available yet; run a file with `mojolite run FILE` (see --help)");
-                return 2;
+                return crate::repl::run(&run_options(&opts));
             }
             if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src) {
                 eprintln!("mojolite: cannot read standard input: {e}");
@@ -177,6 +205,17 @@ fn run_source(file: &str, src: &str, args: Vec<String>, opts: &Options) -> u8 {
     let mut argv = vec![file.to_string()];
     argv.extend(args);
     vm::interp::set_argv(argv);
+    let run = run_options(opts);
+    match vm::Vm::run_program(&program, &run) {
+        Ok(()) => 0,
+        Err(uncaught) => {
+            eprint!("{}", vm::report::render_uncaught(&uncaught, "main", file, src));
+            1
+        }
+    }
+}
+
+fn run_options(opts: &Options) -> vm::interp::RunOptions {
     let mut run = vm::interp::RunOptions::default();
     if let Some(w) = opts.workers {
         run.workers = w;
@@ -185,11 +224,5 @@ fn run_source(file: &str, src: &str, args: Vec<String>, opts: &Options) -> u8 {
     run.virtual_time = opts.virtual_time;
     run.trace = opts.trace;
     run.stats = opts.stats;
-    match vm::Vm::run_program(&program, &run) {
-        Ok(()) => 0,
-        Err(uncaught) => {
-            eprint!("{}", vm::report::render_uncaught(&uncaught, "main", file, src));
-            1
-        }
-    }
+    run
 }

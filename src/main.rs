@@ -1,9 +1,11 @@
-//! The `mojolite` command line: `run`, `-e`, `check`, `disasm` (and, as
-//! they land, `repl` and `test`). Exit status: 0 on success, 1 for a runtime
+//! The `mojolite` command line: `run`, `-e`, `check`, `disasm`, `repl` and
+//! `test`. Exit status: 0 on success, 1 for a runtime
 //! error, 2 for a compile error or a problem with the command itself.
 
 mod cli;
+mod repl;
 mod source;
+mod test_runner;
 
 use std::process::ExitCode;
 

@@ -423,7 +423,11 @@ impl Compiler {
     fn collect_assign_target(&mut self, t: &ast::Expr) {
         match &t.kind {
             ast::ExprKind::Name(n) => {
-                self.add_global(n, true, t.span, GlobalKind::Var);
+                // `x = …` declares a var only when nothing declared `x` yet: a
+                // later assignment must not make a `let` mutable.
+                if !self.globals.contains_key(n) {
+                    self.add_global(n, true, t.span, GlobalKind::Var);
+                }
             }
             ast::ExprKind::Tuple(items) | ast::ExprKind::List(items) => {
                 for i in items {

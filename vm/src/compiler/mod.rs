@@ -5,9 +5,13 @@
 //! the instructions of `bytecode.rs`. It never panics: problems become
 //! `Diagnostic`s and compilation carries on to report as many as it can.
 
+mod calls;
 mod expr;
+mod flow;
 mod func;
+mod handlers;
 mod modules;
+mod names;
 mod pattern;
 mod place;
 mod repl;

@@ -1,11 +1,10 @@
 //! Statements: bindings and assignment, control flow with the unwinding of
 //! `try` contexts on `break`/`continue`/`return`, exceptions, `match`.
 
-use super::func::{LoopCtx, TryCtx};
 use super::{Compiler, GlobalKind};
 use crate::bytecode::*;
 use lexer::{Diagnostic, Span};
-use parser::ast::{self, Cond, Expr, ExprKind, Stmt, StmtKind};
+use parser::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 
 impl Compiler {
     pub(crate) fn block(&mut self, body: &[Stmt]) {
@@ -27,7 +26,7 @@ impl Compiler {
         self.set_span(old);
     }
 
-    fn stmt_inner(&mut self, s: &Stmt) {
+    pub(crate) fn stmt_inner(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.warn_dropped_coroutine(e);
@@ -119,7 +118,7 @@ impl Compiler {
         }
     }
 
-    fn source_text(&self, span: Span) -> String {
+    pub(crate) fn source_text(&self, span: Span) -> String {
         self.src.get(span.range()).unwrap_or("assertion").to_string()
     }
 
@@ -141,7 +140,7 @@ impl Compiler {
         }
     }
 
-    fn let_stmt(
+    pub(crate) fn let_stmt(
         &mut self,
         mutable: bool,
         pat: &ast::Pattern,
@@ -253,7 +252,7 @@ impl Compiler {
         }
     }
 
-    fn assign_name(&mut self, name: &str, span: Span) {
+    pub(crate) fn assign_name(&mut self, name: &str, span: Span) {
         if let Some(local) = self.fr().lookup(name).cloned() {
             if !local.mutable {
                 let (line, _) = (local.span.lo, 0);
@@ -304,11 +303,11 @@ impl Compiler {
         );
     }
 
-    fn is_captured_name(&self, name: &str) -> bool {
+    pub(crate) fn is_captured_name(&self, name: &str) -> bool {
         self.fr().captures.iter().any(|c| c.name == name)
     }
 
-    fn aug_assign(&mut self, target: &Expr, op: ast::BinOp, value: &Expr) {
+    pub(crate) fn aug_assign(&mut self, target: &Expr, op: ast::BinOp, value: &Expr) {
         match &target.kind {
             ExprKind::Name(name) => {
                 self.expr(target);
@@ -330,437 +329,7 @@ impl Compiler {
         }
     }
 
-    /// Compiles a condition; returns the jump (to patch) taken when it fails.
-    /// `if let` bindings go into the current scope.
-    fn cond(&mut self, cond: &Cond) -> usize {
-        match cond {
-            Cond::Expr(e) => {
-                self.expr(e);
-                self.emit(Op::JumpIfFalse(0))
-            }
-            Cond::Let(p, e) => {
-                self.expr(e);
-                let subject = self.f().new_slot();
-                self.emit(Op::Store(subject));
-                let mut fails = Vec::new();
-                self.pattern(p, subject, &mut fails);
-                // Join every failure into one jump.
-                let ok = self.emit(Op::Jump(0));
-                for f in fails {
-                    self.f().patch(f);
-                }
-                let fail = self.emit(Op::Jump(0));
-                self.f().patch(ok);
-                fail
-            }
-        }
-    }
-
-    fn if_stmt(&mut self, branches: &[(Cond, ast::Block)], else_body: Option<&[Stmt]>) {
-        let mut ends = Vec::new();
-        for (cond, body) in branches {
-            self.f().push_scope();
-            let fail = self.cond(cond);
-            self.block(body);
-            self.f().pop_scope();
-            ends.push(self.emit(Op::Jump(0)));
-            self.f().patch(fail);
-        }
-        if let Some(b) = else_body {
-            self.scoped_block(b);
-        }
-        for e in ends {
-            self.f().patch(e);
-        }
-    }
-
-    fn while_stmt(&mut self, cond: &Cond, body: &[Stmt]) {
-        let top = self.f().here();
-        self.f().push_scope();
-        // The loop context covers the condition too: a `while let` binding is
-        // written on every iteration.
-        let try_depth = self.fr().try_stack.len();
-        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
-        let exit = self.cond(cond);
-        self.block(body);
-        self.emit(Op::Jump(top));
-        self.f().pop_scope();
-        self.f().patch(exit);
-        self.end_loop();
-    }
-
-    fn end_loop(&mut self) {
-        if let Some(l) = self.f().loops.pop() {
-            for j in l.break_jumps {
-                self.f().patch(j);
-            }
-        }
-    }
-
-    fn for_stmt(&mut self, target: &ast::Pattern, iter: &Expr, body: &[Stmt]) {
-        self.expr(iter);
-        self.emit(Op::GetIter);
-        let slot = self.f().new_slot();
-        self.emit(Op::Store(slot));
-        let top = self.f().here();
-        let next = self.emit(Op::ForIter { slot, target: 0 });
-        let unwrap = self.emit(Op::ForUnwrap(0));
-        self.f().push_scope();
-        let try_depth = self.fr().try_stack.len();
-        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
-        self.bind_target(target);
-        self.block(body);
-        self.emit(Op::Jump(top));
-        self.f().pop_scope();
-        self.f().patch(next);
-        self.f().patch(unwrap);
-        self.end_loop();
-    }
-
-    fn with_stmt(&mut self, is_async: bool, items: &[ast::WithItem], body: &[Stmt], span: Span) {
-        if is_async && !self.fr().is_async {
-            self.diags.push(
-                Diagnostic::error(span, "`async with` is only allowed inside an `async fn` or at the top level")
-                    .with_help("declare the function `async fn`"),
-            );
-            return;
-        }
-        self.with_items(is_async, items, body);
-    }
-
-    /// `with a as x, b:` is `with a as x:` around `with b:`.
-    fn with_items(&mut self, is_async: bool, items: &[ast::WithItem], body: &[Stmt]) {
-        let Some((first, rest)) = items.split_first() else {
-            self.scoped_block(body);
-            return;
-        };
-        self.expr(&first.expr);
-        let mgr = self.f().new_slot();
-        self.emit(Op::Store(mgr));
-        self.call_on_slot(mgr, if is_async { "__aenter__" } else { "__enter__" }, 0);
-        if is_async {
-            self.emit(Op::Await);
-        }
-        self.f().push_scope();
-        match &first.name {
-            Some(n) => {
-                if self.fr().is_module {
-                    self.store_new_binding(&n.name, true, n.span);
-                } else {
-                    let slot = self.f().declare(&n.name, true, n.span);
-                    self.emit(Op::Store(slot));
-                }
-            }
-            None => {
-                self.emit(Op::Pop);
-            }
-        }
-        let setup = self.emit(Op::SetupTry { target: 0, finally: true });
-        self.f().try_stack.push(TryCtx::With { mgr, is_async });
-        self.with_items(is_async, rest, body);
-        self.f().try_stack.pop();
-        self.emit(Op::PopTry);
-        self.emit(Op::None);
-        self.exit_manager(mgr, is_async);
-        let done = self.emit(Op::Jump(0));
-        self.f().patch(setup);
-        // The block raised (or panicked): exit with the error, then re-raise it.
-        let err = self.f().new_slot();
-        self.emit(Op::Store(err));
-        self.emit(Op::Load(err));
-        self.exit_manager(mgr, is_async);
-        self.emit(Op::Load(err));
-        self.emit(Op::Reraise);
-        self.f().patch(done);
-        self.f().pop_scope();
-    }
-
-    /// Calls `__exit__`/`__aexit__` on the manager in `mgr` with the value on
-    /// the stack (the error, or None) and discards the result.
-    fn exit_manager(&mut self, mgr: u16, is_async: bool) {
-        self.call_on_slot(mgr, if is_async { "__aexit__" } else { "__exit__" }, 1);
-        if is_async {
-            self.emit(Op::Await);
-        }
-        self.emit(Op::Pop);
-    }
-
-    /// `slot.name(args)` with the `argc` arguments already on the stack; a
-    /// `mut self` method updates the slot.
-    fn call_on_slot(&mut self, slot: u16, name: &str, argc: u32) {
-        let place =
-            Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "context manager".into(), readonly: false };
-        let place = super::func::push(&mut self.f().proto.places, place);
-        let call = CallSite { argc, kwnames: Vec::new(), stars: Vec::new() };
-        let site = MethodSite { name: name.into(), call, place: Some(place) };
-        let site = super::func::push(&mut self.f().proto.method_sites, site);
-        self.emit(Op::CallMethod(site));
-    }
-
-    /// `async for x in it:` — `await it.__anext__()` until it gives `None`.
-    fn async_for_stmt(&mut self, target: &ast::Pattern, iter: &Expr, body: &[Stmt], span: Span) {
-        if !self.fr().is_async {
-            self.diags.push(
-                Diagnostic::error(span, "`async for` is only allowed inside an `async fn` or at the top level")
-                    .with_help("declare the function `async fn`"),
-            );
-            return;
-        }
-        self.expr(iter);
-        self.emit(Op::GetAIter);
-        let slot = self.f().new_slot();
-        self.emit(Op::Store(slot));
-        let top = self.f().here();
-        let place =
-            Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "async iterator".into(), readonly: false };
-        let place = super::func::push(&mut self.f().proto.places, place);
-        let call = CallSite { argc: 0, kwnames: Vec::new(), stars: Vec::new() };
-        let site = MethodSite { name: "__anext__".into(), call, place: Some(place) };
-        let site = super::func::push(&mut self.f().proto.method_sites, site);
-        self.emit(Op::CallMethod(site));
-        self.emit(Op::Await);
-        let unwrap = self.emit(Op::ForUnwrap(0));
-        self.f().push_scope();
-        let try_depth = self.fr().try_stack.len();
-        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
-        self.bind_target(target);
-        self.block(body);
-        self.emit(Op::Jump(top));
-        self.f().pop_scope();
-        self.f().patch(unwrap);
-        self.end_loop();
-    }
-
-    /// Binds the value on the stack to a `for` target (a name or tuple of names).
-    pub(crate) fn bind_target(&mut self, target: &ast::Pattern) {
-        match &target.kind {
-            ast::PatternKind::Bind(name) => {
-                if self.fr().is_module {
-                    self.store_new_binding(name, true, target.span);
-                } else {
-                    let slot = self.f().declare(name, true, target.span);
-                    self.emit(Op::Store(slot));
-                }
-            }
-            ast::PatternKind::Wildcard => {
-                self.emit(Op::Pop);
-            }
-            ast::PatternKind::Tuple(items) | ast::PatternKind::List(items) => {
-                self.emit(Op::Unpack(items.len() as u32));
-                let mut temps = Vec::new();
-                for _ in items {
-                    let t = self.f().new_slot();
-                    self.emit(Op::Store(t));
-                    temps.push(t);
-                }
-                temps.reverse();
-                for (item, t) in items.iter().zip(temps) {
-                    self.emit(Op::Take(t));
-                    self.bind_target(item);
-                }
-            }
-            _ => {
-                self.error(target.span, "a loop variable must be a name or a tuple of names");
-            }
-        }
-    }
-
-    fn loop_jump(&mut self, is_break: bool, span: Span) {
-        let Some(depth) = self.fr().loops.last().map(|l| l.try_depth) else {
-            let what = if is_break { "break" } else { "continue" };
-            self.error(span, format!("`{what}` outside a loop"));
-            return;
-        };
-        self.unwind_tries(depth);
-        if is_break {
-            let j = self.emit(Op::Jump(0));
-            if let Some(l) = self.f().loops.last_mut() {
-                l.break_jumps.push(j);
-            }
-        } else {
-            let target = self.fr().loops.last().map(|l| l.continue_target).unwrap_or(0);
-            self.emit(Op::Jump(target));
-        }
-    }
-
-    /// Emits the exits of every `try` context above `depth`: pops handlers and
-    /// runs `finally` bodies inline, innermost first.
-    fn unwind_tries(&mut self, depth: usize) {
-        let ctxs: Vec<TryCtx> = self.fr().try_stack[depth..].to_vec();
-        for (i, ctx) in ctxs.iter().enumerate().rev() {
-            self.emit(Op::PopTry);
-            match ctx {
-                TryCtx::Finally(body) => {
-                    // The finally body runs outside its own try context.
-                    let saved = self.f().try_stack.split_off(depth + i);
-                    self.scoped_block(body);
-                    self.f().try_stack.extend(saved);
-                }
-                TryCtx::With { mgr, is_async } => {
-                    let saved = self.f().try_stack.split_off(depth + i);
-                    self.emit(Op::None);
-                    self.exit_manager(*mgr, *is_async);
-                    self.f().try_stack.extend(saved);
-                }
-                TryCtx::Except => {}
-            }
-        }
-    }
-
-    fn return_stmt(&mut self, value: Option<&Expr>, span: Span) {
-        if self.fr().is_module {
-            self.error(span, "`return` outside a function");
-            return;
-        }
-        match value {
-            Some(v) => self.expr(v),
-            None => {
-                self.emit(Op::None);
-            }
-        }
-        if !self.fr().try_stack.is_empty() {
-            let tmp = self.f().new_slot();
-            self.emit(Op::Store(tmp));
-            self.unwind_tries(0);
-            self.emit(Op::Take(tmp));
-        }
-        self.emit(Op::Return);
-    }
-
-    fn try_stmt(
-        &mut self,
-        body: &[Stmt],
-        handlers: &[ast::Handler],
-        else_body: Option<&[Stmt]>,
-        finally_body: Option<&[Stmt]>,
-    ) {
-        let finally_setup = finally_body.map(|fb| {
-            let at = self.emit(Op::SetupTry { target: 0, finally: true });
-            self.f().try_stack.push(TryCtx::Finally(fb.to_vec()));
-            at
-        });
-        if handlers.is_empty() {
-            self.scoped_block(body);
-            if let Some(e) = else_body {
-                self.scoped_block(e);
-            }
-        } else {
-            let setup = self.emit(Op::SetupTry { target: 0, finally: false });
-            self.f().try_stack.push(TryCtx::Except);
-            self.scoped_block(body);
-            self.f().try_stack.pop();
-            self.emit(Op::PopTry);
-            if let Some(e) = else_body {
-                self.scoped_block(e);
-            }
-            let done = self.emit(Op::Jump(0));
-            self.f().patch(setup);
-            self.handlers(handlers);
-            self.f().patch(done);
-        }
-        if let (Some(at), Some(fb)) = (finally_setup, finally_body) {
-            self.f().try_stack.pop();
-            self.emit(Op::PopTry);
-            self.scoped_block(fb);
-            let done = self.emit(Op::Jump(0));
-            self.f().patch(at);
-            // Reached with the thrown error (or panic) on the stack.
-            let slot = self.f().new_slot();
-            self.emit(Op::Store(slot));
-            self.scoped_block(fb);
-            self.emit(Op::Load(slot));
-            self.emit(Op::Reraise);
-            self.f().patch(done);
-        }
-    }
-
-    /// The `except` clauses, entered with the error on the stack.
-    fn handlers(&mut self, handlers: &[ast::Handler]) {
-        let exc = self.f().new_slot();
-        self.emit(Op::Store(exc));
-        let mut ends = Vec::new();
-        for h in handlers {
-            let old = self.set_span(h.span);
-            self.f().push_scope();
-            // `except Kind [as e]`, `except e` (catch-all binding), `except:`.
-            let (kind, binding) = match (&h.ty, &h.name) {
-                (Some(t), Some(n)) => (Some(t), Some(n)),
-                (Some(t), None) if self.is_error_type_name(&t.name) => (Some(t), None),
-                (Some(t), None) => (None, Some(t)),
-                (None, n) => (None, n.as_ref()),
-            };
-            let mut skip = None;
-            if let Some(k) = kind {
-                self.emit(Op::Load(exc));
-                self.name_load(&k.name, k.span);
-                self.emit(Op::ExcMatch);
-                skip = Some(self.emit(Op::JumpIfFalse(0)));
-            }
-            if let Some(b) = binding {
-                self.emit(Op::Load(exc));
-                let slot = if self.fr().is_module {
-                    self.store_new_binding(&b.name, true, b.span);
-                    None
-                } else {
-                    Some(self.f().declare(&b.name, true, b.span))
-                };
-                if let Some(slot) = slot {
-                    self.emit(Op::Store(slot));
-                }
-            }
-            self.f().current_exc.push(exc);
-            self.block(&h.body);
-            self.f().current_exc.pop();
-            self.f().pop_scope();
-            ends.push(self.emit(Op::Jump(0)));
-            if let Some(s) = skip {
-                self.f().patch(s);
-            }
-            self.set_span(old);
-        }
-        // No clause matched: the error continues outward.
-        self.emit(Op::Load(exc));
-        self.emit(Op::Reraise);
-        for e in ends {
-            self.f().patch(e);
-        }
-    }
-
-    fn is_error_type_name(&self, name: &str) -> bool {
-        crate::types::is_error_kind(name)
-            || self.structs.contains_key(name)
-            || name.chars().next().is_some_and(|c| c.is_uppercase())
-    }
-
-    fn match_stmt(&mut self, subject: &Expr, cases: &[ast::MatchCase]) {
-        self.expr(subject);
-        let slot = self.f().new_slot();
-        self.emit(Op::Store(slot));
-        let mut ends = Vec::new();
-        for case in cases {
-            let old = self.set_span(case.span);
-            self.f().push_scope();
-            let mut fails = Vec::new();
-            self.pattern(&case.pattern, slot, &mut fails);
-            if let Some(g) = &case.guard {
-                self.expr(g);
-                fails.push(self.emit(Op::JumpIfFalse(0)));
-            }
-            self.block(&case.body);
-            self.f().pop_scope();
-            ends.push(self.emit(Op::Jump(0)));
-            for f in fails {
-                self.f().patch(f);
-            }
-            self.set_span(old);
-        }
-        self.emit(Op::MatchFail(slot));
-        for e in ends {
-            self.f().patch(e);
-        }
-    }
-
-    fn fn_stmt(&mut self, f: &ast::FnDef) {
+    pub(crate) fn fn_stmt(&mut self, f: &ast::FnDef) {
         for d in &f.decorators {
             if !matches!(d.name.name.as_str(), "staticmethod" | "always_inline" | "parameter" | "export" | "value") {
                 self.warn(Diagnostic::warning(d.span, format!("unknown decorator `@{}` is ignored", d.name.name)));
@@ -802,7 +371,7 @@ impl Compiler {
     }
 
     /// Runs a module of your own (once per program) and binds it or its names.
-    fn import_user_module(
+    pub(crate) fn import_user_module(
         &mut self,
         dotted: &str,
         alias: Option<&ast::Ident>,
@@ -844,7 +413,7 @@ impl Compiler {
         }
     }
 
-    fn import(
+    pub(crate) fn import(
         &mut self,
         module: &[ast::Ident],
         alias: Option<&ast::Ident>,

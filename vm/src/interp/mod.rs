@@ -6,12 +6,17 @@
 
 mod r#await;
 mod call;
+mod cold;
+mod dunders;
 mod exec;
+mod iterate;
+mod methods;
 mod place;
+mod typing;
 mod unwind;
 
 pub use call::{channel_capacity, type_matches};
-pub use exec::{hash_key, is_instance};
+pub use typing::{hash_key, is_instance};
 
 use crate::bytecode::Place;
 use crate::compiler::Program;

@@ -110,7 +110,7 @@ fn walk<'a>(root: &'a mut Value, steps: &[PlaceStep], indices: &[Value], create:
                         &mut Arc::make_mut(xs)[at]
                     }
                     Value::Dict(d) => {
-                        let key = super::exec::hash_key(i)?;
+                        let key = super::typing::hash_key(i)?;
                         let d = Arc::make_mut(d);
                         if create && n == last {
                             d.entry(key).or_insert(Value::None)

@@ -1,0 +1,312 @@
+//! Calls: direct calls of global functions (`CallGlobal`), keyword and
+//! `*args` call sites, method calls on places, module and static members,
+//! and the compile-time arity and keyword checks for known callees.
+
+use super::func::push;
+use super::{Compiler, GlobalKind};
+use crate::bytecode::*;
+use lexer::{Diagnostic, Span};
+use parser::ast::{self, Arg, Expr, ExprKind};
+use std::sync::Arc;
+
+impl Compiler {
+    pub(crate) fn call(&mut self, func: &Expr, args: &[Arg], span: Span) {
+        if self.in_place_module_call(func, args, span) {
+            return;
+        }
+        if let ExprKind::Attr { obj, name } = &func.kind {
+            if self.module_member_probe(obj)
+                || self.user_module_of(obj).is_some()
+                || self.static_member_probe(obj, &name.name)
+            {
+                // math.sqrt(x), mymod.f(x): a plain call of the module function.
+            } else if !self.is_type_name(obj) {
+                self.method_call(obj, name, args, span);
+                return;
+            }
+        }
+        if let ExprKind::Name(n) = &func.kind {
+            self.check_known_call(n, args, func.span);
+            if let Some(slot) = self.global_fn_slot(n) {
+                if args.len() < 256 && args.iter().all(|a| a.name.is_none() && !a.star) {
+                    for a in args {
+                        self.expr(&a.value);
+                    }
+                    self.set_span(span);
+                    self.emit(Op::CallGlobal { slot, argc: args.len() as u8 });
+                    return;
+                }
+            }
+        }
+        self.expr(func);
+        self.call_args(args, span);
+    }
+
+    /// `random.shuffle(xs)` shuffles the caller's list: the call returns the
+    /// new list, which is stored back into the place; the expression is None.
+    pub(crate) fn in_place_module_call(&mut self, func: &Expr, args: &[Arg], span: Span) -> bool {
+        let is_shuffle = match &func.kind {
+            ExprKind::Attr { obj, name } => {
+                name.name == "shuffle"
+                    && self.module_member_probe(obj)
+                    && matches!(&obj.kind, ExprKind::Name(m) if self.module_aliases.get(m).map_or(m.as_str(), |s| s.as_str()) == "random")
+            }
+            ExprKind::Name(n) => {
+                matches!(self.imports.get(n), Some(crate::builtins::Builtin::Native(i)) if Some(*i) == crate::builtins::native_index("random.shuffle"))
+            }
+            _ => false,
+        };
+        let [arg] = args else { return false };
+        if !is_shuffle || arg.name.is_some() || arg.star || !super::place::is_place(&arg.value) {
+            return false;
+        }
+        self.expr(func);
+        self.expr(&arg.value);
+        self.set_span(span);
+        self.emit(Op::Call(1));
+        self.assign_to(&arg.value);
+        self.emit(Op::None);
+        true
+    }
+
+    /// The module of your own that `obj` names, unless a variable shadows it.
+    pub(crate) fn user_module_of(&self, obj: &Expr) -> Option<Arc<crate::compiler::ModuleSpec>> {
+        let ExprKind::Name(m) = &obj.kind else { return None };
+        if self.funcs.iter().any(|f| !f.is_module && f.lookup(m).is_some()) {
+            return None;
+        }
+        self.module_locals.get(m).cloned()
+    }
+
+    pub(crate) fn check_user_module_member(&mut self, obj: &Expr, name: &ast::Ident) {
+        if let Some(spec) = self.user_module_of(obj) {
+            if !spec.global_names.contains(&name.name) {
+                self.diags.push(
+                    Diagnostic::error(name.span, format!("module `{}` has no name `{}`", spec.name, name.name))
+                        .with_help(format!("`{}` defines: {}", spec.name, spec.global_names.join(", "))),
+                );
+            }
+        }
+    }
+
+    /// `TcpListener::bind`, `TcpStream.connect`: an associated function of a
+    /// builtin type, registered as the native `Type.name`.
+    pub(crate) fn static_member(&self, base: &Expr, member: &str) -> Option<crate::builtins::Builtin> {
+        let ExprKind::Name(t) = &base.kind else { return None };
+        if self.resolves_to_variable(t) {
+            return None;
+        }
+        crate::builtins::lookup(&format!("{t}.{member}")).filter(|_| t.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    pub(crate) fn static_member_probe(&self, base: &Expr, member: &str) -> bool {
+        self.static_member(base, member).is_some()
+    }
+
+    pub(crate) fn module_member_probe(&self, obj: &Expr) -> bool {
+        let ExprKind::Name(m) = &obj.kind else {
+            return false;
+        };
+        if self.resolves_to_variable(m) {
+            return false;
+        }
+        let module = self.module_aliases.get(m).cloned().unwrap_or_else(|| m.clone());
+        crate::builtins::module_exports(&module).is_some()
+    }
+
+    /// A name that denotes a type (static method call `Counter.named()`).
+    pub(crate) fn is_type_name(&self, obj: &Expr) -> bool {
+        let ExprKind::Name(n) = &obj.kind else {
+            return false;
+        };
+        if self.funcs.iter().any(|f| !f.is_module && f.lookup(n).is_some()) {
+            return false;
+        }
+        self.structs.contains_key(n)
+    }
+
+    /// Pushes the arguments and emits the call instruction; the callee is
+    /// already on the stack.
+    pub(crate) fn call_args(&mut self, args: &[Arg], span: Span) {
+        let site = self.push_args(args);
+        self.set_span(span);
+        match site {
+            None => {
+                self.emit(Op::Call(args.len() as u8));
+            }
+            Some(site) => {
+                let idx = push(&mut self.f().proto.call_sites, site);
+                self.emit(Op::CallSite(idx));
+            }
+        }
+    }
+
+    /// Pushes positional then keyword argument values. Returns a `CallSite`
+    /// unless the call is plain positional with fewer than 256 arguments.
+    pub(crate) fn push_args(&mut self, args: &[Arg]) -> Option<CallSite> {
+        let mut positional = Vec::new();
+        let mut keywords = Vec::new();
+        for a in args {
+            if a.name.is_some() {
+                keywords.push(a);
+            } else {
+                if !keywords.is_empty() {
+                    self.error(a.value.span, "positional argument follows keyword argument");
+                }
+                positional.push(a);
+            }
+        }
+        let mut stars = Vec::new();
+        for (i, a) in positional.iter().enumerate() {
+            if a.star {
+                stars.push(i as u32);
+                if let ExprKind::Starred(inner) = &a.value.kind {
+                    self.expr(inner);
+                    continue;
+                }
+            }
+            self.expr(&a.value);
+        }
+        let mut kwnames: Vec<Arc<str>> = Vec::new();
+        for a in &keywords {
+            if let Some(n) = &a.name {
+                if kwnames.iter().any(|k| **k == *n.name) {
+                    self.error(n.span, format!("keyword argument `{}` given twice", n.name));
+                }
+                kwnames.push(n.name.as_str().into());
+            }
+            self.expr(&a.value);
+        }
+        if kwnames.is_empty() && stars.is_empty() && positional.len() < 256 {
+            return None;
+        }
+        Some(CallSite { argc: positional.len() as u32, kwnames, stars })
+    }
+
+    pub(crate) fn method_call(&mut self, obj: &Expr, name: &ast::Ident, args: &[Arg], span: Span) {
+        if name.name == "await" && args.is_empty() {
+            // `task.await()`: the same wait as `await task`, allowed in sync code.
+            self.expr(obj);
+            self.set_span(span);
+            self.emit(Op::Await);
+            return;
+        }
+        self.check_global_method(obj, &name.name);
+        self.check_readonly_method(obj, &name.name);
+        // A receiver that is a place may be mutated in place and written back.
+        let place = if super::place::is_place(obj) { self.place(obj, false) } else { None };
+        if place.is_none() {
+            self.expr(obj);
+        }
+        let site = self.push_args(args).unwrap_or(CallSite {
+            argc: args.len() as u32,
+            kwnames: Vec::new(),
+            stars: Vec::new(),
+        });
+        self.set_span(span);
+        let _ = name.span;
+        let ms = MethodSite { name: name.name.as_str().into(), call: site, place };
+        let idx = push(&mut self.f().proto.method_sites, ms);
+        self.emit(Op::CallMethod(idx));
+    }
+
+    /// Arity and keyword checks for calls whose callee is known statically.
+    pub(crate) fn check_known_call(&mut self, name: &str, args: &[Arg], span: Span) {
+        if self.resolves_to_local(name) {
+            return;
+        }
+        if args.iter().any(|a| a.star) {
+            return;
+        }
+        let (params, has_star) = match self.globals.get(name).map(|g| g.kind.clone()) {
+            Some(GlobalKind::Fn { params, has_star, .. }) => {
+                (params.iter().map(|p| (p.name.clone(), p.has_default)).collect::<Vec<_>>(), has_star)
+            }
+            Some(GlobalKind::Struct) => match self.structs.get(name) {
+                Some(s) if !s.has_init => (s.fields.iter().map(|f| (f.clone(), false)).collect(), false),
+                _ => return,
+            },
+            _ => return,
+        };
+        let npos = args.iter().filter(|a| a.name.is_none()).count();
+        let what = if self.structs.contains_key(name) { "constructor of" } else { "function" };
+        if npos > params.len() && !has_star {
+            self.diags.push(
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "{what} `{name}` takes {} argument{} but {npos} were given",
+                        params.len(),
+                        plural(params.len())
+                    ),
+                )
+                .with_label(format!("called with {npos} positional argument{}", plural(npos)))
+                .with_help(signature_help(name, &params)),
+            );
+            return;
+        }
+        let mut filled: Vec<bool> = (0..params.len()).map(|i| i < npos).collect();
+        for a in args {
+            let Some(k) = &a.name else { continue };
+            match params.iter().position(|(p, _)| *p == k.name) {
+                Some(i) => {
+                    if filled[i] {
+                        self.error(k.span, format!("argument `{}` of `{name}` given twice", k.name));
+                    }
+                    filled[i] = true;
+                }
+                None => {
+                    self.diags.push(
+                        Diagnostic::error(k.span, format!("{what} `{name}` has no parameter named `{}`", k.name))
+                            .with_help(signature_help(name, &params)),
+                    );
+                    return;
+                }
+            }
+        }
+        let missing: Vec<&str> =
+            params.iter().zip(&filled).filter(|((_, d), f)| !**f && !*d).map(|((p, _), _)| p.as_str()).collect();
+        if !missing.is_empty() {
+            self.diags.push(
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "{what} `{name}` is missing argument{} {}",
+                        plural(missing.len()),
+                        missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .with_help(signature_help(name, &params)),
+            );
+        }
+    }
+
+    /// The global slot of a module-level `fn` that `name` refers to here.
+    pub(crate) fn global_fn_slot(&self, name: &str) -> Option<u32> {
+        if self.resolves_to_local(name) || self.fr().self_name.as_deref() == Some(name) {
+            return None;
+        }
+        match self.globals.get(name) {
+            Some(g) if matches!(g.kind, GlobalKind::Fn { .. }) => Some(g.slot),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn resolves_to_local(&self, name: &str) -> bool {
+        self.funcs.iter().any(|f| !f.is_module && f.lookup(name).is_some())
+            || self.fr().captures.iter().any(|c| c.name == name)
+    }
+}
+
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+pub(crate) fn signature_help(name: &str, params: &[(String, bool)]) -> String {
+    let ps: Vec<String> = params.iter().map(|(p, d)| if *d { format!("{p}=…") } else { p.clone() }).collect();
+    format!("the signature is `{name}({})`", ps.join(", "))
+}

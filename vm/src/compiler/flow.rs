@@ -1,0 +1,228 @@
+//! Control flow: conditions (including `if let`), `if`, `while`, `for`,
+//! `async for`, loop targets, `break`/`continue`/`return` and the unwinding
+//! of the `try`/`with` contexts they leave.
+
+use super::func::{LoopCtx, TryCtx};
+use super::Compiler;
+use crate::bytecode::*;
+use lexer::{Diagnostic, Span};
+use parser::ast::{self, Cond, Expr, Stmt};
+
+impl Compiler {
+    /// Compiles a condition; returns the jump (to patch) taken when it fails.
+    /// `if let` bindings go into the current scope.
+    pub(crate) fn cond(&mut self, cond: &Cond) -> usize {
+        match cond {
+            Cond::Expr(e) => {
+                self.expr(e);
+                self.emit(Op::JumpIfFalse(0))
+            }
+            Cond::Let(p, e) => {
+                self.expr(e);
+                let subject = self.f().new_slot();
+                self.emit(Op::Store(subject));
+                let mut fails = Vec::new();
+                self.pattern(p, subject, &mut fails);
+                // Join every failure into one jump.
+                let ok = self.emit(Op::Jump(0));
+                for f in fails {
+                    self.f().patch(f);
+                }
+                let fail = self.emit(Op::Jump(0));
+                self.f().patch(ok);
+                fail
+            }
+        }
+    }
+
+    pub(crate) fn if_stmt(&mut self, branches: &[(Cond, ast::Block)], else_body: Option<&[Stmt]>) {
+        let mut ends = Vec::new();
+        for (cond, body) in branches {
+            self.f().push_scope();
+            let fail = self.cond(cond);
+            self.block(body);
+            self.f().pop_scope();
+            ends.push(self.emit(Op::Jump(0)));
+            self.f().patch(fail);
+        }
+        if let Some(b) = else_body {
+            self.scoped_block(b);
+        }
+        for e in ends {
+            self.f().patch(e);
+        }
+    }
+
+    pub(crate) fn while_stmt(&mut self, cond: &Cond, body: &[Stmt]) {
+        let top = self.f().here();
+        self.f().push_scope();
+        // The loop context covers the condition too: a `while let` binding is
+        // written on every iteration.
+        let try_depth = self.fr().try_stack.len();
+        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
+        let exit = self.cond(cond);
+        self.block(body);
+        self.emit(Op::Jump(top));
+        self.f().pop_scope();
+        self.f().patch(exit);
+        self.end_loop();
+    }
+
+    pub(crate) fn end_loop(&mut self) {
+        if let Some(l) = self.f().loops.pop() {
+            for j in l.break_jumps {
+                self.f().patch(j);
+            }
+        }
+    }
+
+    pub(crate) fn for_stmt(&mut self, target: &ast::Pattern, iter: &Expr, body: &[Stmt]) {
+        self.expr(iter);
+        self.emit(Op::GetIter);
+        let slot = self.f().new_slot();
+        self.emit(Op::Store(slot));
+        let top = self.f().here();
+        let next = self.emit(Op::ForIter { slot, target: 0 });
+        let unwrap = self.emit(Op::ForUnwrap(0));
+        self.f().push_scope();
+        let try_depth = self.fr().try_stack.len();
+        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
+        self.bind_target(target);
+        self.block(body);
+        self.emit(Op::Jump(top));
+        self.f().pop_scope();
+        self.f().patch(next);
+        self.f().patch(unwrap);
+        self.end_loop();
+    }
+
+    /// `async for x in it:` — `await it.__anext__()` until it gives `None`.
+    pub(crate) fn async_for_stmt(&mut self, target: &ast::Pattern, iter: &Expr, body: &[Stmt], span: Span) {
+        if !self.fr().is_async {
+            self.diags.push(
+                Diagnostic::error(span, "`async for` is only allowed inside an `async fn` or at the top level")
+                    .with_help("declare the function `async fn`"),
+            );
+            return;
+        }
+        self.expr(iter);
+        self.emit(Op::GetAIter);
+        let slot = self.f().new_slot();
+        self.emit(Op::Store(slot));
+        let top = self.f().here();
+        let place =
+            Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "async iterator".into(), readonly: false };
+        let place = super::func::push(&mut self.f().proto.places, place);
+        let call = CallSite { argc: 0, kwnames: Vec::new(), stars: Vec::new() };
+        let site = MethodSite { name: "__anext__".into(), call, place: Some(place) };
+        let site = super::func::push(&mut self.f().proto.method_sites, site);
+        self.emit(Op::CallMethod(site));
+        self.emit(Op::Await);
+        let unwrap = self.emit(Op::ForUnwrap(0));
+        self.f().push_scope();
+        let try_depth = self.fr().try_stack.len();
+        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
+        self.bind_target(target);
+        self.block(body);
+        self.emit(Op::Jump(top));
+        self.f().pop_scope();
+        self.f().patch(unwrap);
+        self.end_loop();
+    }
+
+    /// Binds the value on the stack to a `for` target (a name or tuple of names).
+    pub(crate) fn bind_target(&mut self, target: &ast::Pattern) {
+        match &target.kind {
+            ast::PatternKind::Bind(name) => {
+                if self.fr().is_module {
+                    self.store_new_binding(name, true, target.span);
+                } else {
+                    let slot = self.f().declare(name, true, target.span);
+                    self.emit(Op::Store(slot));
+                }
+            }
+            ast::PatternKind::Wildcard => {
+                self.emit(Op::Pop);
+            }
+            ast::PatternKind::Tuple(items) | ast::PatternKind::List(items) => {
+                self.emit(Op::Unpack(items.len() as u32));
+                let mut temps = Vec::new();
+                for _ in items {
+                    let t = self.f().new_slot();
+                    self.emit(Op::Store(t));
+                    temps.push(t);
+                }
+                temps.reverse();
+                for (item, t) in items.iter().zip(temps) {
+                    self.emit(Op::Take(t));
+                    self.bind_target(item);
+                }
+            }
+            _ => {
+                self.error(target.span, "a loop variable must be a name or a tuple of names");
+            }
+        }
+    }
+
+    pub(crate) fn loop_jump(&mut self, is_break: bool, span: Span) {
+        let Some(depth) = self.fr().loops.last().map(|l| l.try_depth) else {
+            let what = if is_break { "break" } else { "continue" };
+            self.error(span, format!("`{what}` outside a loop"));
+            return;
+        };
+        self.unwind_tries(depth);
+        if is_break {
+            let j = self.emit(Op::Jump(0));
+            if let Some(l) = self.f().loops.last_mut() {
+                l.break_jumps.push(j);
+            }
+        } else {
+            let target = self.fr().loops.last().map(|l| l.continue_target).unwrap_or(0);
+            self.emit(Op::Jump(target));
+        }
+    }
+
+    /// Emits the exits of every `try` context above `depth`: pops handlers and
+    /// runs `finally` bodies inline, innermost first.
+    pub(crate) fn unwind_tries(&mut self, depth: usize) {
+        let ctxs: Vec<TryCtx> = self.fr().try_stack[depth..].to_vec();
+        for (i, ctx) in ctxs.iter().enumerate().rev() {
+            self.emit(Op::PopTry);
+            match ctx {
+                TryCtx::Finally(body) => {
+                    // The finally body runs outside its own try context.
+                    let saved = self.f().try_stack.split_off(depth + i);
+                    self.scoped_block(body);
+                    self.f().try_stack.extend(saved);
+                }
+                TryCtx::With { mgr, is_async } => {
+                    let saved = self.f().try_stack.split_off(depth + i);
+                    self.emit(Op::None);
+                    self.exit_manager(*mgr, *is_async);
+                    self.f().try_stack.extend(saved);
+                }
+                TryCtx::Except => {}
+            }
+        }
+    }
+
+    pub(crate) fn return_stmt(&mut self, value: Option<&Expr>, span: Span) {
+        if self.fr().is_module {
+            self.error(span, "`return` outside a function");
+            return;
+        }
+        match value {
+            Some(v) => self.expr(v),
+            None => {
+                self.emit(Op::None);
+            }
+        }
+        if !self.fr().try_stack.is_empty() {
+            let tmp = self.f().new_slot();
+            self.emit(Op::Store(tmp));
+            self.unwind_tries(0);
+            self.emit(Op::Take(tmp));
+        }
+        self.emit(Op::Return);
+    }
+}

@@ -1,0 +1,249 @@
+//! Method calls and attribute reads: `recv.name(args)` on structs (user
+//! methods, `mut self` write-back through places, async methods as
+//! coroutines), on types (static methods, `Channel[T]::new`), on modules
+//! and on builtin values; and `obj.name` as a value.
+
+use super::{FrameKind, Vm, Writeback};
+use crate::builtins::{methods, Args};
+use crate::bytecode::{MethodSite, Place, SelfKind};
+use crate::error::{RtResult, Thrown};
+use crate::task::CoroutineObj;
+use crate::types::TypeInfo;
+use crate::value::{BoundMethod, Value};
+use std::sync::Arc;
+
+impl Vm {
+    /// `recv.name(args)`. With a place, a mutating method updates it in place.
+    pub(crate) fn call_method(&mut self, site: &MethodSite, place: Option<Place>) -> RtResult<bool> {
+        let argc = site.call.argc as usize;
+        let nkw = site.call.kwnames.len();
+        let kw = if nkw == 0 { None } else { Some(&site.call.kwnames[..]) };
+        let nidx = place.as_ref().map_or(0, |p| p.index_count());
+        let len = self.fiber.stack.len();
+        let args_at = len - argc - nkw;
+        let recv = match &place {
+            Some(p) => {
+                let indices = self.fiber.stack[args_at - nidx..args_at].to_vec();
+                self.load_place(p, &indices)?
+            }
+            None => self.fiber.stack[args_at - 1].clone(),
+        };
+        if let Value::Struct(obj) = &recv {
+            if let Some(method) = obj.ty.method(&site.name) {
+                let Value::Func(closure) = method else {
+                    return Err(Thrown::type_error(format!("`{}.{}` is not a function", obj.ty.name, site.name)));
+                };
+                let self_kind = closure.proto.self_kind;
+                let (argc, nkw) = if matches!(&*site.name, "__exit__" | "__aexit__")
+                    && argc == 1
+                    && closure.proto.params.len() == usize::from(self_kind != SelfKind::None)
+                {
+                    // `fn __exit__(mut self)` does not want the error: drop it.
+                    self.pop();
+                    (0, nkw)
+                } else {
+                    (argc, nkw)
+                };
+                if closure.proto.is_async {
+                    // An async method: a coroutine over a copy of the receiver.
+                    let args = self.pop_n(argc + nkw);
+                    let mut place_indices = Vec::new();
+                    let this = if place.is_some() {
+                        place_indices = self.pop_n(nidx);
+                        recv
+                    } else {
+                        self.pop()
+                    };
+                    let nidx_taken = 0;
+                    let mut pos = Vec::with_capacity(argc + 1);
+                    if self_kind != SelfKind::None {
+                        pos.push(this);
+                    }
+                    let mut it = args.into_iter();
+                    pos.extend(it.by_ref().take(argc));
+                    let kwargs = site.call.kwnames.iter().cloned().zip(it).collect();
+                    let mut co =
+                        CoroutineObj::new(closure.proto.name.clone(), Value::Func(closure.clone()), pos, kwargs);
+                    if let (Some(p), SelfKind::Mut) = (&place, self_kind) {
+                        // `await obj.method()` in this frame writes `self` back.
+                        let indices = self.fiber.stack[self.fiber.stack.len() - nidx_taken..].to_vec();
+                        let _ = indices;
+                        co.writeback = Some((p.clone(), place_indices, self.fiber.frames.len()));
+                    }
+                    self.push(Value::Coroutine(Arc::new(co)));
+                    return Ok(false);
+                }
+                // Lay out [callee, self, args..] where the receiver (or the
+                // place's index values) sat.
+                let args = self.pop_n(argc + nkw);
+                let (this, kind) = match (&place, self_kind) {
+                    (Some(p), SelfKind::Mut | SelfKind::Out) if p.readonly => {
+                        let what = if p.text.starts_with("self") {
+                            "`self` is read-only in this method".to_string()
+                        } else {
+                            "it is a `let` binding".to_string()
+                        };
+                        return Err(Thrown::type_error(format!(
+                            "cannot call `mut self` method `{}` on `{}`: {what} (declare it with `var`, or take `mut self`)",
+                            site.name, p.text
+                        )));
+                    }
+                    (Some(p), SelfKind::Mut | SelfKind::Out) => {
+                        let indices = self.pop_n(nidx);
+                        drop(recv);
+                        let this = self.take_place(p, &indices)?;
+                        (this, FrameKind::Writeback(Box::new(Writeback { place: p.clone(), indices })))
+                    }
+                    (Some(_), _) => {
+                        self.pop_n(nidx);
+                        (recv, FrameKind::Normal)
+                    }
+                    (None, _) => (self.pop(), FrameKind::Normal),
+                };
+                let callee_at = self.fiber.stack.len();
+                self.push(Value::Func(closure.clone()));
+                if self_kind != SelfKind::None {
+                    self.push(this);
+                }
+                self.fiber.stack.extend(args);
+                let n = argc + usize::from(self_kind != SelfKind::None);
+                self.enter(closure, callee_at, n, kw, kind)?;
+                return Ok(true);
+            }
+            if let Some(i) = obj.ty.field_index(&site.name) {
+                // A field holding a function: call it.
+                let f = obj.fields[i].clone();
+                let args = self.pop_n(argc + nkw);
+                self.pop_n(if place.is_some() { nidx } else { 1 });
+                let callee_at = self.fiber.stack.len();
+                self.push(f);
+                self.fiber.stack.extend(args);
+                let _ = callee_at;
+                return self.call(argc, kw);
+            }
+            return Err(Thrown::new("AttributeError", format!("`{}` has no method `{}`", obj.ty.name, site.name)));
+        }
+        if let Value::Type(t) = &recv {
+            if let TypeInfo::Struct(st) = &**t {
+                if let Some(f) = st.method(&site.name) {
+                    let args = self.pop_n(argc + nkw);
+                    self.pop_n(if place.is_some() { nidx } else { 1 });
+                    self.push(f);
+                    self.fiber.stack.extend(args);
+                    return self.call(argc, kw);
+                }
+            }
+        }
+        // Builtin receiver.
+        let kwvals = self.pop_n(nkw);
+        let pos = self.pop_n(argc);
+        let kwargs = kw.map(|names| names.iter().cloned().zip(kwvals).collect()).unwrap_or_default();
+        let args = Args { pos, kw: kwargs };
+        let result = match place {
+            Some(p) if methods::is_mutating(&recv, &site.name) => {
+                let indices = self.pop_n(nidx);
+                drop(recv);
+                let mut this = self.take_place(&p, &indices)?;
+                let r = methods::call(self, &mut this, &site.name, args);
+                self.put_place(&p, &indices, this)?;
+                r?
+            }
+            Some(_) => {
+                self.pop_n(nidx);
+                let mut this = recv;
+                methods::call(self, &mut this, &site.name, args)?
+            }
+            None => {
+                let mut this = self.pop();
+                drop(recv);
+                methods::call(self, &mut this, &site.name, args)?
+            }
+        };
+        self.push(result);
+        Ok(false)
+    }
+
+    /// `obj.name` as a value.
+    pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> RtResult<Value> {
+        match &obj {
+            Value::Struct(s) => {
+                if let Some(i) = s.ty.field_index(name) {
+                    return Ok(s.fields[i].clone());
+                }
+                if let Some(m) = s.ty.method(name) {
+                    if let Value::Func(c) = &m {
+                        if c.proto.self_kind == SelfKind::None {
+                            return Ok(m);
+                        }
+                    }
+                    return Ok(Value::Bound(Arc::new(BoundMethod {
+                        receiver: obj.clone(),
+                        method: m,
+                        name: name.into(),
+                    })));
+                }
+                Err(Thrown::new("AttributeError", format!("`{}` has no field or method `{name}`", s.ty.name)))
+            }
+            Value::Handle(h) => match &**h {
+                crate::handles::Handle::Foreign(f) => match f.attr(name) {
+                    Some(v) => Ok(v),
+                    None if f.method_names().contains(&name) => Ok(Value::Bound(Arc::new(BoundMethod {
+                        receiver: obj.clone(),
+                        method: Value::None,
+                        name: name.into(),
+                    }))),
+                    None => Err(Thrown::new("AttributeError", format!("{} has no attribute `{name}`", f.type_name()))),
+                },
+                _ if methods::has_method(&obj, name) => Ok(Value::Bound(Arc::new(BoundMethod {
+                    receiver: obj.clone(),
+                    method: Value::None,
+                    name: name.into(),
+                }))),
+                _ => Err(Thrown::new("AttributeError", format!("{} has no attribute `{name}`", obj.type_name()))),
+            },
+            Value::Module(m) => match m.globals.names.iter().position(|n| n == name) {
+                Some(i) => m.globals.get(i).ok_or_else(|| {
+                    Thrown::new(
+                        "Error",
+                        format!("`{}.{name}` is used before module `{}` finished running", m.name, m.name),
+                    )
+                }),
+                None => Err(Thrown::new("AttributeError", format!("module `{}` has no name `{name}`", m.name))),
+            },
+            Value::Error(e) => match name {
+                "kind" => Ok(Value::str(e.kind.to_string())),
+                "message" => Ok(Value::str(e.message.clone())),
+                _ => Err(Thrown::new("AttributeError", format!("an error has `kind` and `message`, not `{name}`"))),
+            },
+            Value::Type(t) => match &**t {
+                TypeInfo::HandleKind(_) if name == "new" => Ok(Value::Bound(Arc::new(BoundMethod {
+                    receiver: obj.clone(),
+                    method: Value::None,
+                    name: name.into(),
+                }))),
+                TypeInfo::Channel(_) if matches!(name, "new" | "with_capacity") => {
+                    Ok(Value::Bound(Arc::new(BoundMethod {
+                        receiver: obj.clone(),
+                        method: Value::None,
+                        name: name.into(),
+                    })))
+                }
+                TypeInfo::Struct(st) => st.method(name).ok_or_else(|| {
+                    Thrown::new("AttributeError", format!("struct `{}` has no method `{name}`", st.name))
+                }),
+                _ => Err(Thrown::new("AttributeError", format!("type `{}` has no attribute `{name}`", t.name()))),
+            },
+            _ => {
+                if methods::has_method(&obj, name) {
+                    Ok(Value::Bound(Arc::new(BoundMethod {
+                        receiver: obj.clone(),
+                        method: Value::None,
+                        name: name.into(),
+                    })))
+                } else {
+                    Err(Thrown::new("AttributeError", format!("{} has no attribute `{name}`", obj.type_name())))
+                }
+            }
+        }
+    }
+}

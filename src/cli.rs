@@ -115,7 +115,8 @@ fn parse(args: Vec<String>) -> Result<(Options, Command), String> {
             while let Some(a) = rest.next() {
                 if a == "--timeout" {
                     let v = rest.next().ok_or("`--timeout` needs a number of seconds")?;
-                    let secs: f64 = v.parse().map_err(|_| format!("`--timeout` needs a number of seconds, got `{v}`"))?;
+                    let secs: f64 =
+                        v.parse().map_err(|_| format!("`--timeout` needs a number of seconds, got `{v}`"))?;
                     if !(secs > 0.0 && secs <= 1e6) {
                         return Err("`--timeout` must be a positive number of seconds".into());
                     }
@@ -199,12 +200,13 @@ fn compile(file: &str, src: &str) -> Option<vm::Program> {
 }
 
 fn run_source(file: &str, src: &str, args: Vec<String>, opts: &Options) -> u8 {
-    let Some(program) = compile(file, src) else {
-        return 2;
-    };
+    // Before compiling: `argv` is bound when the program is compiled.
     let mut argv = vec![file.to_string()];
     argv.extend(args);
     vm::interp::set_argv(argv);
+    let Some(program) = compile(file, src) else {
+        return 2;
+    };
     let run = run_options(opts);
     match vm::Vm::run_program(&program, &run) {
         Ok(()) => 0,

@@ -302,3 +302,15 @@ pub fn err(_vm: &mut Vm, args: Args) -> RtResult<Value> {
     let [v] = one(&args, "Err")?;
     Ok(Value::err(v.clone()))
 }
+
+/// What `main` returned: an `Err(e)` (typically from `?`) ends the program
+/// as an error, like an exception escaping `main`.
+pub fn main_result(_vm: &mut Vm, args: Args) -> RtResult<Value> {
+    match args.pos.into_iter().next() {
+        Some(Value::Err(e)) => Err(match &*e {
+            Value::Error(_) => Thrown::Error((*e).clone()),
+            other => Thrown::new("Error", format!("main returned Err({})", crate::format::to_repr(other))),
+        }),
+        _ => Ok(Value::None),
+    }
+}

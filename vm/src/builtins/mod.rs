@@ -48,6 +48,7 @@ pub enum Builtin {
 /// Every native function. The index is the `Op::Native` operand.
 pub static NATIVES: &[NativeDef] = &[
     NativeDef { name: "print", func: core::print },
+    NativeDef { name: "<main result>", func: core::main_result },
     NativeDef { name: "len", func: core::len },
     NativeDef { name: "str", func: convert::str_ },
     NativeDef { name: "repr", func: convert::repr },

@@ -136,6 +136,14 @@ impl Compiler {
                 let n = self.f().name_index(&name.name);
                 self.emit(Op::GetAttr(n));
             }
+            ExprKind::Index { obj, index } if self.is_generic_type(obj) => {
+                // `List[Data]()`, `Channel[Int]`: the arguments are types, and
+                // a type the program does not define is accepted (§15).
+                self.expr(obj);
+                self.type_arg(index);
+                self.set_span(e.span);
+                self.emit(Op::Index);
+            }
             ExprKind::Index { obj, index } => {
                 self.expr(obj);
                 if let ExprKind::Slice { lo, hi, step } = &index.kind {
@@ -206,6 +214,49 @@ impl Compiler {
                     true,
                 );
             }
+        }
+    }
+
+    /// A name denoting a builtin or user type (not shadowed by a variable):
+    /// indexing it is a generic application.
+    pub(crate) fn is_generic_type(&self, obj: &Expr) -> bool {
+        match &obj.kind {
+            ExprKind::Name(n) => {
+                !self.resolves_to_variable(n)
+                    && (self.structs.contains_key(n)
+                        || matches!(crate::builtins::lookup(n), Some(crate::builtins::Builtin::Value(Value::Type(_)))))
+            }
+            ExprKind::Index { obj, .. } => self.is_generic_type(obj),
+            _ => false,
+        }
+    }
+
+    /// Pushes a type argument: a known type, a nested generic, a tuple of
+    /// them, or `Any` for a name the program does not define.
+    fn type_arg(&mut self, t: &Expr) {
+        match &t.kind {
+            ExprKind::Tuple(items) => {
+                for i in items {
+                    self.type_arg(i);
+                }
+                self.emit(Op::BuildTuple(items.len() as u32));
+            }
+            ExprKind::Index { obj, index } if self.is_generic_type(obj) => {
+                self.expr(obj);
+                self.type_arg(index);
+                self.emit(Op::Index);
+            }
+            ExprKind::Name(n)
+                if !self.resolves_to_variable(n)
+                    && crate::builtins::lookup(n).is_none()
+                    && !self.structs.contains_key(n) =>
+            {
+                let any =
+                    Value::Type(std::sync::Arc::new(crate::types::TypeInfo::Builtin(crate::types::BuiltinType::Any)));
+                let c = self.constant(any);
+                self.emit(Op::Const(c));
+            }
+            _ => self.expr(t),
         }
     }
 

@@ -159,6 +159,12 @@ pub(crate) fn compile_with(
             if is_async {
                 c.emit(Op::Await);
             }
+            // `main` returning `Err(e)` (often through `?`) fails the program.
+            if let Some(check) = crate::builtins::native_index("<main result>") {
+                c.emit(Op::Native(check));
+                c.emit(Op::Swap);
+                c.emit(Op::Call(1));
+            }
             c.emit(Op::Pop);
         }
     }

@@ -72,27 +72,37 @@ impl Shared {
     }
 
     fn push(self: &Arc<Self>, task: TaskRef, woken: bool) {
-        let leftover = LOCAL.with(|l| {
+        // (task for the injector, whether something stealable was added)
+        let (leftover, stealable) = LOCAL.with(|l| {
             let mut l = l.borrow_mut();
             match l.as_mut() {
                 Some(local) if Arc::ptr_eq(&local.rt, self) => {
                     if woken && self.workers > 1 {
-                        if let Some(prev) = local.next.replace(task) {
-                            local.deque.push(prev);
+                        // The next slot runs on this worker as soon as the
+                        // current task yields: no other worker needs waking,
+                        // unless a task was displaced onto the deque.
+                        match local.next.replace(task) {
+                            Some(prev) => {
+                                local.deque.push(prev);
+                                (None, true)
+                            }
+                            None => (None, false),
                         }
                     } else {
                         local.deque.push(task);
+                        (None, true)
                     }
-                    None
                 }
-                _ => Some(task),
+                _ => (Some(task), true),
             }
         });
         if let Some(task) = leftover {
             self.injector.push(task);
         }
-        fence(Ordering::SeqCst);
-        self.notify_one();
+        if stealable {
+            fence(Ordering::SeqCst);
+            self.notify_one();
+        }
     }
 
     fn notify_one(&self) {
@@ -112,7 +122,7 @@ impl Shared {
     }
 
     pub fn waker(self: &Arc<Self>, task: TaskRef) -> Waker {
-        Waker { task, rt: self.clone() }
+        Waker { task, rt: Some(self.clone()) }
     }
 
     /// Queues a new task (it must not have been scheduled before).
@@ -176,7 +186,10 @@ impl Runtime {
                 .spawn(move || worker_main(rt, deque, i));
             match handle {
                 Ok(h) => threads.push(h),
-                Err(e) => eprintln!("mojolite: cannot start worker thread {i}: {e}"),
+                Err(e) => {
+                    use std::io::Write;
+                    let _ = writeln!(std::io::stderr(), "mojolite: cannot start worker thread {i}: {e}");
+                }
             }
         }
         Runtime { shared, threads }

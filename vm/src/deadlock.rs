@@ -4,6 +4,7 @@
 //! tasks nobody awaited) and `--stats`.
 
 use crate::task::{RtCtx, TaskObj};
+use std::io::Write;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -39,13 +40,14 @@ pub fn finish_program(ctx: &RtCtx, main: &Arc<TaskObj>) {
         }
     }
     for (name, headline) in ctx.unobserved_failures() {
-        eprintln!("warning: task `{name}` failed and was never awaited: {headline}");
+        let _ = writeln!(std::io::stderr(), "warning: task `{name}` failed and was never awaited: {headline}");
     }
 }
 
 pub fn print_stats(ctx: &RtCtx) {
     let s = &ctx.rt.stats;
-    eprintln!(
+    let _ = writeln!(
+        std::io::stderr(),
         "stats: workers {}, tasks spawned {}, polls {}, steals {}, parks {}, max timer lag {:.3} ms",
         ctx.rt.workers,
         s.spawned.load(Ordering::Relaxed),

@@ -11,6 +11,14 @@ use runtime::{Poll, Schedulable, Shared, TaskHeader, TaskRef, Waker};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 
+/// Writes a `--trace` line to stderr, ignoring a closed stderr (`| head`).
+macro_rules! trace_line {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 /// How a task ended.
 #[derive(Debug, Clone)]
 pub enum TaskResult {
@@ -150,7 +158,7 @@ impl RtCtx {
             tasks.push(Arc::downgrade(&task));
         }
         if self.trace {
-            eprintln!("[trace] spawn {} (#{})", task.name, task.id);
+            trace_line!("[trace] spawn {} (#{})", task.name, task.id);
         }
         self.rt.spawn(task.clone() as TaskRef);
         task
@@ -336,7 +344,7 @@ impl Schedulable for TaskObj {
     fn poll(self: Arc<Self>) -> Poll {
         let Some(mut vm) = self.fiber.lock().take() else { return Poll::Done };
         if self.ctx.trace {
-            eprintln!("[trace] resume {}", self.name);
+            trace_line!("[trace] resume {}", self.name);
         }
         vm.task = Some(self.clone());
         let exit = vm.resume();
@@ -348,7 +356,7 @@ impl Schedulable for TaskObj {
                         TaskResult::Value(_) => "ok".to_string(),
                         TaskResult::Failed { thrown, .. } => thrown.headline(),
                     };
-                    eprintln!("[trace] finish {} ({how})", self.name);
+                    trace_line!("[trace] finish {} ({how})", self.name);
                 }
                 drop(vm);
                 self.finish(result);
@@ -357,14 +365,14 @@ impl Schedulable for TaskObj {
             Exit::Pending => {
                 if self.ctx.trace {
                     let at = self.wait_site.lock().as_ref().map(|w| w.describe(&self.ctx)).unwrap_or_default();
-                    eprintln!("[trace] suspend {} at {at}", self.name);
+                    trace_line!("[trace] suspend {} at {at}", self.name);
                 }
                 *self.fiber.lock() = Some(vm);
                 Poll::Pending
             }
             Exit::Yield => {
                 if self.ctx.trace {
-                    eprintln!("[trace] preempt {}", self.name);
+                    trace_line!("[trace] preempt {}", self.name);
                 }
                 *self.fiber.lock() = Some(vm);
                 Poll::Yield

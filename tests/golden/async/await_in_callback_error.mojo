@@ -1,3 +1,4 @@
+# args: --workers 1
 # Checks that task.await() inside a callback run by a builtin (a sort key) is a clear error, not a hang.
 async fn one() -> Int:
     return 1

@@ -1,0 +1,3 @@
+# W0 startup: start the runtime, print 0, exit.
+async fn main():
+    print(0)

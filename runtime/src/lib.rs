@@ -12,7 +12,7 @@ pub mod waker;
 
 pub use channel::{Channel, RecvOp, RecvPoll, SendOp, SendOutcome, TrySend};
 pub use scheduler::{IdleHook, Runtime, Shared, Stats};
-pub use sync::{AcquireOp, Event, Semaphore};
+pub use sync::{AcquireOp, Event, Semaphore, WaitOp};
 pub use task::{Poll, Schedulable, TaskHeader, TaskRef};
 pub use timer::{Clock, TimerHandle, Timers};
 pub use waker::Waker;

@@ -58,7 +58,17 @@ struct Local {
     rt: Arc<Shared>,
     deque: Worker<TaskRef>,
     next: Option<TaskRef>,
+    /// Tasks taken from the next slot in a row (bounded, for fairness).
+    next_streak: u32,
+    /// Tasks found since the global queue was last looked at first.
+    ticks: u32,
 }
+
+/// At most this many tasks in a row from the next slot (as Tokio's LIFO slot).
+const MAX_NEXT_STREAK: u32 = 3;
+/// Every this many tasks the global queue is checked before the local one,
+/// so tasks woken or spawned from outside (or preempted) are never starved.
+const GLOBAL_QUEUE_INTERVAL: u32 = 31;
 
 thread_local! {
     static LOCAL: RefCell<Option<Local>> = const { RefCell::new(None) };
@@ -127,7 +137,9 @@ impl Shared {
 
     /// Queues a new task (it must not have been scheduled before).
     pub fn spawn(self: &Arc<Self>, task: TaskRef) {
-        task.header().mark_spawned();
+        if !task.header().mark_spawned() {
+            return;
+        }
         self.stats.spawned.fetch_add(1, Ordering::Relaxed);
         self.schedule(task, false);
     }
@@ -216,7 +228,7 @@ impl Drop for Runtime {
 }
 
 fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
-    LOCAL.with(|l| *l.borrow_mut() = Some(Local { rt: rt.clone(), deque, next: None }));
+    LOCAL.with(|l| *l.borrow_mut() = Some(Local { rt: rt.clone(), deque, next: None, next_streak: 0, ticks: 0 }));
     let mut tick: u64 = 0;
     while !rt.shutdown.load(Ordering::Acquire) {
         if let Some(task) = find_task(&rt, index) {
@@ -237,7 +249,27 @@ fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {
     let own = LOCAL.with(|l| {
         let mut l = l.borrow_mut();
         let local = l.as_mut()?;
-        local.next.take().or_else(|| local.deque.pop())
+        local.ticks = local.ticks.wrapping_add(1);
+        if local.ticks % GLOBAL_QUEUE_INTERVAL == 0 {
+            // Fairness: now and then the global queue goes first.
+            if let Steal::Success(t) = rt.injector.steal_batch_and_pop(&local.deque) {
+                if let Some(prev) = local.next.take() {
+                    local.deque.push(prev);
+                }
+                local.next_streak = 0;
+                return Some(t);
+            }
+        }
+        if local.next.is_some() && local.next_streak < MAX_NEXT_STREAK {
+            local.next_streak += 1;
+            return local.next.take();
+        }
+        // The next slot had its turn: it joins the back of the queue.
+        if let Some(prev) = local.next.take() {
+            local.deque.push(prev);
+        }
+        local.next_streak = 0;
+        local.deque.pop()
     });
     if own.is_some() {
         return own;

@@ -111,12 +111,22 @@ impl Semaphore {
 #[derive(Default)]
 struct EventState {
     set: bool,
+    /// Bumped by every `set`: a waiter registered before a `set` is
+    /// released by it even if `clear` follows at once (as in asyncio).
+    generation: u64,
     waiters: Vec<Waker>,
 }
 
 #[derive(Default)]
 pub struct Event {
     st: Mutex<EventState>,
+}
+
+/// One pending `wait`, kept by its future.
+#[derive(Debug, Default)]
+pub struct WaitOp {
+    /// The generation seen when this wait registered.
+    registered: Option<u64>,
 }
 
 impl Event {
@@ -132,6 +142,7 @@ impl Event {
         let waiters = {
             let mut st = self.st.lock();
             st.set = true;
+            st.generation += 1;
             std::mem::take(&mut st.waiters)
         };
         for w in waiters {
@@ -143,15 +154,27 @@ impl Event {
         self.st.lock().set = false;
     }
 
-    /// True once set; otherwise registers the waker.
-    pub fn poll_wait(&self, waker: &Waker) -> bool {
+    /// True once set (or set since this wait registered); otherwise the
+    /// waker is registered, once per wait (no scan over other waiters).
+    pub fn poll_wait(&self, op: &mut WaitOp, waker: &Waker) -> bool {
         let mut st = self.st.lock();
-        if st.set {
+        if st.set || op.registered.is_some_and(|g| g != st.generation) {
             return true;
         }
-        if !st.waiters.iter().any(|w| w.same_task(waker)) {
+        if op.registered.is_none() {
+            op.registered = Some(st.generation);
             st.waiters.push(waker.clone());
         }
         false
+    }
+
+    /// A wait that will not be polled again: forget its waker.
+    pub fn cancel_wait(&self, op: &mut WaitOp, waker: &Waker) {
+        if op.registered.take().is_some() {
+            let mut st = self.st.lock();
+            if let Some(i) = st.waiters.iter().position(|w| w.same_task(waker)) {
+                st.waiters.swap_remove(i);
+            }
+        }
     }
 }

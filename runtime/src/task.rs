@@ -90,8 +90,10 @@ impl TaskHeader {
     }
 
     /// Marks a freshly created task SCHEDULED (it is about to be queued).
-    pub fn mark_spawned(&self) {
-        self.state.store(SCHEDULED, Ordering::Release);
+    /// False if something already scheduled it (a wake raced the spawn):
+    /// then the caller must not queue it a second time.
+    pub fn mark_spawned(&self) -> bool {
+        self.state.compare_exchange(IDLE, SCHEDULED, Ordering::AcqRel, Ordering::Acquire).is_ok()
     }
 }
 

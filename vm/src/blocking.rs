@@ -157,6 +157,10 @@ impl NativeFuture for BlockingFut {
         }
     }
 
+    fn poll_committed(&mut self, _cx: &FutCx) -> Option<FutPoll> {
+        self.slot.lock().result.take().map(FutPoll::Ready)
+    }
+
     fn describe(&self) -> String {
         "run_blocking".into()
     }

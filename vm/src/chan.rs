@@ -125,6 +125,16 @@ impl NativeFuture for SendFut {
         }
     }
 
+    fn poll_committed(&mut self, cx: &FutCx) -> Option<FutPoll> {
+        if self.value.is_some() {
+            return None; // never parked: nothing was sent
+        }
+        match self.ch.chan.poll_send(&mut self.op, &mut None, cx.waker) {
+            Some(SendOutcome::Sent) => Some(FutPoll::Ready(Ok(Value::None))),
+            _ => None,
+        }
+    }
+
     fn describe(&self) -> String {
         "channel send".into()
     }

@@ -8,7 +8,7 @@ use crate::futures::{self, FutCx, FutPoll, NativeFuture};
 use crate::task::{RtCtx, TaskObj};
 use crate::value::Value;
 use parking_lot::Mutex;
-use runtime::{AcquireOp, Event, Semaphore};
+use runtime::{AcquireOp, Event, Semaphore, WaitOp};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
@@ -142,7 +142,9 @@ pub fn method(vm: &mut crate::interp::Vm, this: &Arc<Handle>, name: &str, args: 
             Ok(Value::None)
         }
         (Handle::Event(e), "is_set") => Ok(Value::Bool(e.is_set())),
-        (Handle::Event(_), "wait") => Ok(futures::value(WaitEvent { handle: this.clone() })),
+        (Handle::Event(_), "wait") => {
+            Ok(futures::value(WaitEvent { handle: this.clone(), op: WaitOp::default(), waker: None }))
+        }
         (Handle::Atomic(a), "load") => Ok(Value::Int(a.load(Ordering::SeqCst))),
         (Handle::Atomic(a), "store") => arity(name, args, 1).and_then(|_| {
             a.store(int_arg(&args[0], "the stored value")?, Ordering::SeqCst);
@@ -187,12 +189,12 @@ pub fn method(vm: &mut crate::interp::Vm, this: &Arc<Handle>, name: &str, args: 
         (Handle::Executor(ex), "spawn") => match args.first() {
             Some(Value::Coroutine(c)) => (|| {
                 let (f, a, kw) = c.take()?;
-                let fiber = crate::interp::Vm::for_call(&ex.ctx, f, a, kw)?;
+                let _ = &ex.ctx;
                 if let Some(main_ctx) = &vm.ctx {
                     // The caller's runtime must not look idle while this runs.
                     main_ctx.rt.external.fetch_add(1, Ordering::AcqRel);
                 }
-                let t = ex.ctx.spawn(fiber, Some(c.name.clone()));
+                let t = ex.ctx.spawn_call(f, a, kw, Some(c.name.clone()));
                 t.set_on_finish(vm.ctx.as_ref().map(|c| c.rt.clone()));
                 ex.tasks.lock().push(t.clone());
                 Ok(Value::Task(t))
@@ -299,13 +301,22 @@ impl Drop for Acquire {
 
 struct WaitEvent {
     handle: Arc<Handle>,
+    op: WaitOp,
+    waker: Option<runtime::Waker>,
 }
 
 impl NativeFuture for WaitEvent {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
         match &*self.handle {
-            Handle::Event(e) if !e.poll_wait(cx.waker) => FutPoll::Pending,
-            _ => FutPoll::Ready(Ok(Value::None)),
+            Handle::Event(e) if !e.poll_wait(&mut self.op, cx.waker) => {
+                self.waker = Some(cx.waker.clone());
+                FutPoll::Pending
+            }
+            _ => {
+                self.waker = None;
+                self.op = WaitOp::default();
+                FutPoll::Ready(Ok(Value::None))
+            }
         }
     }
 
@@ -316,6 +327,14 @@ impl NativeFuture for WaitEvent {
 
 /// Leaving `async with TaskGroup()`: wait for every child; the first failure
 /// (or a failure of the block itself) cancels the rest.
+impl Drop for WaitEvent {
+    fn drop(&mut self) {
+        if let (Handle::Event(e), Some(w)) = (&*self.handle, &self.waker) {
+            e.cancel_wait(&mut self.op, w);
+        }
+    }
+}
+
 struct GroupExit {
     group: Arc<Handle>,
     body_failed: bool,

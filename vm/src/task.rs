@@ -19,6 +19,15 @@ macro_rules! trace_line {
     }};
 }
 
+/// A task's fiber. A task that has not run yet holds only its call: the
+/// fiber is built on its first poll, so a million spawned-but-waiting tasks
+/// cost their call's values, not a million stacks.
+enum FiberSlot {
+    Start(Value, Vec<Value>, Vec<(Arc<str>, Value)>),
+    Ready(Vm),
+    Empty,
+}
+
 /// How a task ended.
 #[derive(Debug, Clone)]
 pub enum TaskResult {
@@ -38,7 +47,7 @@ pub struct TaskObj {
     header: TaskHeader,
     pub id: u64,
     pub name: String,
-    fiber: Mutex<Option<Vm>>,
+    fiber: Mutex<FiberSlot>,
     state: Mutex<TaskState>,
     done_cv: Condvar,
     /// A `cancel()` not yet delivered as `CancelledError`.
@@ -108,7 +117,12 @@ impl WaitSite {
 pub struct RtCtx {
     pub rt: Arc<Shared>,
     pub globals: Arc<Globals>,
-    tasks: Mutex<Vec<Weak<TaskObj>>>,
+    /// Tasks that have not finished (a finished task leaves at once, so a
+    /// million short tasks do not stay allocated).
+    tasks: Mutex<std::collections::HashMap<u64, Weak<TaskObj>>>,
+    /// Tasks that failed: name, `Kind: message`, and the task (weakly) to see
+    /// later whether someone observed the failure.
+    failures: Mutex<Vec<(String, String, Weak<TaskObj>)>>,
     /// Instances of imported modules of your own, by canonical path.
     modules: Mutex<std::collections::HashMap<String, Value>>,
     next_id: AtomicU64,
@@ -122,7 +136,8 @@ impl RtCtx {
         Arc::new(RtCtx {
             rt,
             globals,
-            tasks: Mutex::new(Vec::new()),
+            tasks: Mutex::new(Default::default()),
+            failures: Mutex::new(Vec::new()),
             modules: Mutex::new(Default::default()),
             next_id: AtomicU64::new(1),
             trace,
@@ -133,13 +148,29 @@ impl RtCtx {
     /// Creates a task that will run `vm` (whose fiber already has its entry
     /// frame) and queues it.
     pub fn spawn(self: &Arc<Self>, vm: Vm, name: Option<String>) -> Arc<TaskObj> {
+        self.spawn_slot(FiberSlot::Ready(vm), name)
+    }
+
+    /// Creates a task that will call `f(args)` (its fiber is built when it
+    /// first runs) and queues it.
+    pub fn spawn_call(
+        self: &Arc<Self>,
+        f: Value,
+        args: Vec<Value>,
+        kw: Vec<(Arc<str>, Value)>,
+        name: Option<String>,
+    ) -> Arc<TaskObj> {
+        self.spawn_slot(FiberSlot::Start(f, args, kw), name)
+    }
+
+    fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<String>) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let name = name.unwrap_or_else(|| format!("task-{id}"));
         let task = Arc::new(TaskObj {
             header: TaskHeader::new(),
             id,
             name,
-            fiber: Mutex::new(Some(vm)),
+            fiber: Mutex::new(fiber),
             state: Mutex::new(TaskState::default()),
             done_cv: Condvar::new(),
             cancel_pending: AtomicBool::new(false),
@@ -150,13 +181,7 @@ impl RtCtx {
             ctx: self.clone(),
             on_finish: Mutex::new(None),
         });
-        {
-            let mut tasks = self.tasks.lock();
-            if tasks.len() > 1024 && tasks.len().is_power_of_two() {
-                tasks.retain(|t| t.strong_count() > 0);
-            }
-            tasks.push(Arc::downgrade(&task));
-        }
+        self.tasks.lock().insert(id, Arc::downgrade(&task));
         if self.trace {
             trace_line!("[trace] spawn {} (#{})", task.name, task.id);
         }
@@ -166,18 +191,20 @@ impl RtCtx {
 
     /// Every task that has not finished.
     pub fn live_tasks(&self) -> Vec<Arc<TaskObj>> {
-        self.tasks.lock().iter().filter_map(Weak::upgrade).filter(|t| !t.is_done()).collect()
+        let mut live: Vec<Arc<TaskObj>> =
+            self.tasks.lock().values().filter_map(Weak::upgrade).filter(|t| !t.is_done()).collect();
+        live.sort_by_key(|t| t.id);
+        live
     }
 
     /// Tasks that failed and whose failure nobody observed.
     pub fn unobserved_failures(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        for t in self.tasks.lock().iter().filter_map(Weak::upgrade) {
-            let st = t.state.lock();
-            if let (Some(TaskResult::Failed { thrown, .. }), false) = (&st.result, st.observed) {
-                if !matches!(thrown.kind(), Some("CancelledError")) {
-                    out.push((t.name.clone(), thrown.headline()));
-                }
+        for (name, headline, task) in self.failures.lock().iter() {
+            // A task nobody holds any more can no longer be observed.
+            let observed = task.upgrade().is_some_and(|t| t.state.lock().observed);
+            if !observed {
+                out.push((name.clone(), headline.clone()));
             }
         }
         out
@@ -305,6 +332,15 @@ impl TaskObj {
     }
 
     fn finish(&self, result: TaskResult) {
+        let failure = match &result {
+            TaskResult::Failed { thrown, .. } if thrown.kind() != Some("CancelledError") => Some(thrown.headline()),
+            _ => None,
+        };
+        if let Some(me) = self.ctx.tasks.lock().remove(&self.id) {
+            if let Some(headline) = failure {
+                self.ctx.failures.lock().push((self.name.clone(), headline, me));
+            }
+        }
         let waiters = {
             let mut st = self.state.lock();
             st.result = Some(result);
@@ -319,6 +355,11 @@ impl TaskObj {
             rt.external.fetch_sub(1, Ordering::AcqRel);
             rt.poke();
         }
+    }
+
+    /// Is a cancellation or DeadlockError waiting to be raised?
+    pub(crate) fn interrupt_pending(&self) -> bool {
+        self.cancel_pending.load(Ordering::Acquire) || self.deadlock.lock().is_some()
     }
 
     /// The pending interruption to raise at the current suspension point.
@@ -342,7 +383,25 @@ impl Schedulable for TaskObj {
     }
 
     fn poll(self: Arc<Self>) -> Poll {
-        let Some(mut vm) = self.fiber.lock().take() else { return Poll::Done };
+        let slot = std::mem::replace(&mut *self.fiber.lock(), FiberSlot::Empty);
+        let mut vm = match slot {
+            FiberSlot::Ready(vm) => vm,
+            FiberSlot::Empty => return Poll::Done,
+            FiberSlot::Start(f, args, kw) => {
+                // Cancelled before it ever ran: the body never starts.
+                let started = match self.take_interrupt() {
+                    Some(thrown) => Err(thrown),
+                    None => Vm::for_call(&self.ctx, f, args, kw),
+                };
+                match started {
+                    Ok(vm) => vm,
+                    Err(thrown) => {
+                        self.finish(TaskResult::Failed { thrown, trace: Vec::new() });
+                        return Poll::Done;
+                    }
+                }
+            }
+        };
         if self.ctx.trace {
             trace_line!("[trace] resume {}", self.name);
         }
@@ -367,14 +426,14 @@ impl Schedulable for TaskObj {
                     let at = self.wait_site.lock().as_ref().map(|w| w.describe(&self.ctx)).unwrap_or_default();
                     trace_line!("[trace] suspend {} at {at}", self.name);
                 }
-                *self.fiber.lock() = Some(vm);
+                *self.fiber.lock() = FiberSlot::Ready(vm);
                 Poll::Pending
             }
             Exit::Yield => {
                 if self.ctx.trace {
                     trace_line!("[trace] preempt {}", self.name);
                 }
-                *self.fiber.lock() = Some(vm);
+                *self.fiber.lock() = FiberSlot::Ready(vm);
                 Poll::Yield
             }
         }

@@ -60,8 +60,7 @@ pub fn to_task(vm: &Vm, v: &Value, name: Option<String>) -> RtResult<Arc<TaskObj
         Value::Task(t) => Ok(t.clone()),
         Value::Coroutine(c) => {
             let (f, args, kw) = c.take()?;
-            let fiber = Vm::for_call(&ctx, f, args, kw)?;
-            Ok(ctx.spawn(fiber, name.or_else(|| Some(c.name.clone()))))
+            Ok(ctx.spawn_call(f, args, kw, name.or_else(|| Some(c.name.clone()))))
         }
         Value::Future(_) => {
             let fiber = Vm::for_call(&ctx, await_shim_for(&ctx), vec![v.clone()], Vec::new())?;

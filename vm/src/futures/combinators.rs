@@ -56,6 +56,17 @@ fn settle(r: &TaskResult) -> Value {
     }
 }
 
+impl Drop for AwaitTasks {
+    fn drop(&mut self) {
+        // Dropped before it delivered (its awaiter was cancelled): the
+        // children it waits for are cancelled too (as asyncio.gather does).
+        // (A no-op for children that finished: cancel ignores them.)
+        for t in &self.tasks {
+            t.cancel();
+        }
+    }
+}
+
 impl NativeFuture for AwaitTasks {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
         let mut results: Vec<Option<TaskResult>> = Vec::with_capacity(self.tasks.len());
@@ -133,6 +144,14 @@ impl NativeFuture for AwaitTasks {
         Some(FutPoll::Pending)
     }
 
+    fn poll_committed(&mut self, cx: &FutCx) -> Option<FutPoll> {
+        // The children are tasks of their own: results they produced are kept.
+        match self.poll(cx) {
+            FutPoll::Pending => None,
+            ready => Some(ready),
+        }
+    }
+
     fn describe(&self) -> String {
         let what = match self.mode {
             Mode::All => "join",
@@ -153,11 +172,13 @@ pub struct Timeout {
     deadline: Option<u64>,
     timer: Option<TimerHandle>,
     expired: bool,
+    /// The result was handed out.
+    done: bool,
 }
 
 impl Timeout {
     pub fn new(task: Arc<TaskObj>, nanos: u64, secs_text: String) -> Timeout {
-        Timeout { task, nanos, secs_text, deadline: None, timer: None, expired: false }
+        Timeout { task, nanos, secs_text, deadline: None, timer: None, expired: false, done: false }
     }
 }
 
@@ -169,10 +190,14 @@ impl NativeFuture for Timeout {
             if let Some(t) = self.timer.take() {
                 t.cancel();
             }
-            if self.expired {
+            // An operation that completed wins even past the deadline (its
+            // value must not be lost); only one that was cancelled timed out.
+            let cancelled = matches!(&r, TaskResult::Failed { thrown, .. } if thrown.kind() == Some("CancelledError"));
+            if self.expired && cancelled {
                 let e = ErrorObj::value("TimeoutError", format!("timed out after {}s", self.secs_text));
                 return FutPoll::Ready(Ok(Value::err(e)));
             }
+            self.done = true;
             return FutPoll::Ready(deliver(&r).map(Value::ok));
         }
         if !self.expired && now >= deadline {
@@ -186,6 +211,17 @@ impl NativeFuture for Timeout {
         FutPoll::Pending
     }
 
+    fn poll_committed(&mut self, cx: &FutCx) -> Option<FutPoll> {
+        // The operation finished (its result must not be lost): deliver it.
+        if self.task.is_done() {
+            return match self.poll(cx) {
+                FutPoll::Pending => None,
+                ready => Some(ready),
+            };
+        }
+        None
+    }
+
     fn describe(&self) -> String {
         format!("timeout({}, {}s)", self.task.name, self.secs_text)
     }
@@ -195,6 +231,11 @@ impl Drop for Timeout {
     fn drop(&mut self) {
         if let Some(t) = self.timer.take() {
             t.cancel();
+        }
+        // The awaiter was cancelled: the operation must not run on unobserved
+        // (an orphaned receive would swallow a value).
+        if !self.done {
+            self.task.cancel();
         }
     }
 }
@@ -216,6 +257,13 @@ impl NativeFuture for Catch {
         match self.task.result_or_register(cx.waker) {
             Some(r) => FutPoll::Ready(Ok(settle(&r))),
             None => FutPoll::Pending,
+        }
+    }
+
+    fn poll_committed(&mut self, cx: &FutCx) -> Option<FutPoll> {
+        match self.poll(cx) {
+            FutPoll::Pending => None,
+            ready => Some(ready),
         }
     }
 

@@ -33,6 +33,14 @@ pub trait NativeFuture: Send {
     fn poll(&mut self, cx: &FutCx) -> FutPoll;
     /// What it waits for, for deadlock reports (`sleep`, `join`, …).
     fn describe(&self) -> String;
+    /// Polled instead of `poll` when the task has a cancellation pending:
+    /// `Some(Ready(..))` only if the operation already *committed* (a send
+    /// whose value was taken, a task that finished), else `None` and the
+    /// cancellation wins — so a cancelled receive never takes a value, and a
+    /// completed send is never reported as cancelled.
+    fn poll_committed(&mut self, _cx: &FutCx) -> Option<FutPoll> {
+        None
+    }
     /// For futures that can also be iterated with `async for` (`as_completed`):
     /// the next item (`Some(v)`), or `None` at the end. `None` if not iterable.
     fn poll_next(&mut self, _cx: &FutCx) -> Option<FutPoll> {

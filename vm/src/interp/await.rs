@@ -24,9 +24,9 @@ impl Vm {
         let Some(task) = self.task.clone() else {
             return Err(Thrown::new("Error", "`await` outside a running task"));
         };
-        if let Some(interrupt) = task.take_interrupt() {
-            return Err(interrupt);
-        }
+        // A pending cancellation (or DeadlockError) is raised only where the
+        // task would suspend: an operation that is ready completes first, so
+        // a send that happened is never reported as cancelled.
         let v = self.fiber.stack.last().cloned().unwrap_or_default();
         match &v {
             Value::Coroutine(c) => {
@@ -66,6 +66,9 @@ impl Vm {
                         Ok(AwaitStep::Ready)
                     }
                     None => {
+                        if let Some(interrupt) = task.take_interrupt() {
+                            return Err(interrupt);
+                        }
                         self.note_wait(&task, at, v.clone());
                         Ok(AwaitStep::Suspend)
                     }
@@ -77,7 +80,14 @@ impl Vm {
                 };
                 let waker = task.waker();
                 let cx = FutCx { waker: &waker, ctx: &ctx, task: &task };
-                let polled = f.inner.lock().poll(&cx);
+                let polled = if task.interrupt_pending() {
+                    match f.inner.lock().poll_committed(&cx) {
+                        Some(p) => p,
+                        None => FutPoll::Pending,
+                    }
+                } else {
+                    f.inner.lock().poll(&cx)
+                };
                 match polled {
                     FutPoll::Ready(r) => {
                         self.pop();
@@ -85,6 +95,11 @@ impl Vm {
                         Ok(AwaitStep::Ready)
                     }
                     FutPoll::Pending => {
+                        if let Some(interrupt) = task.take_interrupt() {
+                            // The future is dropped as the error unwinds,
+                            // which withdraws what it registered.
+                            return Err(interrupt);
+                        }
                         self.note_wait(&task, at, v.clone());
                         Ok(AwaitStep::Suspend)
                     }

@@ -308,6 +308,10 @@ impl Vm {
             return Err(Thrown::type_error(format!("cannot run a {} as a task", f.type_name())));
         };
         let argc = args.len();
+        // A new task's fiber starts small: an idle task should cost a few
+        // hundred bytes (its frame's slots plus a little operand room).
+        vm.fiber.stack.reserve_exact(1 + argc + kw.len() + closure.proto.nslots as usize + 8);
+        vm.fiber.frames.reserve_exact(2);
         vm.fiber.stack.push(Value::Func(closure.clone()));
         vm.fiber.stack.extend(args);
         let names: Vec<Arc<str>> = kw.iter().map(|(k, _)| k.clone()).collect();

@@ -1,0 +1,95 @@
+# spawn/await storm: roots spawn children that spawn grandchildren; every
+# level awaits its children (one by one, twice, through join). Then a
+# TaskGroup storm and an as_completed storm. Counted with Atomic; exact totals.
+async fn leaf(i: Int, leaves: Atomic) -> Int:
+    leaves.fetch_add(1)
+    if i % 7 == 0:
+        await yield_now()
+    return i
+
+async fn mid(base: Int, k: Int, leaves: Atomic, mids: Atomic) -> Int:
+    mids.fetch_add(1)
+    var ts = []
+    for j in range(k):
+        ts.append(spawn(leaf(base + j, leaves)))
+    var s = 0
+    for t in ts:
+        s += await t
+    return s
+
+async fn root(r: Int, m: Int, k: Int, leaves: Atomic, mids: Atomic, roots: Atomic) -> Int:
+    roots.fetch_add(1)
+    var ts = []
+    for i in range(m):
+        ts.append(spawn(mid((r * m + i) * k, k, leaves, mids)))
+    # Await them in reverse order, half via join.
+    let half = m // 2
+    var s = 0
+    let firsts = await join(ts[0:half])
+    for v in firsts:
+        s += v
+    var i = m - 1
+    while i >= half:
+        s += await ts[i]
+        # Awaiting a task twice returns the same value.
+        if i == half:
+            s += await ts[i]
+            s -= await ts[i]
+        i -= 1
+    return s
+
+async fn grouped(g: Int, k: Int, hits: Atomic) -> Int:
+    async with TaskGroup() as tg:
+        for j in range(k):
+            tg.spawn(leaf(g * k + j, hits))
+    return 1
+
+async fn group_storm(groups: Int, k: Int) -> Bool:
+    let hits = Atomic(0)
+    let done = Atomic(0)
+    async with TaskGroup() as outer:
+        for g in range(groups):
+            outer.spawn(grouped(g, k, hits))
+    if hits.load() != groups * k:
+        print(f"WRONG: TaskGroup storm: {hits.load()} of {groups * k} children ran")
+        return False
+    return True
+
+async fn completed_storm(n: Int) -> Bool:
+    let hits = Atomic(0)
+    var coros = []
+    for i in range(n):
+        coros.append(leaf(i, hits))
+    let vals = await as_completed(coros)
+    var s = 0
+    for v in vals:
+        s += v
+    if len(vals) != n or s != n * (n - 1) // 2 or hits.load() != n:
+        print(f"WRONG: as_completed storm: {len(vals)} values, sum {s}")
+        return False
+    return True
+
+async fn main():
+    let roots_n = int(env.get("STRESS_ROOTS").unwrap_or("200"))
+    let m = 20
+    let k = 25
+    let leaves = Atomic(0)
+    let mids = Atomic(0)
+    let roots = Atomic(0)
+    var ts = []
+    for r in range(roots_n):
+        ts.append(spawn(root(r, m, k, leaves, mids, roots)))
+    var total = 0
+    for t in ts:
+        total += await t
+    let n = roots_n * m * k
+    print(f"roots {roots.load()} mids {mids.load()} leaves {leaves.load()}")
+    print(f"sum {total}")
+    var ok = True
+    if total != n * (n - 1) // 2 or leaves.load() != n or mids.load() != roots_n * m or roots.load() != roots_n:
+        print(f"WRONG: expected sum {n * (n - 1) // 2} leaves {n}")
+        ok = False
+    ok = await group_storm(roots_n, 100) and ok
+    ok = await completed_storm(roots_n * 50) and ok
+    if ok:
+        print("ok")

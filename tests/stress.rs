@@ -34,12 +34,8 @@ fn run(name: &str, flags: &[&str], envs: &[(&str, &str)], limit: Duration) -> Ou
         cmd.env(k, v);
     }
     let start = Instant::now();
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cannot start mojolite");
+    let mut child =
+        cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("cannot start mojolite");
     let mut out_pipe = child.stdout.take().expect("stdout");
     let mut err_pipe = child.stderr.take().expect("stderr");
     let out_t = std::thread::spawn(move || {
@@ -66,7 +62,13 @@ fn run(name: &str, flags: &[&str], envs: &[(&str, &str)], limit: Duration) -> Ou
         }
     };
     let elapsed = start.elapsed();
-    Outcome { status, stdout: out_t.join().unwrap_or_default(), stderr: err_t.join().unwrap_or_default(), elapsed, timed_out }
+    Outcome {
+        status,
+        stdout: out_t.join().unwrap_or_default(),
+        stderr: err_t.join().unwrap_or_default(),
+        elapsed,
+        timed_out,
+    }
 }
 
 /// Runs `name` and returns a description of every problem (empty = passed).
@@ -91,7 +93,8 @@ fn check(name: &str, flags: &[&str], envs: &[(&str, &str)], limit: Duration, wan
         problems.push(format!("{what}: the interpreter panicked"));
     }
     if !problems.is_empty() && !o.stderr.trim().is_empty() {
-        let tail: String = o.stderr.lines().rev().take(15).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
+        let tail: String =
+            o.stderr.lines().rev().take(15).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
         problems.push(format!("{what}: stderr (tail):\n{tail}"));
     }
     eprintln!("  {what}: {:.2?}{}", o.elapsed, if problems.is_empty() { "" } else { "  FAILED" });
@@ -111,9 +114,13 @@ fn assert_none(problems: Vec<String>) {
 #[test]
 fn skynet_million_tasks() {
     let _g = serial();
-    let (p, _) = check("skynet.mojo", &["--workers", "2"], &[("STRESS_N", "1000000")], Duration::from_secs(60), &[
-        "499999500000",
-    ]);
+    let (p, _) = check(
+        "skynet.mojo",
+        &["--workers", "2"],
+        &[("STRESS_N", "1000000")],
+        Duration::from_secs(60),
+        &["499999500000"],
+    );
     assert_none(p);
 }
 
@@ -123,9 +130,13 @@ fn skynet_100k_on_1_4_8_workers() {
     let _g = serial();
     let mut all = Vec::new();
     for w in ["1", "4", "8"] {
-        let (p, _) = check("skynet.mojo", &["--workers", w], &[("STRESS_N", "100000")], Duration::from_secs(30), &[
-            "4999950000",
-        ]);
+        let (p, _) = check(
+            "skynet.mojo",
+            &["--workers", w],
+            &[("STRESS_N", "100000")],
+            Duration::from_secs(30),
+            &["4999950000"],
+        );
         all.extend(p);
     }
     assert_none(all);
@@ -169,7 +180,9 @@ fn hundred_thousand_sleepers_finish_in_time() {
             None => p.push(format!("workers {w}: no timing line in {:?}", o.stdout)),
             Some((spawned, finished)) => {
                 let wall = o.elapsed.as_secs_f64();
-                eprintln!("    workers {w}: spawned in {spawned:.3}s, finished at {finished:.3}s, wall clock {wall:.3}s");
+                eprintln!(
+                    "    workers {w}: spawned in {spawned:.3}s, finished at {finished:.3}s, wall clock {wall:.3}s"
+                );
                 if finished < 1.0 {
                     p.push(format!("workers {w}: finished at {finished:.3}s, before the 1 s sleeps could end"));
                 }
@@ -217,11 +230,13 @@ fn spawn_await_storms_exact_totals() {
     let _g = serial();
     let mut all = Vec::new();
     for w in ["1", "2", "4", "8"] {
-        let (p, _) = check("spawn_storm.mojo", &["--workers", w], &[("STRESS_ROOTS", "200")], Duration::from_secs(60), &[
-            "roots 200 mids 4000 leaves 100000",
-            "sum 4999950000",
-            "ok",
-        ]);
+        let (p, _) = check(
+            "spawn_storm.mojo",
+            &["--workers", w],
+            &[("STRESS_ROOTS", "200")],
+            Duration::from_secs(60),
+            &["roots 200 mids 4000 leaves 100000", "sum 4999950000", "ok"],
+        );
         all.extend(p);
     }
     assert_none(all);
@@ -288,9 +303,8 @@ fn timed_out_receives_lose_no_values() {
     let _g = serial();
     let mut all = Vec::new();
     for w in ["1", "2", "4"] {
-        let (p, _) = check("timeout_recv.mojo", &["--workers", w], &[("STRESS_PER", "2000")], Duration::from_secs(60), &[
-            "ok",
-        ]);
+        let (p, _) =
+            check("timeout_recv.mojo", &["--workers", w], &[("STRESS_PER", "2000")], Duration::from_secs(60), &["ok"]);
         all.extend(p);
     }
     assert_none(all);

@@ -29,39 +29,86 @@ pub enum StmtKind {
     Expr(Expr),
     /// `let p = e`, `var p: T = e`, `var x: Int` (no value). `pattern` is a
     /// `Bind` or a `Tuple` of binds (`let (a, b) = pair`).
-    Let { mutable: bool, pattern: Pattern, ty: Option<TypeExpr>, value: Option<Expr> },
+    Let {
+        mutable: bool,
+        pattern: Pattern,
+        ty: Option<TypeExpr>,
+        value: Option<Expr>,
+    },
     /// `target = value`. Targets: `Name`, `Attr`, `Index`, or a `Tuple`/`List`
     /// of targets (`a, b = b, a`). `a = b = c` gives `targets: [a, b]`.
-    Assign { targets: Vec<Expr>, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
     /// `target op= value`; `op` is the arithmetic operator (`Add` for `+=`).
-    AugAssign { target: Expr, op: BinOp, value: Expr },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     /// `if c: … elif c: … else: …`; each condition may be `if let`.
-    If { branches: Vec<(Cond, Block)>, else_body: Option<Block> },
+    If {
+        branches: Vec<(Cond, Block)>,
+        else_body: Option<Block>,
+    },
     /// `while c:` or `while let P = e:`.
-    While { cond: Cond, body: Block },
+    While {
+        cond: Cond,
+        body: Block,
+    },
     /// `for p in e:` / `async for p in e:`; `target` is a `Bind` or tuple pattern.
-    For { is_async: bool, target: Pattern, iter: Expr, body: Block },
+    For {
+        is_async: bool,
+        target: Pattern,
+        iter: Expr,
+        body: Block,
+    },
     Break,
     Continue,
     Pass,
     Return(Option<Expr>),
     /// `raise e` / bare `raise` (re-raise inside `except`).
     Raise(Option<Expr>),
-    Try { body: Block, handlers: Vec<Handler>, else_body: Option<Block>, finally_body: Option<Block> },
+    Try {
+        body: Block,
+        handlers: Vec<Handler>,
+        else_body: Option<Block>,
+        finally_body: Option<Block>,
+    },
     /// `with a as x, b:` / `async with …`.
-    With { is_async: bool, items: Vec<WithItem>, body: Block },
-    Match { subject: Expr, cases: Vec<MatchCase> },
+    With {
+        is_async: bool,
+        items: Vec<WithItem>,
+        body: Block,
+    },
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     /// `assert cond` / `assert cond, msg` / `assert(cond)` / `assert(cond, msg)`.
-    Assert { cond: Expr, msg: Option<Expr> },
+    Assert {
+        cond: Expr,
+        msg: Option<Expr>,
+    },
     Fn(FnDef),
     Struct(StructDef),
     Trait(TraitDef),
     /// `alias Name = Type`
-    Alias { name: Ident, ty: TypeExpr },
+    Alias {
+        name: Ident,
+        ty: TypeExpr,
+    },
     /// `import a.b as c`
-    Import { module: Vec<Ident>, alias: Option<Ident> },
+    Import {
+        module: Vec<Ident>,
+        alias: Option<Ident>,
+    },
     /// `from a.b import x as y, z`
-    FromImport { module: Vec<Ident>, names: Vec<(Ident, Option<Ident>)> },
+    FromImport {
+        module: Vec<Ident>,
+        names: Vec<(Ident, Option<Ident>)>,
+    },
 }
 
 /// A condition of `if`/`elif`/`while`.
@@ -217,34 +264,79 @@ pub enum ExprKind {
     Tuple(Vec<Expr>),
     /// `*xs` inside a call's arguments or a list/tuple display.
     Starred(Box<Expr>),
-    Unary { op: UnaryOp, expr: Box<Expr> },
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Unary {
+        op: UnaryOp,
+        expr: Box<Expr>,
+    },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `a < b <= c`: `first` then each `(op, operand)`; a single comparison has one.
-    Compare { first: Box<Expr>, rest: Vec<(CmpOp, Expr)> },
+    Compare {
+        first: Box<Expr>,
+        rest: Vec<(CmpOp, Expr)>,
+    },
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     /// `a if cond else b`
-    Ternary { cond: Box<Expr>, then: Box<Expr>, else_: Box<Expr> },
-    Call { func: Box<Expr>, args: Vec<Arg> },
+    Ternary {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        else_: Box<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Arg>,
+    },
     /// `obj.name`
-    Attr { obj: Box<Expr>, name: Ident },
+    Attr {
+        obj: Box<Expr>,
+        name: Ident,
+    },
     /// `Type::name` (also `Channel[Int]::new`)
-    Path { base: Box<Expr>, name: Ident },
+    Path {
+        base: Box<Expr>,
+        name: Ident,
+    },
     /// `obj[index]`; also generic application `Channel[Int]` and
     /// `Dict[String, Int]` (then `index` is a `Tuple`).
-    Index { obj: Box<Expr>, index: Box<Expr> },
+    Index {
+        obj: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// Only as an `Index` index: `xs[lo:hi:step]`, each part optional.
-    Slice { lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        lo: Option<Box<Expr>>,
+        hi: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
     /// `a..b` / `a..=b`
-    Range { lo: Box<Expr>, hi: Box<Expr>, inclusive: bool },
+    Range {
+        lo: Box<Expr>,
+        hi: Box<Expr>,
+        inclusive: bool,
+    },
     /// `await e` (binds to the whole postfix chain after it)
     Await(Box<Expr>),
     /// postfix `e?`
     Try(Box<Expr>),
     /// `[elt for target in iter if cond]`
-    ListComp { elt: Box<Expr>, target: Pattern, iter: Box<Expr>, cond: Option<Box<Expr>> },
+    ListComp {
+        elt: Box<Expr>,
+        target: Pattern,
+        iter: Box<Expr>,
+        cond: Option<Box<Expr>>,
+    },
     /// `{k: v for target in iter if cond}`
-    DictComp { key: Box<Expr>, value: Box<Expr>, target: Pattern, iter: Box<Expr>, cond: Option<Box<Expr>> },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        target: Pattern,
+        iter: Box<Expr>,
+        cond: Option<Box<Expr>>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -62,6 +62,8 @@ pub struct TaskObj {
     /// Where the task is suspended.
     pub wait_site: Mutex<Option<WaitSite>>,
     pub ctx: Arc<RtCtx>,
+    /// The program's main task: when it finishes, the others are cancelled.
+    pub is_main: bool,
     /// Another runtime waiting on this task (an Executor's caller): its
     /// external-work count is released when the task finishes.
     on_finish: Mutex<Option<Arc<Shared>>>,
@@ -148,7 +150,12 @@ impl RtCtx {
     /// Creates a task that will run `vm` (whose fiber already has its entry
     /// frame) and queues it.
     pub fn spawn(self: &Arc<Self>, vm: Vm, name: Option<String>) -> Arc<TaskObj> {
-        self.spawn_slot(FiberSlot::Ready(vm), name)
+        self.spawn_slot(FiberSlot::Ready(vm), name, false)
+    }
+
+    /// Spawns the program's main task (its end cancels every other task).
+    pub fn spawn_main(self: &Arc<Self>, vm: Vm) -> Arc<TaskObj> {
+        self.spawn_slot(FiberSlot::Ready(vm), Some("main".into()), true)
     }
 
     /// Creates a task that will call `f(args)` (its fiber is built when it
@@ -160,10 +167,10 @@ impl RtCtx {
         kw: Vec<(Arc<str>, Value)>,
         name: Option<String>,
     ) -> Arc<TaskObj> {
-        self.spawn_slot(FiberSlot::Start(f, args, kw), name)
+        self.spawn_slot(FiberSlot::Start(f, args, kw), name, false)
     }
 
-    fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<String>) -> Arc<TaskObj> {
+    fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<String>, is_main: bool) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let name = name.unwrap_or_else(|| format!("task-{id}"));
         let task = Arc::new(TaskObj {
@@ -179,6 +186,7 @@ impl RtCtx {
             deadlock: Mutex::new(None),
             wait_site: Mutex::new(None),
             ctx: self.clone(),
+            is_main,
             on_finish: Mutex::new(None),
         });
         self.tasks.lock().insert(id, Arc::downgrade(&task));
@@ -200,12 +208,9 @@ impl RtCtx {
     /// Tasks that failed and whose failure nobody observed.
     pub fn unobserved_failures(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        for (name, headline, task) in self.failures.lock().iter() {
-            // A task nobody holds any more can no longer be observed.
-            let observed = task.upgrade().is_some_and(|t| t.state.lock().observed);
-            if !observed {
-                out.push((name.clone(), headline.clone()));
-            }
+        // Observing a failure removes it from this list.
+        for (name, headline, _) in self.failures.lock().iter() {
+            out.push((name.clone(), headline.clone()));
         }
         out
     }
@@ -251,7 +256,13 @@ impl TaskObj {
         let mut st = self.state.lock();
         match st.result.clone() {
             Some(r) => {
-                st.observed = true;
+                if !st.observed {
+                    st.observed = true;
+                    if matches!(r, TaskResult::Failed { .. }) {
+                        let me = self as *const TaskObj;
+                        self.ctx.failures.lock().retain(|(_, _, t)| t.as_ptr() != me);
+                    }
+                }
                 Some(r)
             }
             None => {
@@ -332,6 +343,15 @@ impl TaskObj {
     }
 
     fn finish(&self, result: TaskResult) {
+        if self.is_main {
+            // The program ends with main: cancel the rest now, from the
+            // worker, so they are runnable before any clock can move on.
+            for t in self.ctx.live_tasks() {
+                if !std::ptr::eq(Arc::as_ptr(&t), self) {
+                    t.cancel();
+                }
+            }
+        }
         let failure = match &result {
             TaskResult::Failed { thrown, .. } if thrown.kind() != Some("CancelledError") => Some(thrown.headline()),
             _ => None,

@@ -166,7 +166,34 @@ pub fn timeout(vm: &mut Vm, args: Args) -> RtResult<Value> {
 /// awaiter does not cancel it.
 pub fn shield(vm: &mut Vm, args: Args) -> RtResult<Value> {
     let [fut] = super::core::one(&args, "shield")?;
-    to_task(vm, fut, None).map(Value::Task)
+    let task = to_task(vm, fut, None)?;
+    Ok(futures::value(Shielded { task }))
+}
+
+/// Awaits a task without ever cancelling it: whatever cancels the awaiter
+/// (a cancel, a `timeout`, a `race`) drops this, not the task.
+struct Shielded {
+    task: Arc<TaskObj>,
+}
+
+impl futures::NativeFuture for Shielded {
+    fn poll(&mut self, cx: &futures::FutCx) -> futures::FutPoll {
+        match self.task.result_or_register(cx.waker) {
+            Some(r) => futures::FutPoll::Ready(futures::deliver(&r)),
+            None => futures::FutPoll::Pending,
+        }
+    }
+
+    fn poll_committed(&mut self, cx: &futures::FutCx) -> Option<futures::FutPoll> {
+        match self.poll(cx) {
+            futures::FutPoll::Pending => None,
+            ready => Some(ready),
+        }
+    }
+
+    fn describe(&self) -> String {
+        format!("shield({})", self.task.name)
+    }
 }
 
 pub fn monotonic(vm: &mut Vm, _args: Args) -> RtResult<Value> {

@@ -105,14 +105,7 @@ impl Vm {
                     }
                     Op::Binary(bop) => {
                         if let [.., Value::Int(x), Value::Int(y)] = &self.fiber.stack[..] {
-                            let (x, y) = (*x, *y);
-                            let fast = match bop {
-                                BinOp::Add => x.checked_add(y),
-                                BinOp::Sub => x.checked_sub(y),
-                                BinOp::Mul => x.checked_mul(y),
-                                _ => None,
-                            };
-                            if let Some(r) = fast {
+                            if let Some(r) = int_fast(bop, *x, *y) {
                                 let n = self.fiber.stack.len();
                                 self.fiber.stack.truncate(n - 1);
                                 self.fiber.stack[n - 2] = Value::Int(r);
@@ -133,14 +126,7 @@ impl Vm {
                     Op::BinaryLocalConst { slot, op: bop, k } => {
                         let a = &self.fiber.stack[base + slot as usize];
                         if let Value::Int(x) = a {
-                            let (x, y) = (*x, k as i64);
-                            let fast = match bop {
-                                BinOp::Add => x.checked_add(y),
-                                BinOp::Sub => x.checked_sub(y),
-                                BinOp::Mul => x.checked_mul(y),
-                                _ => None,
-                            };
-                            if let Some(r) = fast {
+                            if let Some(r) = int_fast(bop, *x, k as i64) {
                                 self.push(Value::Int(r));
                                 continue;
                             }
@@ -158,17 +144,10 @@ impl Vm {
                     Op::CompareLocalConst { slot, op: cop, k } => {
                         let a = &self.fiber.stack[base + slot as usize];
                         if let Value::Int(x) = a {
-                            let (x, y) = (*x, k as i64);
-                            let r = match cop {
-                                CmpOp::Eq => x == y,
-                                CmpOp::NotEq => x != y,
-                                CmpOp::Lt => x < y,
-                                CmpOp::Gt => x > y,
-                                CmpOp::LtEq => x <= y,
-                                _ => x >= y,
-                            };
-                            self.push(Value::Bool(r));
-                            continue;
+                            if let Some(r) = int_cmp(cop, *x, k as i64) {
+                                self.push(Value::Bool(r));
+                                continue;
+                            }
                         }
                         let a = a.clone();
                         save_ip!();
@@ -177,17 +156,7 @@ impl Vm {
                     }
                     Op::Compare(cop) => {
                         if let [.., Value::Int(x), Value::Int(y)] = &self.fiber.stack[..] {
-                            let (x, y) = (*x, *y);
-                            let r = match cop {
-                                CmpOp::Eq => Some(x == y),
-                                CmpOp::NotEq => Some(x != y),
-                                CmpOp::Lt => Some(x < y),
-                                CmpOp::Gt => Some(x > y),
-                                CmpOp::LtEq => Some(x <= y),
-                                CmpOp::GtEq => Some(x >= y),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
+                            if let Some(r) = int_cmp(cop, *x, *y) {
                                 let n = self.fiber.stack.len();
                                 self.fiber.stack.truncate(n - 1);
                                 self.fiber.stack[n - 2] = Value::Bool(r);
@@ -456,4 +425,30 @@ impl Vm {
             CmpOp::NotIn => !crate::builtins::methods::contains(b, a)?,
         })
     }
+}
+
+/// `x op y` on Ints for the operators with a fast path (None: take the
+/// general path, which also reports overflow).
+#[inline(always)]
+fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        _ => None,
+    }
+}
+
+/// An Int comparison (None for `in`/`not in`).
+#[inline(always)]
+fn int_cmp(op: CmpOp, x: i64, y: i64) -> Option<bool> {
+    Some(match op {
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        CmpOp::Lt => x < y,
+        CmpOp::Gt => x > y,
+        CmpOp::LtEq => x <= y,
+        CmpOp::GtEq => x >= y,
+        CmpOp::In | CmpOp::NotIn => return None,
+    })
 }

@@ -339,7 +339,7 @@ impl Vm {
         }));
         let vm = Vm::for_call(&ctx, init, Vec::new(), Vec::new())
             .map_err(|thrown| Uncaught { thrown, trace: Vec::new() })?;
-        let main = ctx.spawn(vm, Some("main".into()));
+        let main = ctx.spawn_main(vm);
         let hook_ctx = Arc::downgrade(&ctx);
         let hook_main = Arc::downgrade(&main);
         ctx.rt.set_idle_hook(Box::new(move || match (hook_ctx.upgrade(), hook_main.upgrade()) {

@@ -33,6 +33,17 @@ impl PendingIo {
         }
     }
 
+    /// After `WouldBlock`: true to try the socket again (readiness arrived
+    /// meanwhile); false when the waker is left with the reactor and the
+    /// operation must return Pending.
+    pub fn would_block(&mut self, source: &crate::reactor::IoSource, dir: crate::reactor::Dir, cx: &FutCx) -> bool {
+        if source.park(dir, cx.waker) {
+            return true;
+        }
+        self.suspend(cx);
+        false
+    }
+
     /// Called when the operation completes (also on drop).
     pub fn done(&mut self) {
         self.waker = None;

@@ -128,10 +128,9 @@ impl NativeFuture for Connect {
                     }));
                 }
                 Err(e) if e.kind() == ErrorKind::NotConnected || e.kind() == ErrorKind::WouldBlock => {
-                    if src.park(Dir::Write, cx.waker) {
+                    if self.pending.would_block(src, Dir::Write, cx) {
                         continue;
                     }
-                    self.pending.suspend(cx);
                     return FutPoll::Pending;
                 }
                 Err(e) => {
@@ -219,10 +218,9 @@ impl NativeFuture for Accept {
                     }));
                 }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                    if l.source.park(Dir::Read, cx.waker) {
+                    if self.pending.would_block(&l.source, Dir::Read, cx) {
                         continue;
                     }
-                    self.pending.suspend(cx);
                     return FutPoll::Pending;
                 }
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
@@ -283,10 +281,9 @@ impl ReadFut {
                 Ok(true) => *s.eof.lock() = true,
                 Ok(false) => {}
                 Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                    if s.source.park(Dir::Read, cx.waker) {
+                    if self.pending.would_block(&s.source, Dir::Read, cx) {
                         continue;
                     }
-                    self.pending.suspend(cx);
                     return None;
                 }
                 Err(e) => {
@@ -399,10 +396,9 @@ impl NativeFuture for WriteFut {
                 Ok(0) => return FutPoll::Ready(Ok(io_err(format!("write to {}: connection closed by peer", s.peer)))),
                 Ok(n) => self.off += n,
                 Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                    if s.source.park(Dir::Write, cx.waker) {
+                    if self.pending.would_block(&s.source, Dir::Write, cx) {
                         continue;
                     }
-                    self.pending.suspend(cx);
                     return FutPoll::Pending;
                 }
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,

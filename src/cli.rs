@@ -93,7 +93,10 @@ fn parse(args: Vec<String>) -> Result<(Options, Command), String> {
                 return Ok((opts, Command::Eval { code, args: it.collect() }));
             }
             s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
+            // A subcommand: options may also follow it (`run --virtual-time FILE`).
+            "run" | "check" | "disasm" | "repl" if rest.is_empty() => rest.push(a),
             _ => {
+                // The FILE (or test paths): what follows belongs to the program.
                 rest.push(a);
                 rest.extend(it.by_ref());
             }
@@ -227,4 +230,46 @@ fn run_options(opts: &Options) -> vm::interp::RunOptions {
     run.trace = opts.trace;
     run.stats = opts.stats;
     run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn options_may_come_before_or_after_the_subcommand() {
+        for line in ["--workers 1 --virtual-time run a.mojo x", "run --workers 1 --virtual-time a.mojo x"] {
+            let (opts, cmd) = parse(args(line)).unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert_eq!(opts.workers, Some(1), "{line}");
+            assert!(opts.virtual_time, "{line}");
+            match cmd {
+                Command::Run { file, args } => {
+                    assert_eq!(file, "a.mojo");
+                    assert_eq!(args, vec!["x".to_string()]);
+                }
+                _ => panic!("{line}: not a run command"),
+            }
+        }
+    }
+
+    #[test]
+    fn options_after_the_file_belong_to_the_program() {
+        let (opts, cmd) = parse(args("run a.mojo --virtual-time")).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!opts.virtual_time);
+        match cmd {
+            Command::Run { args, .. } => assert_eq!(args, vec!["--virtual-time".to_string()]),
+            _ => panic!("not a run command"),
+        }
+    }
+
+    #[test]
+    fn bad_option_values_are_errors() {
+        assert!(parse(args("--workers 0 run a.mojo")).is_err());
+        assert!(parse(args("--workers lots run a.mojo")).is_err());
+        assert!(parse(args("--frobnicate run a.mojo")).is_err());
+    }
 }

@@ -66,6 +66,9 @@ pub enum Op {
     Jump(u32),
     /// `[Bool] -> []`, jump when false (TypeError for a non-Bool)
     JumpIfFalse(u32),
+    /// `[] -> []`: `if local op k` fused (`cmp_jumps[i]`: jump when the
+    /// comparison is false; same semantics as `CompareLocalConst`, `JumpIfFalse`)
+    CmpJump(u32),
     /// `[Bool] -> []`, jump when true
     JumpIfTrue(u32),
     /// `[Bool] -> [Bool]` when jumping, `[]` otherwise (for `and`)
@@ -233,6 +236,16 @@ pub enum PatternTest {
     None,
 }
 
+/// A fused `if local op k:` test (`Op::CmpJump`).
+#[derive(Clone, Copy, Debug)]
+pub struct CmpJump {
+    pub slot: u16,
+    pub op: parser::ast::CmpOp,
+    pub k: i32,
+    /// Where to jump when the comparison is false.
+    pub target: u32,
+}
+
 /// A keyword/star call site.
 #[derive(Clone, Debug)]
 pub struct CallSite {
@@ -345,6 +358,7 @@ pub struct FuncProto {
     pub tests: Vec<PatternTest>,
     pub type_checks: Vec<TypeCheck>,
     pub format_specs: Vec<FormatSpec>,
+    pub cmp_jumps: Vec<CmpJump>,
     /// Modules of your own imported by this code (`ImportModule`).
     pub imports: Vec<Arc<crate::compiler::ModuleSpec>>,
     /// Parameter names in order (the `*args` one last when `has_star`).

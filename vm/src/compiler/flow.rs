@@ -14,6 +14,20 @@ impl Compiler {
     pub(crate) fn cond(&mut self, cond: &Cond) -> usize {
         match cond {
             Cond::Expr(e) => {
+                if let ast::ExprKind::Compare { first, rest } = &e.kind {
+                    if let [(op, rhs)] = &rest[..] {
+                        if !matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+                            if let Some((slot, k)) = self.local_and_small_int(first, rhs) {
+                                let old = self.set_span(e.span);
+                                let c = CmpJump { slot, op: *op, k, target: 0 };
+                                let i = super::func::push(&mut self.f().proto.cmp_jumps, c);
+                                let at = self.emit(Op::CmpJump(i));
+                                self.set_span(old);
+                                return at;
+                            }
+                        }
+                    }
+                }
                 self.expr(e);
                 self.emit(Op::JumpIfFalse(0))
             }

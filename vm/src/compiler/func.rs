@@ -107,6 +107,12 @@ impl FuncState {
             Op::ForIter { slot, .. } => Op::ForIter { slot, target },
             Op::ForUnwrap(_) => Op::ForUnwrap(target),
             Op::SetupTry { finally, .. } => Op::SetupTry { target, finally },
+            Op::CmpJump(i) => {
+                if let Some(c) = self.proto.cmp_jumps.get_mut(i as usize) {
+                    c.target = target;
+                }
+                Op::CmpJump(i)
+            }
             other => other,
         };
     }

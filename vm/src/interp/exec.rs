@@ -192,6 +192,25 @@ impl Vm {
                             ip = t as usize;
                         }
                     }
+                    Op::CmpJump(i) => {
+                        let c = proto.cmp_jumps[i as usize];
+                        let a = &self.fiber.stack[base + c.slot as usize];
+                        let r = match a {
+                            Value::Int(x) => int_cmp(c.op, *x, c.k as i64),
+                            _ => None,
+                        };
+                        let r = match r {
+                            Some(r) => r,
+                            None => {
+                                let a = a.clone();
+                                save_ip!();
+                                tri!(self.compare_values(c.op, &a, &Value::Int(c.k as i64)))
+                            }
+                        };
+                        if !r {
+                            ip = c.target as usize;
+                        }
+                    }
                     Op::JumpIfTrue(t) => {
                         let v = self.pop();
                         if tri!(expect_bool(&v, "a condition")) {

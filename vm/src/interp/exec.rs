@@ -279,6 +279,16 @@ impl Vm {
                     Op::CallMethod(i) => {
                         save_ip!();
                         let site = &proto.method_sites[i as usize];
+                        if matches!(code.get(ip), Some(Op::Await)) {
+                            // `await ch.send(v)` / `await ch.recv()` that can
+                            // complete now: no future, no suspension.
+                            let place = site.place.map(|p| &proto.places[p as usize]);
+                            if let Some(v) = tri!(self.ready_channel_op(site, place)) {
+                                self.push(v);
+                                ip += 1;
+                                continue;
+                            }
+                        }
                         let place = site.place.map(|p| proto.places[p as usize].clone());
                         if tri!(self.call_method(site, place)) {
                             continue 'frames;

@@ -24,7 +24,8 @@ macro_rules! trace_line {
 /// cost their call's values, not a million stacks.
 enum FiberSlot {
     Start(Value, Vec<Value>, Vec<(Arc<str>, Value)>),
-    Ready(Vm),
+    /// Boxed so a task that has not started costs no `Vm`-sized slot.
+    Ready(Box<Vm>),
     Empty,
 }
 
@@ -150,12 +151,12 @@ impl RtCtx {
     /// Creates a task that will run `vm` (whose fiber already has its entry
     /// frame) and queues it.
     pub fn spawn(self: &Arc<Self>, vm: Vm, name: Option<String>) -> Arc<TaskObj> {
-        self.spawn_slot(FiberSlot::Ready(vm), name, false)
+        self.spawn_slot(FiberSlot::Ready(Box::new(vm)), name, false)
     }
 
     /// Spawns the program's main task (its end cancels every other task).
     pub fn spawn_main(self: &Arc<Self>, vm: Vm) -> Arc<TaskObj> {
-        self.spawn_slot(FiberSlot::Ready(vm), Some("main".into()), true)
+        self.spawn_slot(FiberSlot::Ready(Box::new(vm)), Some("main".into()), true)
     }
 
     /// Creates a task that will call `f(args)` (its fiber is built when it
@@ -414,7 +415,7 @@ impl Schedulable for TaskObj {
                     None => Vm::for_call(&self.ctx, f, args, kw),
                 };
                 match started {
-                    Ok(vm) => vm,
+                    Ok(vm) => Box::new(vm),
                     Err(thrown) => {
                         self.finish(TaskResult::Failed { thrown, trace: Vec::new() });
                         return Poll::Done;

@@ -113,7 +113,7 @@ pub fn write_value(out: &mut String, v: &Value, repr: bool, hook: &mut StructHoo
         }
         Value::Iter(_) => out.push_str("<iterator>"),
         Value::Coroutine(c) => out.push_str(&format!("<coroutine {}>", c.name)),
-        Value::Task(t) => out.push_str(&format!("<task {}>", t.name)),
+        Value::Task(t) => out.push_str(&format!("<task {}>", t.name())),
         Value::Future(_) => out.push_str("<future>"),
         Value::Module(m) => out.push_str(&format!("<module {}>", m.name)),
         Value::Handle(h) => out.push_str(&format!("<{}>", h.type_name())),

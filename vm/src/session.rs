@@ -245,7 +245,7 @@ impl Session {
                     Some(site) => format!("waits at {}", self.describe_site(&site)),
                     None => "running (has not waited yet)".to_string(),
                 };
-                (t.name.clone(), t.id, at)
+                (t.name().into_owned(), t.id, at)
             })
             .collect();
         out.sort_by_key(|t| t.1);

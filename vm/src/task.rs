@@ -47,7 +47,8 @@ struct TaskState {
 pub struct TaskObj {
     header: TaskHeader,
     pub id: u64,
-    pub name: String,
+    /// The name given at spawn; unnamed tasks are `task-<id>` (see `name`).
+    name: Option<Box<str>>,
     fiber: Mutex<FiberSlot>,
     state: Mutex<TaskState>,
     done_cv: Condvar,
@@ -101,7 +102,7 @@ impl WaitSite {
     /// "file.mojo:12: await b.recv() (channel recv)"
     pub fn describe(&self, ctx: &RtCtx) -> String {
         let what = match &self.on {
-            WaitOn::Task(t) => t.upgrade().map(|t| format!("task `{}`", t.name)),
+            WaitOn::Task(t) => t.upgrade().map(|t| format!("task `{}`", t.name())),
             WaitOn::Future(f) => f.upgrade().map(|f| f.inner.lock().describe()),
             WaitOn::Other => None,
         };
@@ -173,7 +174,7 @@ impl RtCtx {
 
     fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<String>, is_main: bool) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let name = name.unwrap_or_else(|| format!("task-{id}"));
+        let name = name.map(String::into_boxed_str);
         let task = Arc::new(TaskObj {
             header: TaskHeader::new(),
             id,
@@ -192,7 +193,7 @@ impl RtCtx {
         });
         self.tasks.lock().insert(id, Arc::downgrade(&task));
         if self.trace {
-            trace_line!("[trace] spawn {} (#{})", task.name, task.id);
+            trace_line!("[trace] spawn {} (#{})", task.name(), task.id);
         }
         self.rt.spawn(task.clone() as TaskRef);
         task
@@ -239,11 +240,20 @@ impl RtCtx {
 
 impl std::fmt::Debug for TaskObj {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Task({})", self.name)
+        write!(f, "Task({})", self.name())
     }
 }
 
 impl TaskObj {
+    /// The task's name: the one given at spawn, else `task-<id>` (formatted on
+    /// demand, so an unnamed task carries no string).
+    pub fn name(&self) -> std::borrow::Cow<'_, str> {
+        match &self.name {
+            Some(n) => std::borrow::Cow::Borrowed(n),
+            None => std::borrow::Cow::Owned(format!("task-{}", self.id)),
+        }
+    }
+
     pub fn waker(self: &Arc<Self>) -> Waker {
         self.ctx.rt.waker(self.clone() as TaskRef)
     }
@@ -359,7 +369,7 @@ impl TaskObj {
         };
         if let Some(me) = self.ctx.tasks.lock().remove(&self.id) {
             if let Some(headline) = failure {
-                self.ctx.failures.lock().push((self.name.clone(), headline, me));
+                self.ctx.failures.lock().push((self.name().into_owned(), headline, me));
             }
         }
         let waiters = {
@@ -391,7 +401,7 @@ impl TaskObj {
         if self.cancel_pending.swap(false, Ordering::AcqRel) {
             return Some(Thrown::Error(ErrorObj::value(
                 "CancelledError",
-                format!("task `{}` was cancelled", self.name),
+                format!("task `{}` was cancelled", self.name()),
             )));
         }
         None
@@ -424,7 +434,7 @@ impl Schedulable for TaskObj {
             }
         };
         if self.ctx.trace {
-            trace_line!("[trace] resume {}", self.name);
+            trace_line!("[trace] resume {}", self.name());
         }
         vm.task = Some(self.clone());
         let exit = vm.resume();
@@ -436,7 +446,7 @@ impl Schedulable for TaskObj {
                         TaskResult::Value(_) => "ok".to_string(),
                         TaskResult::Failed { thrown, .. } => thrown.headline(),
                     };
-                    trace_line!("[trace] finish {} ({how})", self.name);
+                    trace_line!("[trace] finish {} ({how})", self.name());
                 }
                 drop(vm);
                 self.finish(result);
@@ -445,14 +455,14 @@ impl Schedulable for TaskObj {
             Exit::Pending => {
                 if self.ctx.trace {
                     let at = self.wait_site.lock().as_ref().map(|w| w.describe(&self.ctx)).unwrap_or_default();
-                    trace_line!("[trace] suspend {} at {at}", self.name);
+                    trace_line!("[trace] suspend {} at {at}", self.name());
                 }
                 *self.fiber.lock() = FiberSlot::Ready(vm);
                 Poll::Pending
             }
             Exit::Yield => {
                 if self.ctx.trace {
-                    trace_line!("[trace] preempt {}", self.name);
+                    trace_line!("[trace] preempt {}", self.name());
                 }
                 *self.fiber.lock() = FiberSlot::Ready(vm);
                 Poll::Yield

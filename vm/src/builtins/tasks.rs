@@ -192,7 +192,7 @@ impl futures::NativeFuture for Shielded {
     }
 
     fn describe(&self) -> String {
-        format!("shield({})", self.task.name)
+        format!("shield({})", self.task.name())
     }
 }
 
@@ -220,7 +220,7 @@ pub fn task_method(t: &Arc<TaskObj>, name: &str, args: &Args) -> Option<RtResult
             Value::None
         }
         "is_done" => Value::Bool(t.is_done()),
-        "name" => Value::str(t.name.clone()),
+        "name" => Value::str(t.name().into_owned()),
         _ => futures::value(Catch::new(t.clone())),
     }))
 }

@@ -159,7 +159,7 @@ impl NativeFuture for AwaitTasks {
             Mode::Race => "race",
             Mode::AsCompleted => "as_completed",
         };
-        let names: Vec<&str> = self.tasks.iter().map(|t| t.name.as_str()).collect();
+        let names: Vec<std::borrow::Cow<str>> = self.tasks.iter().map(|t| t.name()).collect();
         format!("{what}([{}])", names.join(", "))
     }
 }
@@ -223,7 +223,7 @@ impl NativeFuture for Timeout {
     }
 
     fn describe(&self) -> String {
-        format!("timeout({}, {}s)", self.task.name, self.secs_text)
+        format!("timeout({}, {}s)", self.task.name(), self.secs_text)
     }
 }
 
@@ -268,6 +268,6 @@ impl NativeFuture for Catch {
     }
 
     fn describe(&self) -> String {
-        format!("{}.catch()", self.task.name)
+        format!("{}.catch()", self.task.name())
     }
 }

@@ -56,7 +56,7 @@ impl Vm {
             }
             Value::Task(t) => {
                 if Arc::ptr_eq(t, &task) {
-                    return Err(Thrown::new("Error", format!("task `{}` cannot await itself", t.name)));
+                    return Err(Thrown::new("Error", format!("task `{}` cannot await itself", t.name())));
                 }
                 match t.result_or_register(&task.waker()) {
                     Some(r) => {

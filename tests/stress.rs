@@ -169,37 +169,48 @@ fn hundred_thousand_sleepers_finish_in_time() {
     let _g = serial();
     let mut all = Vec::new();
     for w in ["1", "2", "4", "8"] {
-        let (mut p, o) =
-            check("sleep_many.mojo", &["--workers", w], &[("STRESS_N", "100000")], Duration::from_secs(30), &[]);
-        // The timing line varies: check the count, then the numbers.
-        let first = o.stdout.lines().next().unwrap_or("");
-        if first != "100000" {
-            p.push(format!("workers {w}: first line {first:?}, expected \"100000\""));
-        }
-        match timing(&o.stdout) {
-            None => p.push(format!("workers {w}: no timing line in {:?}", o.stdout)),
-            Some((spawned, finished)) => {
-                let wall = o.elapsed.as_secs_f64();
-                eprintln!(
-                    "    workers {w}: spawned in {spawned:.3}s, finished at {finished:.3}s, wall clock {wall:.3}s"
-                );
-                if finished < 1.0 {
-                    p.push(format!("workers {w}: finished at {finished:.3}s, before the 1 s sleeps could end"));
-                }
-                if finished - spawned > 1.5 {
-                    p.push(format!(
-                        "workers {w}: {:.3}s from the last spawn to the end (> 1.5 s): the sleeps did not overlap",
-                        finished - spawned
-                    ));
-                }
-                if !cfg!(debug_assertions) && wall > 1.5 {
-                    p.push(format!("workers {w}: wall clock {wall:.3}s > 1.5 s"));
-                } else if wall > 1.5 {
-                    eprintln!("    NOTE: wall clock {wall:.3}s > 1.5 s: expected for a debug build; the bound is asserted in release");
+        // The wall-clock bound alone may be retried (twice): this 2-core machine is
+        // shared with other test binaries; every other check applies to every run.
+        for attempt in 1..=3 {
+            let (mut p, o) =
+                check("sleep_many.mojo", &["--workers", w], &[("STRESS_N", "100000")], Duration::from_secs(30), &[]);
+            let mut slow_only = false;
+            // The timing line varies: check the count, then the numbers.
+            let first = o.stdout.lines().next().unwrap_or("");
+            if first != "100000" {
+                p.push(format!("workers {w}: first line {first:?}, expected \"100000\""));
+            }
+            match timing(&o.stdout) {
+                None => p.push(format!("workers {w}: no timing line in {:?}", o.stdout)),
+                Some((spawned, finished)) => {
+                    let wall = o.elapsed.as_secs_f64();
+                    eprintln!(
+                        "    workers {w}: spawned in {spawned:.3}s, finished at {finished:.3}s, wall clock {wall:.3}s"
+                    );
+                    if finished < 1.0 {
+                        p.push(format!("workers {w}: finished at {finished:.3}s, before the 1 s sleeps could end"));
+                    }
+                    if finished - spawned > 1.5 {
+                        p.push(format!(
+                            "workers {w}: {:.3}s from the last spawn to the end (> 1.5 s): the sleeps did not overlap",
+                            finished - spawned
+                        ));
+                    }
+                    if !cfg!(debug_assertions) && wall > 1.5 {
+                        slow_only = p.is_empty();
+                        p.push(format!("workers {w}: wall clock {wall:.3}s > 1.5 s (attempt {attempt} of 3)"));
+                    } else if wall > 1.5 {
+                        eprintln!("    NOTE: wall clock {wall:.3}s > 1.5 s: expected for a debug build; the bound is asserted in release");
+                    }
                 }
             }
+            if slow_only && attempt < 3 {
+                eprintln!("    {}: retrying", p.join("; "));
+                continue;
+            }
+            all.extend(p);
+            break;
         }
-        all.extend(p);
     }
     assert_none(all);
 }

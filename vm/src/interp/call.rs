@@ -3,7 +3,7 @@
 //! and builtin values, and the user dunder protocols (`__iter__`,
 //! `__next__`, `__eq__`, `__lt__`, `__add__`, `__getitem__`).
 
-use super::{Frame, FrameFn, FrameKind, Vm, MAX_FRAMES};
+use super::{FrameFn, FrameKind, Vm, MAX_FRAMES};
 use crate::builtins::{methods, Args};
 use crate::bytecode::{CallSite, TypeCheck};
 use crate::error::{ErrorObj, RtResult, Thrown};
@@ -193,7 +193,7 @@ impl Vm {
         for (slot, v) in proto.capture_slots.iter().zip(closure.captures.iter()) {
             self.fiber.stack[base + *slot as usize] = v.clone();
         }
-        self.fiber.frames.push(Frame { closure: func, ip: 0, base, ret_at, kind });
+        self.push_frame(func, base, ret_at, kind);
         Ok(())
     }
 

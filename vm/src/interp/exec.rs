@@ -3,9 +3,10 @@
 //! frame's `ip` is written back before anything that can fail or switch
 //! frames, so tracebacks and handlers see the right instruction.
 
+use super::call::type_matches;
 use super::r#await::AwaitStep;
 use super::typing::{expect_bool, load_global};
-use super::{Flow, FrameKind, Vm};
+use super::{Flow, Frame, FrameKind, Vm, MAX_FRAMES};
 use crate::bytecode::Op;
 use crate::error::{RtResult, Thrown};
 use crate::ops;
@@ -104,11 +105,13 @@ impl Vm {
                         self.pop();
                     }
                     Op::Binary(bop) => {
-                        if let [.., Value::Int(x), Value::Int(y)] = &self.fiber.stack[..] {
+                        let stack = &mut self.fiber.stack;
+                        if let [.., Value::Int(x), Value::Int(y)] = &mut stack[..] {
                             if let Some(r) = int_fast(bop, *x, *y) {
-                                let n = self.fiber.stack.len();
-                                self.fiber.stack.truncate(n - 1);
-                                self.fiber.stack[n - 2] = Value::Int(r);
+                                *x = r;
+                                let n = stack.len();
+                                // SAFETY: the top is an Int, which needs no drop.
+                                unsafe { stack.set_len(n - 1) };
                                 continue;
                             }
                         }
@@ -127,7 +130,7 @@ impl Vm {
                         let a = &self.fiber.stack[base + slot as usize];
                         if let Value::Int(x) = a {
                             if let Some(r) = int_fast(bop, *x, k as i64) {
-                                self.push(Value::Int(r));
+                                self.push_int(r);
                                 continue;
                             }
                         }
@@ -249,6 +252,22 @@ impl Vm {
                         };
                         match fast {
                             Some(ptr) => {
+                                // SAFETY: a frozen global's closure outlives every frame
+                                // (see `FrameFn::Global`).
+                                let callee: &Closure = unsafe { &*ptr };
+                                if self.plain_entry(callee, n, callee_at) {
+                                    let nslots = callee.proto.nslots as usize;
+                                    if nslots > n {
+                                        self.fiber.stack.resize(callee_at + nslots, Value::None);
+                                    }
+                                    self.push_frame(
+                                        super::FrameFn::Global(ptr),
+                                        callee_at,
+                                        callee_at,
+                                        FrameKind::Normal,
+                                    );
+                                    continue 'frames;
+                                }
                                 // No callee slot: the arguments are the frame's first slots.
                                 tri!(self.enter_at(
                                     super::FrameFn::Global(ptr),
@@ -295,8 +314,32 @@ impl Vm {
                         }
                     }
                     Op::Return => {
-                        save_ip!();
+                        // Fast path: a plain frame returning a value its
+                        // annotation accepts, to a frame above `stop`. The
+                        // value moves to `ret_at` without leaving the stack.
+                        let frames = &mut self.fiber.frames;
+                        let stack = &mut self.fiber.stack;
+                        if let (Some(Frame { kind: FrameKind::Normal, ret_at, .. }), Some(v)) =
+                            (frames.last(), stack.last())
+                        {
+                            let ret_ok = match &proto.ret_type {
+                                None => true,
+                                Some(check) => type_matches(check, v),
+                            };
+                            if ret_ok && frames.len() > stop + 1 {
+                                let ret_at = *ret_at;
+                                // Drops the frame's closure: `closure` is not used again.
+                                frames.pop();
+                                let top = stack.len() - 1;
+                                if top != ret_at {
+                                    stack.swap(ret_at, top);
+                                    self.cut_stack(ret_at + 1);
+                                }
+                                continue 'frames;
+                            }
+                        }
                         let v = self.pop();
+                        save_ip!();
                         let v = tri!(self.check_return(closure, v));
                         let done = self.return_from_frame(v)?;
                         if self.fiber.frames.len() <= stop {
@@ -418,12 +461,16 @@ impl Vm {
 
     /// `stack.truncate(to)`, without an out-of-line drop call for the
     /// scalars that make up most of a returning frame.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn cut_stack(&mut self, to: usize) {
-        while self.fiber.stack.len() > to {
-            match self.fiber.stack.pop() {
-                Some(Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unit) | None => {}
-                Some(heap) => drop(heap),
+        let stack = &mut self.fiber.stack;
+        while stack.len() > to {
+            let last = stack.len() - 1;
+            if matches!(stack[last], Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unit) {
+                // SAFETY: the element at `last` is initialised and needs no drop.
+                unsafe { stack.set_len(last) };
+            } else {
+                drop(stack.pop());
             }
         }
     }
@@ -431,17 +478,8 @@ impl Vm {
     pub(crate) fn compare_values(&mut self, op: CmpOp, a: &Value, b: &Value) -> RtResult<bool> {
         use std::cmp::Ordering::*;
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            return Ok(match op {
-                CmpOp::Eq => x == y,
-                CmpOp::NotEq => x != y,
-                CmpOp::Lt => x < y,
-                CmpOp::Gt => x > y,
-                CmpOp::LtEq => x <= y,
-                CmpOp::GtEq => x >= y,
-                CmpOp::In | CmpOp::NotIn => {
-                    return Err(Thrown::type_error("`in` needs a container on the right, got Int"))
-                }
-            });
+            return int_cmp(op, *x, *y)
+                .ok_or_else(|| Thrown::type_error("`in` needs a container on the right, got Int"));
         }
         Ok(match op {
             CmpOp::Eq => self.equal(a, b)?,
@@ -480,4 +518,32 @@ fn int_cmp(op: CmpOp, x: i64, y: i64) -> Option<bool> {
         CmpOp::GtEq => x >= y,
         CmpOp::In | CmpOp::NotIn => return None,
     })
+}
+
+impl Vm {
+    /// Can a call of `callee` with `argc` positional arguments at
+    /// `stack[args_at..]` skip `enter_at`? Yes when it binds them one to one
+    /// (no `*args`, no captures, no recursion limit reached) and every
+    /// annotated parameter accepts its argument. Otherwise `enter_at`
+    /// binds, checks and reports.
+    #[inline(always)]
+    fn plain_entry(&self, callee: &Closure, argc: usize, args_at: usize) -> bool {
+        let proto = &callee.proto;
+        if proto.has_star
+            || argc != proto.params.len()
+            || !proto.capture_slots.is_empty()
+            || self.fiber.frames.len() >= MAX_FRAMES
+        {
+            return false;
+        }
+        let args = &self.fiber.stack[args_at..];
+        for (check, v) in proto.param_types.iter().zip(args) {
+            if let Some(check) = check {
+                if !type_matches(check, v) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
 }

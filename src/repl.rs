@@ -357,15 +357,8 @@ fn command(session: &Rc<RefCell<Session>>, cmd: &str, arg: &str) -> bool {
             }
         }
         ":time" => {
-            if arg.is_empty() {
-                eprintln!(":time needs an expression, e.g. `:time fib(20)`");
-                return true;
-            }
-            INTERRUPTS.store(0, Ordering::SeqCst);
             let mut s = session.borrow_mut();
-            let (program, diagnostics) = s.compile(None, &format!("{arg}\n"));
-            let Some(program) = program else {
-                report(&Eval { diagnostics, outcome: Outcome::CompileError });
+            let Some((program, diagnostics)) = compile_argument(&mut s, ":time", "fib(20)", arg) else {
                 return true;
             };
             let start = Instant::now();
@@ -397,15 +390,8 @@ fn command(session: &Rc<RefCell<Session>>, cmd: &str, arg: &str) -> bool {
             }
         }
         ":disasm" => {
-            if arg.is_empty() {
-                eprintln!(":disasm needs an expression, e.g. `:disasm fib`");
-                return true;
-            }
-            INTERRUPTS.store(0, Ordering::SeqCst);
             let mut s = session.borrow_mut();
-            let (program, diagnostics) = s.compile(None, &format!("{arg}\n"));
-            let Some(program) = program else {
-                report(&Eval { diagnostics, outcome: Outcome::CompileError });
+            let Some((program, diagnostics)) = compile_argument(&mut s, ":disasm", "fib", arg) else {
                 return true;
             };
             if !diagnostics.is_empty() {
@@ -426,6 +412,24 @@ fn command(session: &Rc<RefCell<Session>>, cmd: &str, arg: &str) -> bool {
         _ => eprintln!("unknown command `{cmd}` (:help lists the commands)"),
     }
     true
+}
+
+/// Compiles the expression a `:time`/`:disasm` command was given. None
+/// (after telling the user) when it is missing or does not compile.
+fn compile_argument(s: &mut Session, cmd: &str, example: &str, arg: &str) -> Option<(vm::Program, String)> {
+    if arg.is_empty() {
+        eprintln!("{cmd} needs an expression, e.g. `{cmd} {example}`");
+        return None;
+    }
+    INTERRUPTS.store(0, Ordering::SeqCst);
+    let (program, diagnostics) = s.compile(None, &format!("{arg}\n"));
+    match program {
+        Some(program) => Some((program, diagnostics)),
+        None => {
+            report(&Eval { diagnostics, outcome: Outcome::CompileError });
+            None
+        }
+    }
 }
 
 /// The compiled function behind a value, if it is one.

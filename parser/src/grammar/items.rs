@@ -186,13 +186,7 @@ fn struct_def<'a>(g: &G<'a>) -> PB<'a, StructDef> {
         .map(|(n, ty)| Member::Alias(n, ty));
     let simple = choice((field, alias, skip_members())).boxed();
     let body = body_of(g, simple, "a struct member (`var`, `fn` or `alias`)");
-    let traits = ident()
-        .separated_by(t(Token::Comma))
-        .allow_trailing()
-        .collect::<Vec<_>>()
-        .delimited_by(t(Token::LParen), t(Token::RParen))
-        .or_not()
-        .map(Option::unwrap_or_default);
+    let traits = name_list_in_parens();
     t(Token::Struct)
         .ignore_then(ident())
         .then(generics(g))
@@ -232,15 +226,21 @@ fn struct_def<'a>(g: &G<'a>) -> PB<'a, StructDef> {
         .boxed()
 }
 
-fn trait_def<'a>(g: &G<'a>) -> PB<'a, TraitDef> {
-    let body = body_of(g, skip_members().boxed(), "a method (`fn`)");
-    let parents = ident()
+/// `(A, B)` after a struct or trait name (the traits it conforms to, the
+/// traits it refines); nothing there is an empty list.
+fn name_list_in_parens<'a>() -> impl Parser<'a, In<'a>, Vec<Ident>, Ex<'a>> + Clone {
+    ident()
         .separated_by(t(Token::Comma))
         .allow_trailing()
         .collect::<Vec<_>>()
         .delimited_by(t(Token::LParen), t(Token::RParen))
         .or_not()
-        .map(Option::unwrap_or_default);
+        .map(Option::unwrap_or_default)
+}
+
+fn trait_def<'a>(g: &G<'a>) -> PB<'a, TraitDef> {
+    let body = body_of(g, skip_members().boxed(), "a method (`fn`)");
+    let parents = name_list_in_parens();
     t(Token::Trait)
         .ignore_then(ident())
         .then(parents)

@@ -98,6 +98,16 @@ impl Compiler {
         let top = self.f().here();
         let next = self.emit(Op::ForIter { slot, target: 0 });
         let unwrap = self.emit(Op::ForUnwrap(0));
+        self.for_body(top, target, body);
+        self.f().patch(next);
+        self.f().patch(unwrap);
+        self.end_loop();
+    }
+
+    /// The part of a `for` / `async for` loop after the next item is on the
+    /// stack: bind it to `target`, run `body` in a loop scope, jump back to
+    /// `top`. The caller patches its exits and ends the loop.
+    fn for_body(&mut self, top: u32, target: &ast::Pattern, body: &[Stmt]) {
         self.f().push_scope();
         let try_depth = self.fr().try_stack.len();
         self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
@@ -105,9 +115,6 @@ impl Compiler {
         self.block(body);
         self.emit(Op::Jump(top));
         self.f().pop_scope();
-        self.f().patch(next);
-        self.f().patch(unwrap);
-        self.end_loop();
     }
 
     /// `async for x in it:` — `await it.__anext__()` until it gives `None`.
@@ -133,13 +140,7 @@ impl Compiler {
         self.emit(Op::CallMethod(site));
         self.emit(Op::Await);
         let unwrap = self.emit(Op::ForUnwrap(0));
-        self.f().push_scope();
-        let try_depth = self.fr().try_stack.len();
-        self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
-        self.bind_target(target);
-        self.block(body);
-        self.emit(Op::Jump(top));
-        self.f().pop_scope();
+        self.for_body(top, target, body);
         self.f().patch(unwrap);
         self.end_loop();
     }

@@ -76,23 +76,20 @@ impl Compiler {
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Assert { cond, msg } => {
                 // `assert a == b`: the operands are kept, so a failure shows both.
-                if let ExprKind::Compare { first, rest } = &cond.kind {
-                    if let [(op, right)] = &rest[..] {
+                let compare = match &cond.kind {
+                    ExprKind::Compare { first, rest } => match &rest[..] {
+                        [(op, right)] => Some((first, *op, right)),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match compare {
+                    Some((first, _, right)) => {
                         self.expr(first);
                         self.expr(right);
-                        match msg {
-                            Some(m) => self.expr(m),
-                            None => {
-                                self.emit(Op::None);
-                            }
-                        }
-                        let text = self.source_text(cond.span);
-                        let idx = self.constant(crate::value::Value::str(text));
-                        self.emit(Op::AssertCompare(*op, idx));
-                        return;
                     }
+                    None => self.expr(cond),
                 }
-                self.expr(cond);
                 match msg {
                     Some(m) => self.expr(m),
                     None => {
@@ -101,7 +98,10 @@ impl Compiler {
                 }
                 let text = self.source_text(cond.span);
                 let idx = self.constant(crate::value::Value::str(text));
-                self.emit(Op::Assert(idx));
+                match compare {
+                    Some((_, op, _)) => self.emit(Op::AssertCompare(op, idx)),
+                    None => self.emit(Op::Assert(idx)),
+                };
             }
             StmtKind::Fn(f) => self.fn_stmt(f),
             StmtKind::Struct(st) => self.struct_stmt(st),

@@ -44,7 +44,6 @@ struct ParkedSend<T> {
 
 struct State<T> {
     buf: VecDeque<T>,
-    cap: usize,
     closed: bool,
     senders: VecDeque<ParkedSend<T>>,
     /// Outcome of parked sends that left the queue, until their sender sees it.
@@ -54,6 +53,8 @@ struct State<T> {
 }
 
 pub struct Channel<T> {
+    /// Fixed at creation, so read without the lock.
+    cap: usize,
     state: Mutex<State<T>>,
 }
 
@@ -112,9 +113,9 @@ impl<T> State<T> {
 impl<T> Channel<T> {
     pub fn new(capacity: usize) -> Channel<T> {
         Channel {
+            cap: capacity,
             state: Mutex::new(State {
                 buf: VecDeque::new(),
-                cap: capacity,
                 closed: false,
                 senders: VecDeque::new(),
                 finished: HashMap::new(),
@@ -125,7 +126,7 @@ impl<T> Channel<T> {
     }
 
     pub fn capacity(&self) -> usize {
-        self.state.lock().cap
+        self.cap
     }
 
     /// Buffered values.
@@ -182,7 +183,7 @@ impl<T> Channel<T> {
         if st.closed {
             return Some(SendOutcome::Closed);
         }
-        if st.senders.is_empty() && st.buf.len() < st.cap {
+        if st.senders.is_empty() && st.buf.len() < self.cap {
             st.buf.push_back(v);
             st.wake_receiver();
             return Some(SendOutcome::Sent);
@@ -208,12 +209,12 @@ impl<T> Channel<T> {
         if st.closed {
             return TrySend::Closed(v);
         }
-        if st.senders.is_empty() && st.buf.len() < st.cap {
+        if st.senders.is_empty() && st.buf.len() < self.cap {
             st.buf.push_back(v);
             st.wake_receiver();
             return TrySend::Sent;
         }
-        if st.cap == 0 && !st.receivers.is_empty() {
+        if self.cap == 0 && !st.receivers.is_empty() {
             // Hand to the waiting receiver: parked with no sender to wake.
             let id = st.id();
             st.senders.push_back(ParkedSend { id, value: v, waker: None });

@@ -267,20 +267,21 @@ impl crate::interp::Vm {
         let len = self.fiber.stack.len();
         let nidx = place.map_or(0, |p| p.index_count());
         let Some(args_at) = len.checked_sub(argc) else { return Ok(None) };
-        let ch = match place {
+        // The channel is borrowed where it sits on the stack: cloning the
+        // handle would bounce its refcount between the workers of every
+        // task that uses the channel.
+        let ch_at = match place {
             Some(p) if nidx == 0 && p.steps.is_empty() => match p.root {
-                crate::bytecode::PlaceRoot::Local(s) => match self.fiber.stack.get(self.base() + s as usize) {
-                    Some(Value::Channel(c)) => c.clone(),
-                    _ => return Ok(None),
-                },
+                crate::bytecode::PlaceRoot::Local(s) => self.base() + s as usize,
                 crate::bytecode::PlaceRoot::Global(_) => return Ok(None),
             },
             Some(_) => return Ok(None),
-            None => match args_at.checked_sub(1).and_then(|i| self.fiber.stack.get(i)) {
-                Some(Value::Channel(c)) => c.clone(),
-                _ => return Ok(None),
+            None => match args_at.checked_sub(1) {
+                Some(i) => i,
+                None => return Ok(None),
             },
         };
+        let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at) else { return Ok(None) };
         let result = if argc == 0 {
             match ch.chan.try_recv() {
                 RecvPoll::Value(v) => Value::some(v),

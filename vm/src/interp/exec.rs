@@ -94,8 +94,9 @@ impl Vm {
                         self.push(v);
                     }
                     Op::Store(s) => {
-                        let v = self.pop();
-                        self.fiber.stack[base + s as usize] = v;
+                        // The top moves into the slot; the slot's old value is dropped.
+                        let old = self.fiber.stack.swap_remove(base + s as usize);
+                        drop(old);
                     }
                     Op::LoadGlobal(g) => {
                         let v = tri!(load_global(&closure.globals, g as usize));

@@ -446,9 +446,18 @@ impl Vm {
         push_built(&mut self.fiber.frames, || Frame { closure, ip: 0, base, ret_at, kind });
     }
 
-    #[inline]
+    /// The top of the stack (`None` on an empty stack, which compiled code
+    /// never pops).
+    #[inline(always)]
     pub(crate) fn pop(&mut self) -> Value {
-        self.fiber.stack.pop().unwrap_or_default()
+        let stack = &mut self.fiber.stack;
+        let Some(last) = stack.len().checked_sub(1) else { return Value::None };
+        // SAFETY: slot `last` is initialised; `set_len` first makes the
+        // vector forget it, so the read moves it out exactly once.
+        unsafe {
+            stack.set_len(last);
+            std::ptr::read(stack.as_ptr().add(last))
+        }
     }
 
     #[inline(always)]

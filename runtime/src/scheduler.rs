@@ -239,6 +239,9 @@ fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
             }
             continue;
         }
+        if spin_for_work(&rt) {
+            continue;
+        }
         idle(&rt);
     }
     // Drop queued tasks owned by this thread (their fibers are freed).
@@ -340,6 +343,36 @@ fn run_task(rt: &Arc<Shared>, task: TaskRef) {
             }
         }
     }
+}
+
+/// Spin rounds before an idle worker parks while other tasks are running.
+const SPIN_ROUNDS: u32 = 200;
+
+/// No task found, but tasks are running on other workers: they may spawn or
+/// wake work within microseconds (a spawn loop, a ping-pong pair), and a
+/// park plus a futex wake-up per task costs far more than that. So look
+/// again for a bounded while (~tens of µs) before parking. True if work
+/// appeared.
+fn spin_for_work(rt: &Shared) -> bool {
+    if rt.workers < 2 {
+        return false;
+    }
+    for round in 0..SPIN_ROUNDS {
+        if rt.runnable() == 0 || rt.shutdown.load(Ordering::Acquire) {
+            return false;
+        }
+        if rt.has_work() {
+            return true;
+        }
+        if round < SPIN_ROUNDS / 2 {
+            for _ in 0..32 {
+                std::hint::spin_loop();
+            }
+        } else {
+            std::thread::yield_now();
+        }
+    }
+    false
 }
 
 /// No task found: fire timers, jump virtual time, detect deadlock, or park.

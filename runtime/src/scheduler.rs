@@ -1,8 +1,10 @@
-//! The work-stealing scheduler. Each worker thread owns a FIFO crossbeam
-//! `Worker` deque and, with more than one worker, a "next" slot for the task
-//! it just woke (so a ping-pong pair stays on one core). A worker takes from
-//! its next slot, its deque, the global `Injector`, then steals from the
-//! others. Idle workers fire due timers, advance the virtual clock, run the
+//! The work-stealing scheduler. Each worker thread owns a crossbeam `Worker`
+//! deque (FIFO with one worker, the deterministic order; LIFO with several,
+//! so spawn trees run depth first) and, with more than one worker, a "next"
+//! slot for the task it just woke (so a ping-pong pair stays on one core).
+//! A worker takes from its next slot, its deque, the global `Injector`, then
+//! steals the oldest tasks of the others. Idle workers spin briefly while
+//! tasks run elsewhere, fire due timers, advance the virtual clock, run the
 //! idle hook (deadlock detection) when nothing at all can run, and park.
 //!
 //! Parking protocol (no lost wake-ups): a parking worker increments
@@ -171,7 +173,13 @@ pub struct Runtime {
 impl Runtime {
     pub fn new(workers: usize, virtual_time: bool) -> Runtime {
         let workers = workers.max(1);
-        let deques: Vec<Worker<TaskRef>> = (0..workers).map(|_| Worker::new_fifo()).collect();
+        // One worker: FIFO, the deterministic order LANGUAGE.md promises.
+        // Several: LIFO, so a task spawned runs soon after its spawner
+        // suspends (depth first: a spawn tree keeps few tasks alive and its
+        // data in cache); thieves and the periodic fairness check take the
+        // oldest end.
+        let deques: Vec<Worker<TaskRef>> =
+            (0..workers).map(|_| if workers > 1 { Worker::new_lifo() } else { Worker::new_fifo() }).collect();
         let stealers = deques.iter().map(|d| d.stealer()).collect();
         let shared = Arc::new(Shared {
             injector: Injector::new(),
@@ -260,6 +268,11 @@ fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {
                     local.deque.push(prev);
                 }
                 local.next_streak = 0;
+                return Some(t);
+            }
+            // Fairness for a LIFO deque: now and then its oldest task goes
+            // first, so a steady stream of new tasks cannot starve it.
+            if let Some(Steal::Success(t)) = rt.stealers.get(index).filter(|_| rt.workers > 1).map(|s| s.steal()) {
                 return Some(t);
             }
         }

@@ -2,7 +2,8 @@
 //! wakes on every worker (each wake puts the peer in the worker's next
 //! slot), other runnable tasks — injected from outside, spawned locally, or
 //! preempted with `Yield` — must still run. A task that is queued must be
-//! polled within a bounded time whatever the other tasks do.
+//! polled within a bounded time whatever the other tasks do, and a task
+//! queued under a stream of new spawns (LIFO deques) runs too.
 
 #[path = "harness.rs"]
 mod harness;
@@ -71,9 +72,7 @@ fn expect_runs_soon(ran: &Arc<AtomicBool>, what: &str, workers: usize) -> Result
     let start = Instant::now();
     while !ran.load(Ordering::SeqCst) {
         if start.elapsed() > BOUND {
-            return Err(format!(
-                "STARVATION ({workers} worker(s) busy with ping-pong pairs): {what} was not polled within {BOUND:?}"
-            ));
+            return Err(format!("STARVATION ({workers} worker(s) kept busy): {what} was not polled within {BOUND:?}"));
         }
         std::thread::sleep(Duration::from_millis(1));
     }
@@ -171,6 +170,65 @@ fn yielding_task_progresses_while_workers_ping_pong() {
             stop.store(true, Ordering::SeqCst);
             match res {
                 Ok(took) => eprintln!("  workers={workers}: yielding task finished after {took:?}"),
+                Err(e) => failures.push(e),
+            }
+            env.finish();
+        }
+        report(failures);
+    });
+}
+
+/// Keeps one task of a spawn chain alive: each spawns its successor (onto
+/// the top of its worker's deque) and ends, until `stop`. The first task
+/// to run after `job` is set runs it.
+fn spawn_chain(shared: &Arc<Shared>, stop: Arc<AtomicBool>, job: Job, links: Arc<AtomicU64>) {
+    spawn(shared, move |t| {
+        let j = job.lock().unwrap().take();
+        if let Some(j) = j {
+            j(t.shared());
+        }
+        links.fetch_add(1, Ordering::SeqCst);
+        if !stop.load(Ordering::SeqCst) {
+            spawn_chain(t.shared(), stop.clone(), job.clone(), links.clone());
+        }
+        Poll::Done
+    });
+}
+
+/// On several workers the local deque is LIFO: a stream of fresh spawns
+/// always sits on top. A task queued below it (spawned locally, before the
+/// next link) must still run: the fairness check takes the oldest end.
+#[test]
+fn older_local_task_runs_under_a_stream_of_spawns() {
+    watchdog("fair_lifo", Duration::from_secs(30), || {
+        let mut failures = Vec::new();
+        for workers in [1, 2, 4] {
+            let env = Env::new(workers);
+            let stop = Arc::new(AtomicBool::new(false));
+            let job = Job::default();
+            let links = Arc::new(AtomicU64::new(0));
+            // Two chains a worker: no worker ever runs dry and goes stealing.
+            for _ in 0..2 * workers {
+                spawn_chain(&env.shared, stop.clone(), job.clone(), links.clone());
+            }
+            let l = links.clone();
+            wait_until(Duration::from_secs(10), || l.load(Ordering::SeqCst) > 10_000, || "chains running".into());
+            let ran = Arc::new(AtomicBool::new(false));
+            let picked = Arc::new(AtomicBool::new(false));
+            let (r, pk) = (ran.clone(), picked.clone());
+            // Spawned from inside a chain task, before its successor.
+            *job.lock().unwrap() = Some(Box::new(move |shared: &Arc<Shared>| {
+                pk.store(true, Ordering::SeqCst);
+                spawn(shared, move |_| {
+                    r.store(true, Ordering::SeqCst);
+                    Poll::Done
+                });
+            }));
+            let res = expect_runs_soon(&picked, "the job handed to the chains", workers)
+                .and_then(|_| expect_runs_soon(&ran, "a task queued under a stream of spawns", workers));
+            stop.store(true, Ordering::SeqCst);
+            match res {
+                Ok(took) => eprintln!("  workers={workers}: the older task ran after {took:?}"),
                 Err(e) => failures.push(e),
             }
             env.finish();

@@ -5,7 +5,8 @@
 //! - `# args: FLAGS` (first line): interpreter flags;
 //! - `# expect: LINE`: the stdout lines, in order (exit status 0);
 //! - `# expect error: TEXT`: a compile-time error (exit 2, TEXT in stderr);
-//! - `# expect runtime error: TEXT`: exit 1, TEXT in stderr, after the expected stdout.
+//! - `# expect runtime error: TEXT`: exit 1, TEXT in stderr, after the expected stdout;
+//! - `# expect not in stderr: TEXT`: TEXT must not appear in stderr.
 //!
 //! A printed line starting with `WRONG` or `FAIL` is always a failure. A file
 //! whose first line starts with `# module:` is a module other cases import,
@@ -26,6 +27,7 @@ struct Case {
     stdout: Vec<String>,
     compile_errors: Vec<String>,
     runtime_error: Option<String>,
+    not_in_stderr: Vec<String>,
 }
 
 fn parse_case(path: &Path) -> Result<Case, String> {
@@ -41,6 +43,8 @@ fn parse_case(path: &Path) -> Result<Case, String> {
         }
         if let Some(e) = t.strip_prefix("# expect error:") {
             case.compile_errors.push(e.trim().to_string());
+        } else if let Some(e) = t.strip_prefix("# expect not in stderr:") {
+            case.not_in_stderr.push(e.trim().to_string());
         } else if let Some(e) = t.strip_prefix("# expect runtime error:") {
             case.runtime_error = Some(e.trim().to_string());
         } else if let Some(e) = t.strip_prefix("# expect:") {
@@ -159,6 +163,11 @@ fn check(case: &Case) -> Result<(), String> {
     for want in case.compile_errors.iter().chain(case.runtime_error.iter()) {
         if !o.stderr.contains(want.as_str()) {
             problems.push(format!("stderr does not contain `{want}`"));
+        }
+    }
+    for unwanted in &case.not_in_stderr {
+        if o.stderr.contains(unwanted.as_str()) {
+            problems.push(format!("stderr contains `{unwanted}`"));
         }
     }
     if problems.is_empty() {

@@ -17,7 +17,7 @@ pub fn detect(ctx: &RtCtx, main: &Arc<TaskObj>) -> bool {
     }
     let mut lines = vec!["every task is blocked and nothing can wake them:".to_string()];
     for t in ctx.live_tasks() {
-        let site = t.wait_site.lock().as_ref().map(|w| w.describe(ctx)).unwrap_or_else(|| "(not started)".into());
+        let site = t.wait_site().map(|w| w.describe(ctx)).unwrap_or_else(|| "(not started)".into());
         lines.push(format!("  task `{}` waits at {site}", t.name()));
     }
     main.deliver_deadlock(lines.join("\n"));

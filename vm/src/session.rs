@@ -240,10 +240,9 @@ impl Session {
             .live_tasks()
             .into_iter()
             .map(|t| {
-                let site = t.wait_site.lock().clone();
-                let at = match site {
+                let at = match t.wait_site() {
                     Some(site) => format!("waits at {}", self.describe_site(&site)),
-                    None => "running (has not waited yet)".to_string(),
+                    None => "running or ready to run".to_string(),
                 };
                 (t.name().into_owned(), t.id, at)
             })

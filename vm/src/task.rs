@@ -61,8 +61,8 @@ pub struct TaskObj {
     interrupt_anywhere: AtomicBool,
     /// Main only: a `DeadlockError` to deliver.
     deadlock: Mutex<Option<String>>,
-    /// Where the task is suspended.
-    pub wait_site: Mutex<Option<WaitSite>>,
+    /// `deadlock` holds a message (checked without the lock at every suspension).
+    deadlock_pending: AtomicBool,
     pub ctx: Arc<RtCtx>,
     /// The program's main task: when it finishes, the others are cancelled.
     pub is_main: bool,
@@ -186,7 +186,7 @@ impl RtCtx {
             cancelled: AtomicBool::new(false),
             interrupt_anywhere: AtomicBool::new(false),
             deadlock: Mutex::new(None),
-            wait_site: Mutex::new(None),
+            deadlock_pending: AtomicBool::new(false),
             ctx: self.clone(),
             is_main,
             on_finish: Mutex::new(None),
@@ -341,6 +341,7 @@ impl TaskObj {
 
     pub fn deliver_deadlock(self: &Arc<Self>, message: String) {
         *self.deadlock.lock() = Some(message);
+        self.deadlock_pending.store(true, Ordering::Release);
         self.waker().wake();
     }
 
@@ -368,7 +369,8 @@ impl TaskObj {
             _ => None,
         };
         if let Some(me) = self.ctx.tasks.lock().remove(&self.id) {
-            if let Some(headline) = failure {
+            // Main's failure is the program's error, reported by the driver.
+            if let Some(headline) = failure.filter(|_| !self.is_main) {
                 self.ctx.failures.lock().push((self.name().into_owned(), headline, me));
             }
         }
@@ -390,13 +392,27 @@ impl TaskObj {
 
     /// Is a cancellation or DeadlockError waiting to be raised?
     pub(crate) fn interrupt_pending(&self) -> bool {
-        self.cancel_pending.load(Ordering::Acquire) || self.deadlock.lock().is_some()
+        self.cancel_pending.load(Ordering::Acquire) || self.deadlock_pending.load(Ordering::Acquire)
+    }
+
+    /// Where the task is suspended, read from its parked fiber: the `await`
+    /// it will run again and what that awaits. None while it runs, while it
+    /// is queued after a preemption, and before it starts. (Nothing is
+    /// recorded at each suspension: only the rare readers pay.)
+    pub fn wait_site(&self) -> Option<WaitSite> {
+        match &*self.fiber.lock() {
+            FiberSlot::Ready(vm) => vm.wait_site(),
+            FiberSlot::Start(..) | FiberSlot::Empty => None,
+        }
     }
 
     /// The pending interruption to raise at the current suspension point.
     pub(crate) fn take_interrupt(&self) -> Option<Thrown> {
-        if let Some(msg) = self.deadlock.lock().take() {
-            return Some(Thrown::new("DeadlockError", msg));
+        if self.deadlock_pending.load(Ordering::Acquire) {
+            if let Some(msg) = self.deadlock.lock().take() {
+                self.deadlock_pending.store(false, Ordering::Release);
+                return Some(Thrown::new("DeadlockError", msg));
+            }
         }
         if self.cancel_pending.swap(false, Ordering::AcqRel) {
             return Some(Thrown::Error(ErrorObj::value(
@@ -454,7 +470,7 @@ impl Schedulable for TaskObj {
             }
             Exit::Pending => {
                 if self.ctx.trace {
-                    let at = self.wait_site.lock().as_ref().map(|w| w.describe(&self.ctx)).unwrap_or_default();
+                    let at = vm.wait_site().map(|w| w.describe(&self.ctx)).unwrap_or_default();
                     trace_line!("[trace] suspend {} at {at}", self.name());
                 }
                 *self.fiber.lock() = FiberSlot::Ready(vm);

@@ -14,3 +14,4 @@ async fn main():
     await s.acquire()
 # expect: about to block
 # expect runtime error: task `holder` waits at
+# expect not in stderr: never awaited

@@ -20,103 +20,122 @@ pub(crate) enum AwaitStep {
 }
 
 impl Vm {
-    pub(crate) fn await_top(&mut self, at: usize) -> RtResult<AwaitStep> {
-        let Some(task) = self.task.clone() else {
+    pub(crate) fn await_top(&mut self, _at: usize) -> RtResult<AwaitStep> {
+        if self.task.is_none() {
             return Err(Thrown::new("Error", "`await` outside a running task"));
-        };
+        }
         // A pending cancellation (or DeadlockError) is raised only where the
         // task would suspend: an operation that is ready completes first, so
         // a send that happened is never reported as cancelled.
-        let v = self.fiber.stack.last().cloned().unwrap_or_default();
-        match &v {
-            Value::Coroutine(c) => {
-                let (f, args, kw) = c.take()?;
-                self.pop();
-                let Value::Func(closure) = f else {
-                    return Err(Thrown::type_error("a coroutine must wrap an async fn"));
-                };
-                let callee_at = self.fiber.stack.len();
-                let argc = args.len();
-                self.push(Value::Func(closure.clone()));
-                self.fiber.stack.extend(args);
-                let names: Vec<Arc<str>> = kw.iter().map(|(k, _)| k.clone()).collect();
-                self.fiber.stack.extend(kw.into_iter().map(|(_, v)| v));
-                let kwref = if names.is_empty() { None } else { Some(&names[..]) };
-                let kind = match &c.writeback {
-                    Some((place, indices, depth)) if *depth == self.fiber.frames.len() => {
-                        FrameKind::Writeback(Box::new(super::Writeback {
-                            place: place.clone(),
-                            indices: indices.clone(),
-                        }))
-                    }
-                    _ => FrameKind::Normal,
-                };
-                self.enter(closure, callee_at, argc, kwref, kind)?;
-                Ok(AwaitStep::Entered)
-            }
-            Value::Task(t) => {
-                if Arc::ptr_eq(t, &task) {
-                    return Err(Thrown::new("Error", format!("task `{}` cannot await itself", t.name())));
-                }
-                match t.result_or_register(&task.waker()) {
-                    Some(r) => {
-                        self.pop();
-                        let v = crate::futures::deliver(&r)?;
-                        self.push(v);
-                        Ok(AwaitStep::Ready)
-                    }
-                    None => {
-                        if let Some(interrupt) = task.take_interrupt() {
-                            return Err(interrupt);
-                        }
-                        self.note_wait(&task, at, v.clone());
-                        Ok(AwaitStep::Suspend)
-                    }
-                }
-            }
-            Value::Future(f) => {
-                let Some(ctx) = self.ctx.clone() else {
-                    return Err(Thrown::new("Error", "`await` outside a running task"));
-                };
-                let waker = task.waker();
-                let cx = FutCx { waker: &waker, ctx: &ctx, task: &task };
-                let polled = if task.interrupt_pending() {
-                    match f.inner.lock().poll_committed(&cx) {
-                        Some(p) => p,
-                        None => FutPoll::Pending,
-                    }
-                } else {
-                    f.inner.lock().poll(&cx)
-                };
-                match polled {
-                    FutPoll::Ready(r) => {
-                        self.pop();
-                        self.push(r?);
-                        Ok(AwaitStep::Ready)
-                    }
-                    FutPoll::Pending => {
-                        if let Some(interrupt) = task.take_interrupt() {
-                            // The future is dropped as the error unwinds,
-                            // which withdraws what it registered.
-                            return Err(interrupt);
-                        }
-                        self.note_wait(&task, at, v.clone());
-                        Ok(AwaitStep::Suspend)
-                    }
-                }
-            }
+        match self.fiber.stack.last() {
+            Some(Value::Future(_)) => self.await_future(),
+            Some(Value::Coroutine(_)) => self.await_coroutine(),
+            Some(Value::Task(_)) => self.await_task(),
             other => Err(Thrown::type_error(format!(
                 "cannot await a {} (await a coroutine, a task or a future)",
-                other.type_name()
+                other.map_or_else(|| Value::None.type_name(), |v| v.type_name())
             ))),
         }
     }
 
-    fn note_wait(&self, task: &crate::task::TaskObj, at: usize, on: Value) {
-        if let Some(f) = self.fiber.frames.last() {
-            let span = f.closure.get().proto.spans.get(at).copied().unwrap_or_default();
-            *task.wait_site.lock() =
-                Some(WaitSite { file: f.closure.get().proto.file.clone(), span, on: crate::task::WaitOn::of(&on) });
+    /// The hot case (a channel operation, `sleep`, a lock…): poll the future
+    /// where it sits on the stack, without cloning it, the task or the context.
+    fn await_future(&mut self) -> RtResult<AwaitStep> {
+        let (Some(task), Some(ctx), Some(Value::Future(f))) = (&self.task, &self.ctx, self.fiber.stack.last()) else {
+            return Err(Thrown::new("Error", "`await` outside a running task"));
+        };
+        let waker = task.waker();
+        let cx = FutCx { waker: &waker, ctx, task };
+        let polled = if task.interrupt_pending() {
+            match f.inner.lock().poll_committed(&cx) {
+                Some(p) => p,
+                None => FutPoll::Pending,
+            }
+        } else {
+            f.inner.lock().poll(&cx)
+        };
+        match polled {
+            FutPoll::Ready(r) => {
+                let v = r?;
+                // The future is replaced by its value (and dropped).
+                if let Some(top) = self.fiber.stack.last_mut() {
+                    *top = v;
+                }
+                Ok(AwaitStep::Ready)
+            }
+            FutPoll::Pending => {
+                if let Some(interrupt) = task.take_interrupt() {
+                    // The future is dropped as the error unwinds,
+                    // which withdraws what it registered.
+                    return Err(interrupt);
+                }
+                Ok(AwaitStep::Suspend)
+            }
         }
+    }
+
+    /// A coroutine runs inline: its frame is pushed on this fiber.
+    fn await_coroutine(&mut self) -> RtResult<AwaitStep> {
+        let Some(Value::Coroutine(c)) = self.fiber.stack.last().cloned() else {
+            return Err(Thrown::type_error("a coroutine must wrap an async fn"));
+        };
+        let (f, args, kw) = c.take()?;
+        self.pop();
+        let Value::Func(closure) = f else {
+            return Err(Thrown::type_error("a coroutine must wrap an async fn"));
+        };
+        let callee_at = self.fiber.stack.len();
+        let argc = args.len();
+        self.push(Value::Func(closure.clone()));
+        self.fiber.stack.extend(args);
+        let names: Vec<Arc<str>> = kw.iter().map(|(k, _)| k.clone()).collect();
+        self.fiber.stack.extend(kw.into_iter().map(|(_, v)| v));
+        let kwref = if names.is_empty() { None } else { Some(&names[..]) };
+        let kind = match &c.writeback {
+            Some((place, indices, depth)) if *depth == self.fiber.frames.len() => {
+                FrameKind::Writeback(Box::new(super::Writeback { place: place.clone(), indices: indices.clone() }))
+            }
+            _ => FrameKind::Normal,
+        };
+        self.enter(closure, callee_at, argc, kwref, kind)?;
+        Ok(AwaitStep::Entered)
+    }
+
+    /// Waiting for a spawned task's result.
+    fn await_task(&mut self) -> RtResult<AwaitStep> {
+        let (Some(task), Some(Value::Task(t))) = (&self.task, self.fiber.stack.last()) else {
+            return Err(Thrown::new("Error", "`await` outside a running task"));
+        };
+        if Arc::ptr_eq(t, task) {
+            return Err(Thrown::new("Error", format!("task `{}` cannot await itself", t.name())));
+        }
+        match t.result_or_register(&task.waker()) {
+            Some(r) => {
+                let v = crate::futures::deliver(&r)?;
+                if let Some(top) = self.fiber.stack.last_mut() {
+                    *top = v;
+                }
+                Ok(AwaitStep::Ready)
+            }
+            None => match task.take_interrupt() {
+                Some(interrupt) => Err(interrupt),
+                None => Ok(AwaitStep::Suspend),
+            },
+        }
+    }
+
+    /// Where this (parked) fiber waits: the `Await` its top frame will run
+    /// again, and what is awaited (the value on top of the stack).
+    pub(crate) fn wait_site(&self) -> Option<WaitSite> {
+        let f = self.fiber.frames.last()?;
+        let proto = &f.closure.get().proto;
+        if !matches!(proto.code.get(f.ip), Some(crate::bytecode::Op::Await)) {
+            return None;
+        }
+        Some(WaitSite {
+            file: proto.file.clone(),
+            span: proto.spans.get(f.ip).copied().unwrap_or_default(),
+            on: crate::task::WaitOn::of(self.fiber.stack.last()?),
+        })
     }
 }

@@ -7,7 +7,7 @@ use super::call::type_matches;
 use super::r#await::AwaitStep;
 use super::typing::{expect_bool, load_global};
 use super::{Flow, Frame, FrameKind, Vm, MAX_FRAMES};
-use crate::bytecode::Op;
+use crate::bytecode::{FuncProto, Op, Place, PlaceRoot};
 use crate::error::{RtResult, Thrown};
 use crate::ops;
 use crate::value::{Closure, Value};
@@ -297,8 +297,11 @@ impl Vm {
                         }
                     }
                     Op::CallMethod(i) => {
-                        save_ip!();
                         let site = &proto.method_sites[i as usize];
+                        if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {
+                            continue;
+                        }
+                        save_ip!();
                         if matches!(code.get(ip), Some(Op::Await)) {
                             // `await ch.send(v)` / `await ch.recv()` that can
                             // complete now: no future, no suspension.
@@ -546,5 +549,44 @@ impl Vm {
             }
         }
         true
+    }
+}
+
+impl Vm {
+    /// `x.unwrap()` with no arguments on a `Some`/`Ok` (on the stack, or in
+    /// a local variable): the inner value, without a method lookup. False
+    /// leaves everything to the general method call (other receivers, user
+    /// methods named `unwrap`, errors).
+    #[inline]
+    fn unwrap_in_place(&mut self, site: &crate::bytecode::MethodSite, proto: &FuncProto, base: usize) -> bool {
+        if site.call.argc != 0 || !site.call.kwnames.is_empty() || !site.call.stars.is_empty() {
+            return false;
+        }
+        match site.place.map(|p| &proto.places[p as usize]) {
+            None => {
+                let Some(top) = self.fiber.stack.last_mut() else { return false };
+                match std::mem::take(top) {
+                    Value::Some(x) | Value::Ok(x) => {
+                        *top = Arc::unwrap_or_clone(x);
+                        true
+                    }
+                    other => {
+                        *top = other;
+                        false
+                    }
+                }
+            }
+            Some(Place { root: PlaceRoot::Local(slot), steps, .. }) if steps.is_empty() => {
+                match self.fiber.stack.get(base + *slot as usize) {
+                    Some(Value::Some(x) | Value::Ok(x)) => {
+                        let v = (**x).clone();
+                        self.push(v);
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            Some(_) => false,
+        }
     }
 }

@@ -312,7 +312,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        let place = site.place.map(|p| proto.places[p as usize].clone());
+                        let place = site.place.map(|p| &proto.places[p as usize]);
                         if tri!(self.call_method(site, place)) {
                             continue 'frames;
                         }

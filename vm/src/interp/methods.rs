@@ -14,14 +14,14 @@ use std::sync::Arc;
 
 impl Vm {
     /// `recv.name(args)`. With a place, a mutating method updates it in place.
-    pub(crate) fn call_method(&mut self, site: &MethodSite, place: Option<Place>) -> RtResult<bool> {
+    pub(crate) fn call_method(&mut self, site: &MethodSite, place: Option<&Place>) -> RtResult<bool> {
         let argc = site.call.argc as usize;
         let nkw = site.call.kwnames.len();
         let kw = if nkw == 0 { None } else { Some(&site.call.kwnames[..]) };
-        let nidx = place.as_ref().map_or(0, |p| p.index_count());
+        let nidx = place.map_or(0, |p| p.index_count());
         let len = self.fiber.stack.len();
         let args_at = len - argc - nkw;
-        let recv = match &place {
+        let recv = match place {
             Some(p) => {
                 let indices = self.fiber.stack[args_at - nidx..args_at].to_vec();
                 self.load_place(p, &indices)?
@@ -64,7 +64,7 @@ impl Vm {
                     let kwargs = site.call.kwnames.iter().cloned().zip(it).collect();
                     let mut co =
                         CoroutineObj::new(closure.proto.name.clone(), Value::Func(closure.clone()), pos, kwargs);
-                    if let (Some(p), SelfKind::Mut) = (&place, self_kind) {
+                    if let (Some(p), SelfKind::Mut) = (place, self_kind) {
                         // `await obj.method()` in this frame writes `self` back.
                         let indices = self.fiber.stack[self.fiber.stack.len() - nidx_taken..].to_vec();
                         let _ = indices;
@@ -76,7 +76,7 @@ impl Vm {
                 // Lay out [callee, self, args..] where the receiver (or the
                 // place's index values) sat.
                 let args = self.pop_n(argc + nkw);
-                let (this, kind) = match (&place, self_kind) {
+                let (this, kind) = match (place, self_kind) {
                     (Some(p), SelfKind::Mut | SelfKind::Out) if p.readonly => {
                         let what = if p.text.starts_with("self") {
                             "`self` is read-only in this method".to_string()
@@ -143,9 +143,9 @@ impl Vm {
             Some(p) if methods::is_mutating(&recv, &site.name) => {
                 let indices = self.pop_n(nidx);
                 drop(recv);
-                let mut this = self.take_place(&p, &indices)?;
+                let mut this = self.take_place(p, &indices)?;
                 let r = methods::call(self, &mut this, &site.name, args);
-                self.put_place(&p, &indices, this)?;
+                self.put_place(p, &indices, this)?;
                 r?
             }
             Some(_) => {

@@ -117,13 +117,18 @@ impl WaitSite {
     }
 }
 
+/// Shards of the live-task registry.
+const TASK_SHARDS: usize = 16;
+
 /// Shared by all tasks of a program.
 pub struct RtCtx {
     pub rt: Arc<Shared>,
     pub globals: Arc<Globals>,
     /// Tasks that have not finished (a finished task leaves at once, so a
     /// million short tasks do not stay allocated).
-    tasks: Mutex<std::collections::HashMap<u64, Weak<TaskObj>>>,
+    /// Sharded by id, so workers spawning and finishing tasks at the same
+    /// time rarely contend for one lock.
+    tasks: [Mutex<std::collections::HashMap<u64, Weak<TaskObj>>>; TASK_SHARDS],
     /// Tasks that failed: name, `Kind: message`, and the task (weakly) to see
     /// later whether someone observed the failure.
     failures: Mutex<Vec<(String, String, Weak<TaskObj>)>>,
@@ -140,7 +145,7 @@ impl RtCtx {
         Arc::new(RtCtx {
             rt,
             globals,
-            tasks: Mutex::new(Default::default()),
+            tasks: Default::default(),
             failures: Mutex::new(Vec::new()),
             modules: Mutex::new(Default::default()),
             next_id: AtomicU64::new(1),
@@ -191,7 +196,7 @@ impl RtCtx {
             is_main,
             on_finish: Mutex::new(None),
         });
-        self.tasks.lock().insert(id, Arc::downgrade(&task));
+        self.task_shard(id).lock().insert(id, Arc::downgrade(&task));
         if self.trace {
             trace_line!("[trace] spawn {} (#{})", task.name(), task.id);
         }
@@ -199,10 +204,18 @@ impl RtCtx {
         task
     }
 
+    fn task_shard(&self, id: u64) -> &Mutex<std::collections::HashMap<u64, Weak<TaskObj>>> {
+        &self.tasks[id as usize % TASK_SHARDS]
+    }
+
     /// Every task that has not finished.
     pub fn live_tasks(&self) -> Vec<Arc<TaskObj>> {
-        let mut live: Vec<Arc<TaskObj>> =
-            self.tasks.lock().values().filter_map(Weak::upgrade).filter(|t| !t.is_done()).collect();
+        let mut live: Vec<Arc<TaskObj>> = self
+            .tasks
+            .iter()
+            .flat_map(|shard| shard.lock().values().filter_map(Weak::upgrade).collect::<Vec<_>>())
+            .filter(|t| !t.is_done())
+            .collect();
         live.sort_by_key(|t| t.id);
         live
     }
@@ -368,7 +381,7 @@ impl TaskObj {
             TaskResult::Failed { thrown, .. } if thrown.kind() != Some("CancelledError") => Some(thrown.headline()),
             _ => None,
         };
-        if let Some(me) = self.ctx.tasks.lock().remove(&self.id) {
+        if let Some(me) = self.ctx.task_shard(self.id).lock().remove(&self.id) {
             // Main's failure is the program's error, reported by the driver.
             if let Some(headline) = failure.filter(|_| !self.is_main) {
                 self.ctx.failures.lock().push((self.name().into_owned(), headline, me));

@@ -30,9 +30,33 @@ pub type IdleHook = Box<dyn Fn() -> bool + Send + Sync>;
 #[derive(Debug, Default)]
 pub struct Stats {
     pub spawned: AtomicU64,
-    pub polls: AtomicU64,
+    /// One counter per worker, each on its own cache line and written only
+    /// by its worker (a shared counter would be a contended atomic per poll).
+    polls: Box<[WorkerCounter]>,
     pub steals: AtomicU64,
     pub parks: AtomicU64,
+}
+
+#[derive(Debug, Default)]
+#[repr(align(128))]
+struct WorkerCounter(AtomicU64);
+
+impl Stats {
+    fn new(workers: usize) -> Stats {
+        Stats { polls: (0..workers).map(|_| WorkerCounter::default()).collect(), ..Stats::default() }
+    }
+
+    /// Task polls so far, on all workers.
+    pub fn polls(&self) -> u64 {
+        self.polls.iter().map(|c| c.0.load(Ordering::Relaxed)).sum()
+    }
+
+    fn count_poll(&self, worker: usize) {
+        if let Some(c) = self.polls.get(worker) {
+            // Only this worker writes its counter: no read-modify-write needed.
+            c.0.store(c.0.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+        }
+    }
 }
 
 pub struct Shared {
@@ -193,7 +217,7 @@ impl Runtime {
             workers,
             clock: Clock::new(virtual_time),
             timers: Timers::default(),
-            stats: Stats::default(),
+            stats: Stats::new(workers),
             idle_hook: Mutex::new(None),
             idle_lock: Mutex::new(()),
         });
@@ -240,7 +264,7 @@ fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
     let mut tick: u64 = 0;
     while !rt.shutdown.load(Ordering::Acquire) {
         if let Some(task) = find_task(&rt, index) {
-            run_task(&rt, task);
+            run_task(&rt, task, index);
             tick += 1;
             if tick % 61 == 0 && !rt.clock.is_virtual() {
                 rt.timers.fire_due(rt.clock.now_ns());
@@ -324,12 +348,12 @@ fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {
     None
 }
 
-fn run_task(rt: &Arc<Shared>, task: TaskRef) {
+fn run_task(rt: &Arc<Shared>, task: TaskRef, worker: usize) {
     if !task.header().transition_to_running() {
         rt.runnable.fetch_sub(1, Ordering::AcqRel);
         return;
     }
-    rt.stats.polls.fetch_add(1, Ordering::Relaxed);
+    rt.stats.count_poll(worker);
     match task.clone().poll() {
         Poll::Done => {
             task.header().transition_to_done();

@@ -51,7 +51,7 @@ pub fn print_stats(ctx: &RtCtx) {
         "stats: workers {}, tasks spawned {}, polls {}, steals {}, parks {}, max timer lag {:.3} ms",
         ctx.rt.workers,
         s.spawned.load(Ordering::Relaxed),
-        s.polls.load(Ordering::Relaxed),
+        s.polls(),
         s.steals.load(Ordering::Relaxed),
         s.parks.load(Ordering::Relaxed),
         ctx.rt.timers.max_lag_ns.load(Ordering::Relaxed) as f64 / 1e6

@@ -248,61 +248,62 @@ impl Drop for SelectFut {
 impl crate::interp::Vm {
     /// The fast path of `await ch.send(v)` / `await ch.recv()`: if the
     /// operation can complete without waiting (a value is ready, or a
-    /// buffered channel has room), do it and return its result, removing the
-    /// receiver and arguments from the stack. `None` leaves everything for
-    /// the ordinary method call and `Await`. An unbuffered send always takes
+    /// buffered channel has room), do it and replace the receiver and
+    /// arguments on the stack by its result (true). False leaves everything
+    /// for the ordinary method call and `Await`. An unbuffered send always takes
     /// the ordinary path (it completes only when a receiver takes the value).
     pub(crate) fn ready_channel_op(
         &mut self,
         site: &crate::bytecode::MethodSite,
         place: Option<&crate::bytecode::Place>,
-    ) -> RtResult<Option<Value>> {
+    ) -> RtResult<bool> {
         let argc = site.call.argc as usize;
         if !site.call.kwnames.is_empty()
             || !site.call.stars.is_empty()
             || !matches!((&*site.name, argc), ("recv", 0) | ("send", 1))
         {
-            return Ok(None);
+            return Ok(false);
         }
         let len = self.fiber.stack.len();
         let nidx = place.map_or(0, |p| p.index_count());
-        let Some(args_at) = len.checked_sub(argc) else { return Ok(None) };
+        let Some(args_at) = len.checked_sub(argc) else { return Ok(false) };
         // The channel is borrowed where it sits on the stack: cloning the
         // handle would bounce its refcount between the workers of every
         // task that uses the channel.
         let ch_at = match place {
             Some(p) if nidx == 0 && p.steps.is_empty() => match p.root {
                 crate::bytecode::PlaceRoot::Local(s) => self.base() + s as usize,
-                crate::bytecode::PlaceRoot::Global(_) => return Ok(None),
+                crate::bytecode::PlaceRoot::Global(_) => return Ok(false),
             },
-            Some(_) => return Ok(None),
+            Some(_) => return Ok(false),
             None => match args_at.checked_sub(1) {
                 Some(i) => i,
-                None => return Ok(None),
+                None => return Ok(false),
             },
         };
-        let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at) else { return Ok(None) };
+        let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at) else { return Ok(false) };
         let result = if argc == 0 {
             match ch.chan.try_recv() {
                 RecvPoll::Value(v) => Value::some(v),
                 RecvPoll::Closed => Value::None,
-                RecvPoll::Pending => return Ok(None),
+                RecvPoll::Pending => return Ok(false),
             }
         } else {
             if ch.chan.capacity() == 0 {
-                return Ok(None);
+                return Ok(false);
             }
             let v = self.fiber.stack[args_at].clone();
             ch.check(&v)?;
             match ch.chan.try_send(v) {
                 TrySend::Sent => Value::None,
                 TrySend::Closed(_) => return Err(closed_error()),
-                TrySend::Full(_) => return Ok(None),
+                TrySend::Full(_) => return Ok(false),
             }
         };
         // Drop the arguments, and the receiver when it was on the stack.
         let keep = if place.is_some() { args_at } else { args_at - 1 };
         self.fiber.stack.truncate(keep);
-        Ok(Some(result))
+        self.push(result);
+        Ok(true)
     }
 }

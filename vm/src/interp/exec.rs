@@ -306,8 +306,7 @@ impl Vm {
                             // `await ch.send(v)` / `await ch.recv()` that can
                             // complete now: no future, no suspension.
                             let place = site.place.map(|p| &proto.places[p as usize]);
-                            if let Some(v) = tri!(self.ready_channel_op(site, place)) {
-                                self.push(v);
+                            if tri!(self.ready_channel_op(site, place)) {
                                 ip += 1;
                                 continue;
                             }

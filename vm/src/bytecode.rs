@@ -342,7 +342,7 @@ pub struct StructSpec {
 /// One compiled function (or module body).
 #[derive(Debug, Default)]
 pub struct FuncProto {
-    pub name: String,
+    pub name: Arc<str>,
     pub file: Arc<str>,
     pub is_async: bool,
     pub code: Vec<Op>,

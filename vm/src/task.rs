@@ -48,7 +48,7 @@ pub struct TaskObj {
     header: TaskHeader,
     pub id: u64,
     /// The name given at spawn; unnamed tasks are `task-<id>` (see `name`).
-    name: Option<Box<str>>,
+    name: Option<Arc<str>>,
     fiber: Mutex<FiberSlot>,
     state: Mutex<TaskState>,
     done_cv: Condvar,
@@ -156,7 +156,7 @@ impl RtCtx {
 
     /// Creates a task that will run `vm` (whose fiber already has its entry
     /// frame) and queues it.
-    pub fn spawn(self: &Arc<Self>, vm: Vm, name: Option<String>) -> Arc<TaskObj> {
+    pub fn spawn(self: &Arc<Self>, vm: Vm, name: Option<Arc<str>>) -> Arc<TaskObj> {
         self.spawn_slot(FiberSlot::Ready(Box::new(vm)), name, false)
     }
 
@@ -172,14 +172,13 @@ impl RtCtx {
         f: Value,
         args: Vec<Value>,
         kw: Vec<(Arc<str>, Value)>,
-        name: Option<String>,
+        name: Option<Arc<str>>,
     ) -> Arc<TaskObj> {
         self.spawn_slot(FiberSlot::Start(f, args, kw), name, false)
     }
 
-    fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<String>, is_main: bool) -> Arc<TaskObj> {
+    fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<Arc<str>>, is_main: bool) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let name = name.map(String::into_boxed_str);
         let task = Arc::new(TaskObj {
             header: TaskHeader::new(),
             id,
@@ -503,7 +502,7 @@ impl Schedulable for TaskObj {
 /// A lazy call of an `async fn`: nothing runs until it is awaited or spawned.
 #[derive(Debug)]
 pub struct CoroutineObj {
-    pub name: String,
+    pub name: Arc<str>,
     /// For an async `mut self` method called on a place: where `self` goes
     /// back, valid when awaited in the frame (depth) that made it.
     pub writeback: Option<(crate::bytecode::Place, Vec<Value>, usize)>,
@@ -511,7 +510,7 @@ pub struct CoroutineObj {
 }
 
 impl CoroutineObj {
-    pub fn new(name: String, func: Value, args: Vec<Value>, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
+    pub fn new(name: Arc<str>, func: Value, args: Vec<Value>, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
         CoroutineObj { name, writeback: None, call: Mutex::new(Some((func, args, kw))) }
     }
 

@@ -164,7 +164,7 @@ pub fn run_test(program: &Program, name: &str, opts: &RunOptions, limit: Duratio
 
 fn spawn_call(ctx: &Arc<RtCtx>, f: Value, name: &str) -> Result<Arc<TaskObj>, Thrown> {
     let vm = Vm::for_call(ctx, f, Vec::new(), Vec::new())?;
-    Ok(ctx.spawn(vm, Some(name.to_string())))
+    Ok(ctx.spawn(vm, Some(name.into())))
 }
 
 fn wait_until(task: &Arc<TaskObj>, deadline: Instant) -> Option<TaskResult> {

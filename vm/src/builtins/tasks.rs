@@ -54,7 +54,7 @@ fn await_shim_for(ctx: &RtCtx) -> Value {
 }
 
 /// A coroutine becomes a new task, a task stays itself, a future is wrapped.
-pub fn to_task(vm: &Vm, v: &Value, name: Option<String>) -> RtResult<Arc<TaskObj>> {
+pub fn to_task(vm: &Vm, v: &Value, name: Option<Arc<str>>) -> RtResult<Arc<TaskObj>> {
     let ctx = ctx(vm)?;
     match v {
         Value::Task(t) => Ok(t.clone()),
@@ -72,7 +72,7 @@ pub fn to_task(vm: &Vm, v: &Value, name: Option<String>) -> RtResult<Arc<TaskObj
 
 pub fn spawn(vm: &mut Vm, args: Args) -> RtResult<Value> {
     let name = match args.kw("name") {
-        Some(Value::Str(s)) => Some((**s).clone()),
+        Some(Value::Str(s)) => Some(Arc::from(s.as_str())),
         Some(Value::None) | None => None,
         Some(other) => {
             return Err(Thrown::type_error(format!("a task name must be a String, not {}", other.type_name())))

@@ -66,7 +66,7 @@ pub struct FuncState {
 impl FuncState {
     pub fn new(name: &str, file: Arc<str>, is_module: bool, is_async: bool) -> FuncState {
         FuncState {
-            proto: FuncProto { name: name.to_string(), file, is_async, ..FuncProto::default() },
+            proto: FuncProto { name: name.into(), file, is_async, ..FuncProto::default() },
             scopes: vec![HashMap::new()],
             captures: Vec::new(),
             is_module,

@@ -480,7 +480,7 @@ impl Compiler {
     ) -> (Arc<FuncProto>, Vec<func::Capture>) {
         let mut state = FuncState::new(&f.name.name, self.file.clone(), false, f.is_async);
         if let Some(s) = struct_name {
-            state.proto.name = format!("{s}.{}", f.name.name);
+            state.proto.name = format!("{s}.{}", f.name.name).into();
         }
         state.self_name = if struct_name.is_none() && self.funcs.len() > 1 { Some(f.name.name.clone()) } else { None };
         state.self_kind = self_kind;

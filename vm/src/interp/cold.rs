@@ -355,7 +355,7 @@ impl Vm {
                 // coroutine the importer awaits, or nothing to do.
                 self.push(match init {
                     Some(f) => Value::Coroutine(Arc::new(crate::task::CoroutineObj::new(
-                        spec.name.clone(),
+                        spec.name.as_str().into(),
                         f,
                         Vec::new(),
                         Vec::new(),

@@ -59,7 +59,7 @@ impl Vm {
             let proto = &f.closure.get().proto;
             let at = f.ip.saturating_sub(1);
             let span = proto.spans.get(at).copied().unwrap_or_default();
-            let entry = TraceEntry { function: proto.name.clone(), file: proto.file.clone(), span };
+            let entry = TraceEntry { function: proto.name.to_string(), file: proto.file.clone(), span };
             // A frame re-recorded at the same place (nested unwinds) is kept once.
             if self.trace.last().is_some_and(|t| t.function == entry.function && t.span == entry.span) {
                 return;

@@ -120,6 +120,12 @@ impl WaitSite {
 /// Shards of the live-task registry.
 const TASK_SHARDS: usize = 16;
 
+/// One shard, alone on its cache lines (neighbouring shards locked by
+/// different workers would otherwise share a line).
+#[derive(Default)]
+#[repr(align(128))]
+struct TaskShard(Mutex<std::collections::HashMap<u64, Weak<TaskObj>>>);
+
 /// Shared by all tasks of a program.
 pub struct RtCtx {
     pub rt: Arc<Shared>,
@@ -128,7 +134,7 @@ pub struct RtCtx {
     /// million short tasks do not stay allocated).
     /// Sharded by id, so workers spawning and finishing tasks at the same
     /// time rarely contend for one lock.
-    tasks: [Mutex<std::collections::HashMap<u64, Weak<TaskObj>>>; TASK_SHARDS],
+    tasks: [TaskShard; TASK_SHARDS],
     /// Tasks that failed: name, `Kind: message`, and the task (weakly) to see
     /// later whether someone observed the failure.
     failures: Mutex<Vec<(String, String, Weak<TaskObj>)>>,
@@ -204,7 +210,7 @@ impl RtCtx {
     }
 
     fn task_shard(&self, id: u64) -> &Mutex<std::collections::HashMap<u64, Weak<TaskObj>>> {
-        &self.tasks[id as usize % TASK_SHARDS]
+        &self.tasks[id as usize % TASK_SHARDS].0
     }
 
     /// Every task that has not finished.
@@ -212,7 +218,7 @@ impl RtCtx {
         let mut live: Vec<Arc<TaskObj>> = self
             .tasks
             .iter()
-            .flat_map(|shard| shard.lock().values().filter_map(Weak::upgrade).collect::<Vec<_>>())
+            .flat_map(|shard| shard.0.lock().values().filter_map(Weak::upgrade).collect::<Vec<_>>())
             .filter(|t| !t.is_done())
             .collect();
         live.sort_by_key(|t| t.id);

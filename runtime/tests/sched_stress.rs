@@ -50,7 +50,7 @@ fn run_tree(workers: usize, n: usize, yield_first: bool) {
     let s = &env.shared.stats;
     assert_eq!(s.spawned.load(Ordering::SeqCst), n as u64, "stats.spawned");
     let polls = if yield_first { 2 * n } else { n };
-    assert_eq!(s.polls.load(Ordering::SeqCst), polls as u64, "stats.polls (workers {workers})");
+    assert_eq!(s.polls(), polls as u64, "stats.polls (workers {workers})");
     eprintln!("  tree workers={workers} n={n} yield={yield_first}: steals {}", s.steals.load(Ordering::SeqCst));
     env.finish();
 }
@@ -121,7 +121,7 @@ fn concurrent_external_and_internal_spawns() {
             wait_until(LIMIT, || d.get() == n as u64, || format!("{} of {n} done (workers {workers})", d.get()));
             wait_quiescent(&env.shared, LIMIT);
             assert!((0..n).all(|i| ran[i].load(Ordering::SeqCst) == 1));
-            assert_eq!(env.shared.stats.polls.load(Ordering::SeqCst), n as u64);
+            assert_eq!(env.shared.stats.polls(), n as u64);
             env.finish();
         }
     });
@@ -160,7 +160,7 @@ fn self_wake_while_running_repolls_exactly_once() {
             for t in &ts {
                 assert_eq!(t.polls(), rounds + 1, "polls of a self-waking task (workers {workers})");
             }
-            assert_eq!(env.shared.stats.polls.load(Ordering::SeqCst), (tasks * (rounds + 1)) as u64);
+            assert_eq!(env.shared.stats.polls(), (tasks * (rounds + 1)) as u64);
             env.finish();
         }
     });
@@ -384,7 +384,7 @@ fn wake_burst_queues_task_once() {
             wait_until(LIMIT, || target.is_finished(), || "target's second poll".into());
             wait_quiescent(&env.shared, LIMIT);
             assert_eq!(target.polls(), 2);
-            assert_eq!(env.shared.stats.polls.load(Ordering::SeqCst), 2 + workers as u64);
+            assert_eq!(env.shared.stats.polls(), 2 + workers as u64);
             env.finish();
         }
     });

@@ -264,10 +264,13 @@ fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
     let mut tick: u64 = 0;
     while !rt.shutdown.load(Ordering::Acquire) {
         if let Some(task) = find_task(&rt, index) {
-            run_task(&rt, task, index);
-            tick += 1;
-            if tick % 61 == 0 && !rt.clock.is_virtual() {
-                rt.timers.fire_due(rt.clock.now_ns());
+            let mut next = Some(task);
+            while let Some(task) = next.take() {
+                next = run_task(&rt, task, index);
+                tick += 1;
+                if tick % 61 == 0 && !rt.clock.is_virtual() {
+                    rt.timers.fire_due(rt.clock.now_ns());
+                }
             }
             continue;
         }
@@ -348,10 +351,12 @@ fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {
     None
 }
 
-fn run_task(rt: &Arc<Shared>, task: TaskRef, worker: usize) {
+/// Polls `task` once. Returns the task when it used up its budget and
+/// nothing else is waiting anywhere: it simply runs on.
+fn run_task(rt: &Arc<Shared>, task: TaskRef, worker: usize) -> Option<TaskRef> {
     if !task.header().transition_to_running() {
         rt.runnable.fetch_sub(1, Ordering::AcqRel);
-        return;
+        return None;
     }
     rt.stats.count_poll(worker);
     match task.clone().poll() {
@@ -370,9 +375,13 @@ fn run_task(rt: &Arc<Shared>, task: TaskRef, worker: usize) {
         Poll::Yield => {
             task.header().transition_to_rescheduled();
             // To the global queue, so another worker may pick it up and the
-            // local ready tasks run first.
+            // local ready tasks run first; but with nothing else queued (a
+            // long computation alone) it runs on, without a queue round trip
+            // and a wake-up of an idle worker per time slice.
             if rt.workers == 1 {
                 rt.push(task, false);
+            } else if !rt.has_work() && LOCAL.with(|l| l.borrow().as_ref().is_none_or(|l| l.next.is_none())) {
+                return Some(task);
             } else {
                 rt.injector.push(task);
                 fence(Ordering::SeqCst);
@@ -380,33 +389,32 @@ fn run_task(rt: &Arc<Shared>, task: TaskRef, worker: usize) {
             }
         }
     }
+    None
 }
 
-/// Spin rounds before an idle worker parks while other tasks are running.
-const SPIN_ROUNDS: u32 = 200;
+/// How long an idle worker spins before it parks while other tasks run.
+const SPIN_TIME: Duration = Duration::from_micros(20);
 
 /// No task found, but tasks are running on other workers: they may spawn or
 /// wake work within microseconds (a spawn loop, a ping-pong pair), and a
 /// park plus a futex wake-up per task costs far more than that. So look
-/// again for a bounded while (~tens of µs) before parking. True if work
-/// appeared.
+/// again for a short, bounded while before parking, with `pause` between
+/// looks (no `sched_yield`: the spinner may share a physical core with the
+/// busy worker). True if work appeared.
 fn spin_for_work(rt: &Shared) -> bool {
     if rt.workers < 2 {
         return false;
     }
-    for round in 0..SPIN_ROUNDS {
+    let start = std::time::Instant::now();
+    while start.elapsed() < SPIN_TIME {
         if rt.runnable() == 0 || rt.shutdown.load(Ordering::Acquire) {
             return false;
         }
         if rt.has_work() {
             return true;
         }
-        if round < SPIN_ROUNDS / 2 {
-            for _ in 0..32 {
-                std::hint::spin_loop();
-            }
-        } else {
-            std::thread::yield_now();
+        for _ in 0..32 {
+            std::hint::spin_loop();
         }
     }
     false

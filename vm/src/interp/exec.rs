@@ -90,8 +90,16 @@ impl Vm {
                     Op::Unit => self.push(Value::Unit),
                     Op::Bool(b) => self.push(Value::Bool(b)),
                     Op::Load(s) => {
-                        let v = self.fiber.stack[base + s as usize].clone();
-                        self.push(v);
+                        let v = &self.fiber.stack[base + s as usize];
+                        // An Int is rebuilt field by field at its new slot: a
+                        // whole-value copy of a slot written moments ago (an
+                        // argument) would stall on store forwarding.
+                        if let Value::Int(i) = *v {
+                            self.push_int(i);
+                        } else {
+                            let v = v.clone();
+                            self.push(v);
+                        }
                     }
                     Op::Store(s) => {
                         // The top moves into the slot; the slot's old value is dropped.
@@ -335,8 +343,15 @@ impl Vm {
                                 frames.pop();
                                 let top = stack.len() - 1;
                                 if top != ret_at {
-                                    stack.swap(ret_at, top);
-                                    self.cut_stack(ret_at + 1);
+                                    if let Value::Int(i) = stack[top] {
+                                        // SAFETY: the top is an Int, which needs no drop.
+                                        unsafe { stack.set_len(top) };
+                                        self.cut_stack(ret_at);
+                                        self.push_int(i);
+                                    } else {
+                                        stack.swap(ret_at, top);
+                                        self.cut_stack(ret_at + 1);
+                                    }
                                 }
                                 continue 'frames;
                             }

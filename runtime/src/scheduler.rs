@@ -429,8 +429,15 @@ fn idle(rt: &Arc<Shared>) {
     let mut timeout = None;
     {
         let _g = rt.idle_lock.lock();
+        // Read the timer and external-work counts before the runnable count.
+        // A timer that fires (or an external job that ends) wakes its task
+        // (runnable + 1) before it leaves its count, so a zero count read
+        // first guarantees that the woken task is seen below. Read the other
+        // way round, a timer firing on another worker between the two reads
+        // looked like "nothing runnable, no timers": a false DeadlockError.
+        let live_timers = rt.timers.live();
+        let external = rt.external.load(Ordering::Acquire);
         if rt.runnable() == 0 && !rt.has_work() {
-            let external = rt.external.load(Ordering::Acquire);
             if rt.clock.is_virtual() && external == 0 {
                 if let Some(d) = rt.timers.next_deadline() {
                     rt.clock.advance_to(d);
@@ -438,7 +445,7 @@ fn idle(rt: &Arc<Shared>) {
                     return;
                 }
             }
-            if rt.timers.live() == 0 && external == 0 {
+            if live_timers == 0 && external == 0 {
                 let hook = rt.idle_hook.lock();
                 if let Some(h) = hook.as_ref() {
                     if h() {

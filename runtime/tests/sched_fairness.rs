@@ -79,6 +79,23 @@ fn expect_runs_soon(ran: &Arc<AtomicBool>, what: &str, workers: usize) -> Result
     Ok(start.elapsed())
 }
 
+/// Hands `job` to whichever task runs next: it spawns a probe task from
+/// inside its worker. Ok(how long the probe waited) once the probe ran.
+fn spawn_probe_from_inside(job: &Job, workers: usize, runners: &str, probe: &str) -> Result<Duration, String> {
+    let ran = Arc::new(AtomicBool::new(false));
+    let picked = Arc::new(AtomicBool::new(false));
+    let (r, pk) = (ran.clone(), picked.clone());
+    *job.lock().unwrap() = Some(Box::new(move |shared: &Arc<Shared>| {
+        pk.store(true, Ordering::SeqCst);
+        spawn(shared, move |_| {
+            r.store(true, Ordering::SeqCst);
+            Poll::Done
+        });
+    }));
+    expect_runs_soon(&picked, &format!("the job handed to {runners}"), workers)
+        .and_then(|_| expect_runs_soon(&ran, probe, workers))
+}
+
 fn report(failures: Vec<String>) {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -121,19 +138,8 @@ fn locally_spawned_task_runs_while_workers_ping_pong() {
             let stop = Arc::new(AtomicBool::new(false));
             let job = Job::default();
             start_pairs(&env, workers, &stop, &job);
-            let ran = Arc::new(AtomicBool::new(false));
-            let picked = Arc::new(AtomicBool::new(false));
-            let (r, pk) = (ran.clone(), picked.clone());
             // The next pair task to run spawns the probe from inside its worker.
-            *job.lock().unwrap() = Some(Box::new(move |shared: &Arc<Shared>| {
-                pk.store(true, Ordering::SeqCst);
-                spawn(shared, move |_| {
-                    r.store(true, Ordering::SeqCst);
-                    Poll::Done
-                });
-            }));
-            let res = expect_runs_soon(&picked, "the job handed to the pairs", workers)
-                .and_then(|_| expect_runs_soon(&ran, "a task spawned from inside a worker", workers));
+            let res = spawn_probe_from_inside(&job, workers, "the pairs", "a task spawned from inside a worker");
             stop.store(true, Ordering::SeqCst);
             match res {
                 Ok(took) => eprintln!("  workers={workers}: locally spawned task ran after {took:?}"),
@@ -213,19 +219,8 @@ fn older_local_task_runs_under_a_stream_of_spawns() {
             }
             let l = links.clone();
             wait_until(Duration::from_secs(10), || l.load(Ordering::SeqCst) > 10_000, || "chains running".into());
-            let ran = Arc::new(AtomicBool::new(false));
-            let picked = Arc::new(AtomicBool::new(false));
-            let (r, pk) = (ran.clone(), picked.clone());
             // Spawned from inside a chain task, before its successor.
-            *job.lock().unwrap() = Some(Box::new(move |shared: &Arc<Shared>| {
-                pk.store(true, Ordering::SeqCst);
-                spawn(shared, move |_| {
-                    r.store(true, Ordering::SeqCst);
-                    Poll::Done
-                });
-            }));
-            let res = expect_runs_soon(&picked, "the job handed to the chains", workers)
-                .and_then(|_| expect_runs_soon(&ran, "a task queued under a stream of spawns", workers));
+            let res = spawn_probe_from_inside(&job, workers, "the chains", "a task queued under a stream of spawns");
             stop.store(true, Ordering::SeqCst);
             match res {
                 Ok(took) => eprintln!("  workers={workers}: the older task ran after {took:?}"),

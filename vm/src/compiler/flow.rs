@@ -104,6 +104,21 @@ impl Compiler {
         self.end_loop();
     }
 
+    /// `Unpack` of the `n`-item sequence on the stack into fresh hidden slots,
+    /// returned in item order (Unpack leaves the last item on top, so they
+    /// are stored right to left).
+    pub(crate) fn unpack_to_temps(&mut self, n: usize) -> Vec<u16> {
+        self.emit(Op::Unpack(n as u32));
+        let mut temps = Vec::with_capacity(n);
+        for _ in 0..n {
+            let t = self.f().new_slot();
+            self.emit(Op::Store(t));
+            temps.push(t);
+        }
+        temps.reverse();
+        temps
+    }
+
     /// The part of a `for` / `async for` loop after the next item is on the
     /// stack: bind it to `target`, run `body` in a loop scope, jump back to
     /// `top`. The caller patches its exits and ends the loop.
@@ -160,15 +175,7 @@ impl Compiler {
                 self.emit(Op::Pop);
             }
             ast::PatternKind::Tuple(items) | ast::PatternKind::List(items) => {
-                self.emit(Op::Unpack(items.len() as u32));
-                let mut temps = Vec::new();
-                for _ in items {
-                    let t = self.f().new_slot();
-                    self.emit(Op::Store(t));
-                    temps.push(t);
-                }
-                temps.reverse();
-                for (item, t) in items.iter().zip(temps) {
+                for (item, t) in items.iter().zip(self.unpack_to_temps(items.len())) {
                     self.emit(Op::Take(t));
                     self.bind_target(item);
                 }

@@ -220,17 +220,7 @@ impl Compiler {
         match &target.kind {
             ExprKind::Name(name) => self.assign_name(name, target.span),
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                self.emit(Op::Unpack(items.len() as u32));
-                // Unpack leaves the last item on top; store right to left.
-                let n = items.len();
-                let mut temps = Vec::with_capacity(n);
-                for _ in 0..n {
-                    let t = self.f().new_slot();
-                    self.emit(Op::Store(t));
-                    temps.push(t);
-                }
-                temps.reverse();
-                for (item, t) in items.iter().zip(temps) {
+                for (item, t) in items.iter().zip(self.unpack_to_temps(items.len())) {
                     self.emit(Op::Take(t));
                     self.assign_to(item);
                 }

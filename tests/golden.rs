@@ -14,9 +14,13 @@
 //! named in `tests/pending.txt` (features not built yet) are skipped with a
 //! notice. Set `MOJOLITE_GOLDEN_FILTER=substring` to run a subset.
 
+#[path = "support/bounded.rs"]
+mod bounded;
+
+use bounded::{run_bounded, Outcome};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -83,55 +87,13 @@ fn pending() -> Vec<String> {
         .collect()
 }
 
-struct Outcome {
-    status: Option<i32>,
-    stdout: String,
-    stderr: String,
-    timed_out: bool,
-}
-
 fn run(case: &Case) -> Result<Outcome, String> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mojolite"));
     cmd.args(&case.args).arg("run").arg(&case.path);
     if let Some(dir) = case.path.parent() {
         cmd.current_dir(dir);
     }
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start mojolite: {e}"))?;
-    // Drain the pipes on threads so a chatty program cannot block on a full pipe.
-    let mut out_pipe = child.stdout.take().ok_or("no stdout")?;
-    let mut err_pipe = child.stderr.take().ok_or("no stderr")?;
-    let out_t = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut out_pipe, &mut s);
-        s
-    });
-    let err_t = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut err_pipe, &mut s);
-        s
-    });
-    let start = Instant::now();
-    let mut timed_out = false;
-    let status = loop {
-        match child.try_wait().map_err(|e| e.to_string())? {
-            Some(s) => break s.code(),
-            None if start.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                timed_out = true;
-                break None;
-            }
-            None => std::thread::sleep(Duration::from_millis(5)),
-        }
-    };
-    let stdout = out_t.join().unwrap_or_default();
-    let stderr = err_t.join().unwrap_or_default();
-    Ok(Outcome { status, stdout, stderr, timed_out })
+    run_bounded(cmd, TIMEOUT)
 }
 
 /// Checks one case; `Err` holds a readable report of what differed.
@@ -139,7 +101,7 @@ fn check(case: &Case) -> Result<(), String> {
     let o = run(case)?;
     let mut problems = Vec::new();
     if o.timed_out {
-        problems.push(format!("timed out after {}s", TIMEOUT.as_secs()));
+        problems.push(format!("timed out after {:.1?} (limit {}s)", o.elapsed, TIMEOUT.as_secs()));
     }
     let got: Vec<&str> = o.stdout.lines().collect();
     let want_status = if !case.compile_errors.is_empty() {

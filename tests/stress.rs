@@ -8,20 +8,16 @@
 //! the programs with `env.get`. The tests run one at a time (a lock), so the
 //! timing checks are not disturbed by the other programs.
 
+#[path = "support/bounded.rs"]
+mod bounded;
+
+use bounded::{run_bounded, Outcome};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 static SERIAL: Mutex<()> = Mutex::new(());
-
-struct Outcome {
-    status: Option<i32>,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-    timed_out: bool,
-}
 
 fn program(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stress").join(name)
@@ -33,41 +29,9 @@ fn run(name: &str, flags: &[&str], envs: &[(&str, &str)], limit: Duration) -> Ou
     for (k, v) in envs {
         cmd.env(k, v);
     }
-    let start = Instant::now();
-    let mut child =
-        cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("cannot start mojolite");
-    let mut out_pipe = child.stdout.take().expect("stdout");
-    let mut err_pipe = child.stderr.take().expect("stderr");
-    let out_t = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut out_pipe, &mut s);
-        s
-    });
-    let err_t = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut err_pipe, &mut s);
-        s
-    });
-    let mut timed_out = false;
-    let status = loop {
-        match child.try_wait().expect("wait") {
-            Some(s) => break s.code(),
-            None if start.elapsed() > limit => {
-                let _ = child.kill();
-                let _ = child.wait();
-                timed_out = true;
-                break None;
-            }
-            None => std::thread::sleep(Duration::from_millis(2)),
-        }
-    };
-    let elapsed = start.elapsed();
-    Outcome {
-        status,
-        stdout: out_t.join().unwrap_or_default(),
-        stderr: err_t.join().unwrap_or_default(),
-        elapsed,
-        timed_out,
+    match run_bounded(cmd, limit) {
+        Ok(o) => o,
+        Err(e) => panic!("{e}"),
     }
 }
 

@@ -18,13 +18,6 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn exec_cold(&mut self, op: Op, closure: &Closure, base: usize, ip: usize) -> RtResult<()> {
         let proto = &closure.proto;
-        macro_rules! save_ip {
-            () => {
-                if let Some(f) = self.fiber.frames.last_mut() {
-                    f.ip = ip;
-                }
-            };
-        }
         macro_rules! tri {
             ($e:expr) => {
                 $e?
@@ -123,7 +116,7 @@ impl Vm {
                 let idx = self.pop();
                 let obj = self.pop();
                 if let Value::Struct(_) = obj {
-                    save_ip!();
+                    self.save_ip(ip);
                     let r = tri!(self.struct_getitem(obj, idx));
                     self.push(r);
                 } else if let Value::Type(t) = &obj {
@@ -213,20 +206,20 @@ impl Vm {
             }
             Op::GetAIter => {
                 let v = self.pop();
-                save_ip!();
+                self.save_ip(ip);
                 let it = tri!(self.get_aiter(v));
                 self.push(it);
             }
             Op::GetIter => {
                 let v = self.pop();
-                save_ip!();
+                self.save_ip(ip);
                 let it = tri!(self.get_iter(v));
                 self.push(it);
             }
             Op::Format(i) => {
                 let spec = &proto.format_specs[i as usize];
                 let v = self.pop();
-                save_ip!();
+                self.save_ip(ip);
                 let plain = tri!(if spec.repr { self.to_repr(&v) } else { self.to_str(&v) });
                 let s = tri!(crate::format::apply_spec(&v, &plain, &spec.spec));
                 self.push(Value::str(s));
@@ -289,7 +282,7 @@ impl Vm {
                 }
             }
             Op::AssertCompare(cmp, i) => {
-                save_ip!();
+                self.save_ip(ip);
                 let msg = self.pop();
                 let right = self.pop();
                 let left = self.pop();

@@ -55,19 +55,12 @@ impl Vm {
             let base = frame.base;
             let mut ip = frame.ip;
 
-            macro_rules! save_ip {
-                () => {
-                    if let Some(f) = self.fiber.frames.last_mut() {
-                        f.ip = ip;
-                    }
-                };
-            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
                         Ok(v) => v,
                         Err(e) => {
-                            save_ip!();
+                            self.save_ip(ip);
                             return Err(e);
                         }
                     }
@@ -76,7 +69,7 @@ impl Vm {
 
             loop {
                 let Some(&op) = code.get(ip) else {
-                    save_ip!();
+                    self.save_ip(ip);
                     return Err(Thrown::new("Error", "internal: instruction pointer out of range"));
                 };
                 ip += 1;
@@ -128,7 +121,7 @@ impl Vm {
                         let a = self.pop();
                         let r = match (&a, &b) {
                             (Value::Struct(_), _) => {
-                                save_ip!();
+                                self.save_ip(ip);
                                 tri!(self.struct_binary(bop, a, b))
                             }
                             _ => tri!(ops::binary(bop, &a, &b)),
@@ -146,7 +139,7 @@ impl Vm {
                         let a = a.clone();
                         let r = match &a {
                             Value::Struct(_) => {
-                                save_ip!();
+                                self.save_ip(ip);
                                 tri!(self.struct_binary(bop, a, Value::Int(k as i64)))
                             }
                             _ => tri!(ops::binary(bop, &a, &Value::Int(k as i64))),
@@ -162,7 +155,7 @@ impl Vm {
                             }
                         }
                         let a = a.clone();
-                        save_ip!();
+                        self.save_ip(ip);
                         let r = tri!(self.compare_values(cop, &a, &Value::Int(k as i64)));
                         self.push(Value::Bool(r));
                     }
@@ -177,7 +170,7 @@ impl Vm {
                         }
                         let b = self.pop();
                         let a = self.pop();
-                        save_ip!();
+                        self.save_ip(ip);
                         let r = tri!(self.compare_values(cop, &a, &b));
                         self.push(Value::Bool(r));
                     }
@@ -186,7 +179,7 @@ impl Vm {
                             self.budget -= 1;
                             if self.budget <= 0 {
                                 ip = t as usize;
-                                save_ip!();
+                                self.save_ip(ip);
                                 return Ok(Flow::Yield);
                             }
                         }
@@ -215,7 +208,7 @@ impl Vm {
                             Some(r) => r,
                             None => {
                                 let a = a.clone();
-                                save_ip!();
+                                self.save_ip(ip);
                                 tri!(self.compare_values(c.op, &a, &Value::Int(c.k as i64)))
                             }
                         };
@@ -246,13 +239,13 @@ impl Vm {
                         }
                     }
                     Op::Call(n) => {
-                        save_ip!();
+                        self.save_ip(ip);
                         if tri!(self.call(n as usize, None)) {
                             continue 'frames;
                         }
                     }
                     Op::CallGlobal { slot, argc } => {
-                        save_ip!();
+                        self.save_ip(ip);
                         let n = argc as usize;
                         let callee_at = self.fiber.stack.len() - n;
                         let fast = match closure.globals.frozen_ref(slot as usize) {
@@ -298,7 +291,7 @@ impl Vm {
                         }
                     }
                     Op::CallSite(i) => {
-                        save_ip!();
+                        self.save_ip(ip);
                         let site = proto.call_sites[i as usize].clone();
                         if tri!(self.call_site(&site)) {
                             continue 'frames;
@@ -309,7 +302,7 @@ impl Vm {
                         if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {
                             continue;
                         }
-                        save_ip!();
+                        self.save_ip(ip);
                         if matches!(code.get(ip), Some(Op::Await)) {
                             // `await ch.send(v)` / `await ch.recv()` that can
                             // complete now: no future, no suspension.
@@ -357,7 +350,7 @@ impl Vm {
                             }
                         }
                         let v = self.pop();
-                        save_ip!();
+                        self.save_ip(ip);
                         let v = tri!(self.check_return(closure, v));
                         let done = self.return_from_frame(v)?;
                         if self.fiber.frames.len() <= stop {
@@ -366,7 +359,7 @@ impl Vm {
                         continue 'frames;
                     }
                     Op::Await => {
-                        save_ip!();
+                        self.save_ip(ip);
                         match tri!(self.await_top(ip - 1)) {
                             AwaitStep::Ready => {}
                             AwaitStep::Entered => continue 'frames,
@@ -376,7 +369,7 @@ impl Vm {
                                 }
                                 // Run this instruction again when woken.
                                 ip -= 1;
-                                save_ip!();
+                                self.save_ip(ip);
                                 return Ok(Flow::Suspend);
                             }
                         }
@@ -392,7 +385,7 @@ impl Vm {
                                 None => ip = target as usize,
                             }
                         } else {
-                            save_ip!();
+                            self.save_ip(ip);
                             match tri!(self.for_iter_slow(base + slot as usize)) {
                                 super::iterate::IterStep::Item(v) => {
                                     self.push(v);
@@ -427,7 +420,7 @@ impl Vm {
                             Value::Ok(x) | Value::Some(x) => self.push(Arc::unwrap_or_clone(x)),
                             Value::Err(_) | Value::None => {
                                 // Early return of the Err/None from this function.
-                                save_ip!();
+                                self.save_ip(ip);
                                 let done = self.return_from_frame(v)?;
                                 if self.fiber.frames.len() <= stop {
                                     return Ok(Flow::Return(done.unwrap_or_else(|| self.pop())));

@@ -440,6 +440,15 @@ impl Vm {
         push_built(&mut self.fiber.stack, || Value::Int(n));
     }
 
+    /// Records the running frame's instruction pointer (before anything
+    /// that can fail, switch frames or suspend).
+    #[inline(always)]
+    pub(crate) fn save_ip(&mut self, ip: usize) {
+        if let Some(f) = self.fiber.frames.last_mut() {
+            f.ip = ip;
+        }
+    }
+
     /// Pushes a new frame at instruction 0.
     #[inline(always)]
     pub(crate) fn push_frame(&mut self, closure: FrameFn, base: usize, ret_at: usize, kind: FrameKind) {

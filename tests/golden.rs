@@ -5,7 +5,8 @@
 //! - `# args: FLAGS` (first line): interpreter flags;
 //! - `# expect: LINE`: the stdout lines, in order (exit status 0);
 //! - `# expect error: TEXT`: a compile-time error (exit 2, TEXT in stderr);
-//! - `# expect runtime error: TEXT`: exit 1, TEXT in stderr, after the expected stdout;
+//! - `# expect runtime error: TEXT`: exit 1, TEXT in stderr, after the expected stdout
+//!   (several such lines: each TEXT must appear);
 //! - `# expect not in stderr: TEXT`: TEXT must not appear in stderr.
 //!
 //! A printed line starting with `WRONG` or `FAIL` is always a failure. A file
@@ -30,7 +31,7 @@ struct Case {
     args: Vec<String>,
     stdout: Vec<String>,
     compile_errors: Vec<String>,
-    runtime_error: Option<String>,
+    runtime_errors: Vec<String>,
     not_in_stderr: Vec<String>,
 }
 
@@ -50,7 +51,7 @@ fn parse_case(path: &Path) -> Result<Case, String> {
         } else if let Some(e) = t.strip_prefix("# expect not in stderr:") {
             case.not_in_stderr.push(e.trim().to_string());
         } else if let Some(e) = t.strip_prefix("# expect runtime error:") {
-            case.runtime_error = Some(e.trim().to_string());
+            case.runtime_errors.push(e.trim().to_string());
         } else if let Some(e) = t.strip_prefix("# expect:") {
             case.stdout.push(e.strip_prefix(' ').unwrap_or(e).to_string());
         }
@@ -106,7 +107,7 @@ fn check(case: &Case) -> Result<(), String> {
     let got: Vec<&str> = o.stdout.lines().collect();
     let want_status = if !case.compile_errors.is_empty() {
         2
-    } else if case.runtime_error.is_some() {
+    } else if !case.runtime_errors.is_empty() {
         1
     } else {
         0
@@ -122,7 +123,7 @@ fn check(case: &Case) -> Result<(), String> {
             problems.push(format!("printed a forbidden line: {line}"));
         }
     }
-    for want in case.compile_errors.iter().chain(case.runtime_error.iter()) {
+    for want in case.compile_errors.iter().chain(&case.runtime_errors) {
         if !o.stderr.contains(want.as_str()) {
             problems.push(format!("stderr does not contain `{want}`"));
         }

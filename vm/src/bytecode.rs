@@ -181,6 +181,10 @@ pub enum Op {
     IsInstance,
     /// `[Some(x) | Ok(x) | Err(x)] -> [x]`
     Unwrap,
+    /// `[v] -> [x]` when `v` is `variant(x)`; otherwise `[v] -> []` and jumps
+    /// to `target` (the `if let Some(x) = …` / `while let Ok(x) = …` test
+    /// and unwrap in one step)
+    MatchUnwrap { variant: Variant, target: u32 },
     /// `[seq] -> [seq[from .. len - from_end]]` (the `*rest` of a list pattern)
     SliceRest { from: u16, from_end: u16 },
     /// `[v] -> [v]` checks `v` against `type_checks[i]` (return values, `let x: T`)
@@ -234,6 +238,26 @@ pub enum PatternTest {
     Ok,
     Err,
     None,
+}
+
+/// The wrapper a `MatchUnwrap` looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Variant {
+    Some,
+    Ok,
+    Err,
+}
+
+impl Variant {
+    /// The wrapper named `name` in a pattern (`Some`, `Ok`, `Err`).
+    pub fn named(name: &str) -> Option<Variant> {
+        match name {
+            "Some" => Some(Variant::Some),
+            "Ok" => Some(Variant::Ok),
+            "Err" => Some(Variant::Err),
+            _ => None,
+        }
+    }
 }
 
 /// A fused `if local op k:` test (`Op::CmpJump`).

@@ -248,62 +248,120 @@ impl Drop for SelectFut {
 impl crate::interp::Vm {
     /// The fast path of `await ch.send(v)` / `await ch.recv()`: if the
     /// operation can complete without waiting (a value is ready, or a
-    /// buffered channel has room), do it and replace the receiver and
-    /// arguments on the stack by its result (true). False leaves everything
-    /// for the ordinary method call and `Await`. An unbuffered send always takes
-    /// the ordinary path (it completes only when a receiver takes the value).
+    /// buffered channel has room), do it, replace the receiver and arguments
+    /// on the stack by its result, and return where to go on (past the
+    /// `Await` at `await_at`). None leaves everything for the ordinary method
+    /// call and `Await`. An unbuffered send always takes the ordinary path
+    /// (it completes only when a receiver takes the value).
+    ///
+    /// What follows the `Await` is looked at too, so that a received value
+    /// goes where it is wanted without a `Some` around it: a
+    /// `MatchUnwrap` of `Some` (`while let Some(v) = await ch.recv()`) takes
+    /// the value or, on a closed channel, its failure jump; a plain
+    /// `.unwrap()` takes the value; a `Pop` after a send is skipped.
     pub(crate) fn ready_channel_op(
         &mut self,
         site: &crate::bytecode::MethodSite,
         place: Option<&crate::bytecode::Place>,
-    ) -> RtResult<bool> {
+        proto: &crate::bytecode::FuncProto,
+        await_at: usize,
+    ) -> RtResult<Option<usize>> {
+        use crate::bytecode::{Op, Variant};
         let argc = site.call.argc as usize;
         if !site.call.kwnames.is_empty()
             || !site.call.stars.is_empty()
             || !matches!((&*site.name, argc), ("recv", 0) | ("send", 1))
         {
-            return Ok(false);
+            return Ok(None);
         }
         let len = self.fiber.stack.len();
         let nidx = place.map_or(0, |p| p.index_count());
-        let Some(args_at) = len.checked_sub(argc) else { return Ok(false) };
+        let Some(args_at) = len.checked_sub(argc) else { return Ok(None) };
         // The channel is borrowed where it sits on the stack: cloning the
         // handle would bounce its refcount between the workers of every
         // task that uses the channel.
         let ch_at = match place {
             Some(p) if nidx == 0 && p.steps.is_empty() => match p.root {
                 crate::bytecode::PlaceRoot::Local(s) => self.base() + s as usize,
-                crate::bytecode::PlaceRoot::Global(_) => return Ok(false),
+                crate::bytecode::PlaceRoot::Global(_) => return Ok(None),
             },
-            Some(_) => return Ok(false),
+            Some(_) => return Ok(None),
             None => match args_at.checked_sub(1) {
                 Some(i) => i,
-                None => return Ok(false),
+                None => return Ok(None),
             },
         };
-        let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at) else { return Ok(false) };
-        let result = if argc == 0 {
-            match ch.chan.try_recv() {
-                RecvPoll::Value(v) => Value::some(v),
-                RecvPoll::Closed => Value::None,
-                RecvPoll::Pending => return Ok(false),
+        let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at) else { return Ok(None) };
+        let next = proto.code.get(await_at + 1).copied();
+        // Drop the arguments, and the receiver when it was on the stack.
+        let keep = if place.is_some() { args_at } else { args_at - 1 };
+        if argc == 0 {
+            let polled = ch.chan.try_recv();
+            let after = match next {
+                Some(Op::MatchUnwrap { variant: Variant::Some, target }) => AfterRecv::Match(target as usize),
+                Some(Op::CallMethod(i)) if proto.method_sites.get(i as usize).is_some_and(plain_unwrap) => {
+                    AfterRecv::Unwrap
+                }
+                _ => AfterRecv::Optional,
+            };
+            match (polled, after) {
+                (RecvPoll::Pending, _) => return Ok(None),
+                (RecvPoll::Value(v), AfterRecv::Optional) => {
+                    self.fiber.stack.truncate(keep);
+                    self.push(Value::some(v));
+                }
+                (RecvPoll::Value(v), AfterRecv::Match(_) | AfterRecv::Unwrap) => {
+                    self.fiber.stack.truncate(keep);
+                    self.push(v);
+                    return Ok(Some(await_at + 2));
+                }
+                (RecvPoll::Closed, AfterRecv::Match(fail)) => {
+                    self.fiber.stack.truncate(keep);
+                    return Ok(Some(fail));
+                }
+                (RecvPoll::Closed, _) => {
+                    // A following `.unwrap()` runs, and reports the None.
+                    self.fiber.stack.truncate(keep);
+                    self.push(Value::None);
+                }
             }
         } else {
             if ch.chan.capacity() == 0 {
-                return Ok(false);
+                return Ok(None);
             }
             let v = self.fiber.stack[args_at].clone();
             ch.check(&v)?;
             match ch.chan.try_send(v) {
-                TrySend::Sent => Value::None,
+                TrySend::Sent => {}
                 TrySend::Closed(_) => return Err(closed_error()),
-                TrySend::Full(_) => return Ok(false),
+                TrySend::Full(_) => return Ok(None),
             }
-        };
-        // Drop the arguments, and the receiver when it was on the stack.
-        let keep = if place.is_some() { args_at } else { args_at - 1 };
-        self.fiber.stack.truncate(keep);
-        self.push(result);
-        Ok(true)
+            self.fiber.stack.truncate(keep);
+            if next == Some(Op::Pop) {
+                return Ok(Some(await_at + 2));
+            }
+            self.push(Value::None);
+        }
+        Ok(Some(await_at + 1))
     }
+}
+
+/// What the instruction after `await ch.recv()` does with its Optional.
+enum AfterRecv {
+    /// Nothing special: the Optional is pushed.
+    Optional,
+    /// `.unwrap()`: a received value is pushed bare.
+    Unwrap,
+    /// `MatchUnwrap` of `Some`: a received value is pushed bare; a closed
+    /// channel goes to its failure jump.
+    Match(usize),
+}
+
+/// `x.unwrap()` with no arguments on the value on the stack.
+fn plain_unwrap(site: &crate::bytecode::MethodSite) -> bool {
+    &*site.name == "unwrap"
+        && site.call.argc == 0
+        && site.call.kwnames.is_empty()
+        && site.call.stars.is_empty()
+        && site.place.is_none()
 }

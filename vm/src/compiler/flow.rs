@@ -33,6 +33,9 @@ impl Compiler {
             }
             Cond::Let(p, e) => {
                 self.expr(e);
+                if let Some(fail) = self.variant_pattern_on_top(p) {
+                    return fail;
+                }
                 let subject = self.f().new_slot();
                 self.emit(Op::Store(subject));
                 let mut fails = Vec::new();

@@ -76,6 +76,45 @@ impl Compiler {
         self.set_span(old);
     }
 
+    /// `Some(inner)`, `Ok(inner)` or `Err(inner)` tested against the value on
+    /// top of the stack: one `MatchUnwrap`, then `inner` on the unwrapped
+    /// value. Returns the jump taken on failure (for the caller to patch),
+    /// or None, emitting nothing, when `p` is some other pattern.
+    pub(crate) fn variant_pattern_on_top(&mut self, p: &Pattern) -> Option<usize> {
+        let PatternKind::Ctor { path, args: Some(args) } = &p.kind else { return None };
+        let [inner] = args.as_slice() else { return None };
+        let variant = Variant::named(&path.last()?.name)?;
+        let old = self.set_span(p.span);
+        let at = self.emit(Op::MatchUnwrap { variant, target: 0 });
+        let fail = match &inner.kind {
+            PatternKind::Wildcard => {
+                self.emit(Op::Pop);
+                at
+            }
+            PatternKind::Bind(name) => {
+                self.bind_pattern_name(name, inner.span);
+                at
+            }
+            _ => {
+                let sub = self.f().new_slot();
+                self.emit(Op::Store(sub));
+                let mut fails = Vec::new();
+                self.pattern(inner, sub, &mut fails);
+                // Join the unwrap's failure and the inner pattern's into one jump.
+                let ok = self.emit(Op::Jump(0));
+                self.f().patch(at);
+                for f in fails {
+                    self.f().patch(f);
+                }
+                let fail = self.emit(Op::Jump(0));
+                self.f().patch(ok);
+                fail
+            }
+        };
+        self.set_span(old);
+        Some(fail)
+    }
+
     fn bind_pattern_name(&mut self, name: &str, span: Span) {
         if self.fr().is_module {
             self.store_new_binding(name, true, span);

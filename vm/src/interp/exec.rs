@@ -7,7 +7,7 @@ use super::call::type_matches;
 use super::r#await::AwaitStep;
 use super::typing::{expect_bool, load_global};
 use super::{Flow, Frame, FrameKind, Vm, MAX_FRAMES};
-use crate::bytecode::{FuncProto, Op, Place, PlaceRoot};
+use crate::bytecode::{FuncProto, Op, Place, PlaceRoot, Variant};
 use crate::error::{RtResult, Thrown};
 use crate::ops;
 use crate::value::{Closure, Value};
@@ -307,8 +307,8 @@ impl Vm {
                             // `await ch.send(v)` / `await ch.recv()` that can
                             // complete now: no future, no suspension.
                             let place = site.place.map(|p| &proto.places[p as usize]);
-                            if tri!(self.ready_channel_op(site, place)) {
-                                ip += 1;
+                            if let Some(next) = tri!(self.ready_channel_op(site, place, proto, ip)) {
+                                ip = next;
                                 continue;
                             }
                         }
@@ -412,6 +412,20 @@ impl Vm {
                                 "__next__ must return an Optional (Some(x) or None), not {}",
                                 other.type_name()
                             )))),
+                        }
+                    }
+                    Op::MatchUnwrap { variant, target } => {
+                        let stack = &mut self.fiber.stack;
+                        let Some(top) = stack.last_mut() else { continue };
+                        match (variant, std::mem::take(top)) {
+                            (Variant::Some, Value::Some(x)) | (Variant::Ok, Value::Ok(x)) | (Variant::Err, Value::Err(x)) => {
+                                *top = Arc::unwrap_or_clone(x);
+                            }
+                            (_, other) => {
+                                drop(other);
+                                stack.pop();
+                                ip = target as usize;
+                            }
                         }
                     }
                     Op::TryUnwrap => {

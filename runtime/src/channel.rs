@@ -167,6 +167,16 @@ impl<T> Channel<T> {
     /// Polls a send. `value` is taken the first time the send parks or
     /// completes; later polls pass `None`.
     pub fn poll_send(&self, op: &mut SendOp, value: &mut Option<T>, waker: &Waker) -> Option<SendOutcome> {
+        self.poll_send_with(op, value, || waker.clone())
+    }
+
+    /// `poll_send`, with the waker made only if the send has to wait.
+    pub fn poll_send_with(
+        &self,
+        op: &mut SendOp,
+        value: &mut Option<T>,
+        waker: impl FnOnce() -> Waker,
+    ) -> Option<SendOutcome> {
         let mut st = self.state.lock();
         if let Some(id) = op.parked {
             if let Some(outcome) = st.finished.remove(&id) {
@@ -175,7 +185,7 @@ impl<T> Channel<T> {
             }
             // Still parked: refresh the waker (the task may have moved).
             if let Some(p) = st.senders.iter_mut().find(|p| p.id == id) {
-                p.waker = Some(waker.clone());
+                p.waker = Some(waker());
             }
             return None;
         }
@@ -189,7 +199,7 @@ impl<T> Channel<T> {
             return Some(SendOutcome::Sent);
         }
         let id = st.id();
-        st.senders.push_back(ParkedSend { id, value: v, waker: Some(waker.clone()) });
+        st.senders.push_back(ParkedSend { id, value: v, waker: Some(waker()) });
         op.parked = Some(id);
         st.wake_receiver();
         None
@@ -225,6 +235,11 @@ impl<T> Channel<T> {
     }
 
     pub fn poll_recv(&self, op: &mut RecvOp, waker: &Waker) -> RecvPoll<T> {
+        self.poll_recv_with(op, || waker.clone())
+    }
+
+    /// `poll_recv`, with the waker made only if the receive has to wait.
+    pub fn poll_recv_with(&self, op: &mut RecvOp, waker: impl FnOnce() -> Waker) -> RecvPoll<T> {
         let mut st = self.state.lock();
         if let Some(id) = op.waiting.take() {
             st.receivers.retain(|(i, _)| *i != id);
@@ -240,7 +255,7 @@ impl<T> Channel<T> {
             return RecvPoll::Closed;
         }
         let id = st.id();
-        st.receivers.push_back((id, waker.clone()));
+        st.receivers.push_back((id, waker()));
         op.waiting = Some(id);
         RecvPoll::Pending
     }

@@ -26,7 +26,7 @@ pub struct PendingIo {
 impl PendingIo {
     /// Called when the operation is about to return Pending.
     pub fn suspend(&mut self, cx: &FutCx) {
-        self.waker = Some(cx.waker.clone());
+        self.waker = Some(cx.waker().clone());
         if self.rt.is_none() {
             cx.ctx.rt.external.fetch_add(1, Ordering::AcqRel);
             self.rt = Some(cx.ctx.rt.clone());
@@ -37,7 +37,7 @@ impl PendingIo {
     /// meanwhile); false when the waker is left with the reactor and the
     /// operation must return Pending.
     pub fn would_block(&mut self, source: &crate::reactor::IoSource, dir: crate::reactor::Dir, cx: &FutCx) -> bool {
-        if source.park(dir, cx.waker) {
+        if source.park(dir, cx.waker()) {
             return true;
         }
         self.suspend(cx);

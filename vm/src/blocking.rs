@@ -151,7 +151,7 @@ impl NativeFuture for BlockingFut {
         match s.result.take() {
             Some(r) => FutPoll::Ready(r),
             None => {
-                s.waker = Some(cx.waker.clone());
+                s.waker = Some(cx.waker().clone());
                 FutPoll::Pending
             }
         }

@@ -118,7 +118,7 @@ struct SendFut {
 
 impl NativeFuture for SendFut {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
-        match self.ch.chan.poll_send(&mut self.op, &mut self.value, cx.waker) {
+        match self.ch.chan.poll_send_with(&mut self.op, &mut self.value, || cx.waker().clone()) {
             Some(SendOutcome::Sent) => FutPoll::Ready(Ok(Value::None)),
             Some(SendOutcome::Closed) => FutPoll::Ready(Err(closed_error())),
             None => FutPoll::Pending,
@@ -129,7 +129,7 @@ impl NativeFuture for SendFut {
         if self.value.is_some() {
             return None; // never parked: nothing was sent
         }
-        match self.ch.chan.poll_send(&mut self.op, &mut None, cx.waker) {
+        match self.ch.chan.poll_send_with(&mut self.op, &mut None, || cx.waker().clone()) {
             Some(SendOutcome::Sent) => Some(FutPoll::Ready(Ok(Value::None))),
             _ => None,
         }
@@ -154,7 +154,7 @@ struct RecvFut {
 
 impl NativeFuture for RecvFut {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
-        match self.ch.chan.poll_recv(&mut self.op, cx.waker) {
+        match self.ch.chan.poll_recv_with(&mut self.op, || cx.waker().clone()) {
             RecvPoll::Value(v) => {
                 self.done = true;
                 FutPoll::Ready(Ok(Value::some(v)))
@@ -211,7 +211,7 @@ impl NativeFuture for SelectFut {
         let mut open = 0;
         for k in 0..n {
             let i = (start + k) % n;
-            match self.chans[i].chan.poll_recv(&mut self.ops[i], cx.waker) {
+            match self.chans[i].chan.poll_recv_with(&mut self.ops[i], || cx.waker().clone()) {
                 RecvPoll::Value(v) => {
                     self.finish(i);
                     return FutPoll::Ready(Ok(Value::tuple(vec![Value::Int(i as i64), v])));
@@ -246,13 +246,15 @@ impl Drop for SelectFut {
 }
 
 impl crate::interp::Vm {
-    /// The fast path of `await ch.send(v)` / `await ch.recv()`: if the
-    /// operation can complete without waiting (a value is ready, or a
-    /// buffered channel has room), do it, replace the receiver and arguments
-    /// on the stack by its result, and return where to go on (past the
-    /// `Await` at `await_at`). None leaves everything for the ordinary method
-    /// call and `Await`. An unbuffered send always takes the ordinary path
-    /// (it completes only when a receiver takes the value).
+    /// The fast path of `await ch.send(v)` / `await ch.recv()` (`await_at`
+    /// is the index of the `Await`). If the operation can complete without
+    /// waiting (a value is ready, or a buffered channel has room), it is done
+    /// here and its result replaces the receiver and arguments on the stack.
+    /// A receive that must wait registers the task with the channel under
+    /// the same lock that found it empty, and leaves its future on the stack
+    /// for the `Await` to poll when the task is woken. An unbuffered send
+    /// always takes the ordinary path (it completes only when a receiver
+    /// takes the value), as does everything that is not one of these calls.
     ///
     /// What follows the `Await` is looked at too, so that a received value
     /// goes where it is wanted without a `Some` around it: a
@@ -265,38 +267,40 @@ impl crate::interp::Vm {
         place: Option<&crate::bytecode::Place>,
         proto: &crate::bytecode::FuncProto,
         await_at: usize,
-    ) -> RtResult<Option<usize>> {
+    ) -> RtResult<ChanStep> {
         use crate::bytecode::{Op, Variant};
         let argc = site.call.argc as usize;
         if !site.call.kwnames.is_empty()
             || !site.call.stars.is_empty()
             || !matches!((&*site.name, argc), ("recv", 0) | ("send", 1))
         {
-            return Ok(None);
+            return Ok(ChanStep::Ordinary);
         }
         let len = self.fiber.stack.len();
         let nidx = place.map_or(0, |p| p.index_count());
-        let Some(args_at) = len.checked_sub(argc) else { return Ok(None) };
+        let Some(args_at) = len.checked_sub(argc) else { return Ok(ChanStep::Ordinary) };
         // The channel is borrowed where it sits on the stack: cloning the
         // handle would bounce its refcount between the workers of every
         // task that uses the channel.
         let ch_at = match place {
             Some(p) if nidx == 0 && p.steps.is_empty() => match p.root {
                 crate::bytecode::PlaceRoot::Local(s) => self.base() + s as usize,
-                crate::bytecode::PlaceRoot::Global(_) => return Ok(None),
+                crate::bytecode::PlaceRoot::Global(_) => return Ok(ChanStep::Ordinary),
             },
-            Some(_) => return Ok(None),
+            Some(_) => return Ok(ChanStep::Ordinary),
             None => match args_at.checked_sub(1) {
                 Some(i) => i,
-                None => return Ok(None),
+                None => return Ok(ChanStep::Ordinary),
             },
         };
-        let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at) else { return Ok(None) };
+        let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at) else { return Ok(ChanStep::Ordinary) };
         let next = proto.code.get(await_at + 1).copied();
         // Drop the arguments, and the receiver when it was on the stack.
         let keep = if place.is_some() { args_at } else { args_at - 1 };
         if argc == 0 {
-            let polled = ch.chan.try_recv();
+            let Some(task) = &self.task else { return Ok(ChanStep::Ordinary) };
+            let mut op = RecvOp::default();
+            let polled = ch.chan.poll_recv_with(&mut op, || task.waker());
             let after = match next {
                 Some(Op::MatchUnwrap { variant: Variant::Some, target }) => AfterRecv::Match(target as usize),
                 Some(Op::CallMethod(i)) if proto.method_sites.get(i as usize).is_some_and(plain_unwrap) => {
@@ -305,7 +309,15 @@ impl crate::interp::Vm {
                 _ => AfterRecv::Optional,
             };
             match (polled, after) {
-                (RecvPoll::Pending, _) => return Ok(None),
+                (RecvPoll::Pending, _) => {
+                    let fut = futures::value(RecvFut { ch: ch.clone(), op, done: false });
+                    let interrupted = task.interrupt_pending();
+                    self.fiber.stack.truncate(keep);
+                    self.push(fut);
+                    // A pending cancellation is raised by the `Await`
+                    // (which withdraws the registration).
+                    return Ok(if interrupted { ChanStep::Continue(await_at) } else { ChanStep::Suspend });
+                }
                 (RecvPoll::Value(v), AfterRecv::Optional) => {
                     self.fiber.stack.truncate(keep);
                     self.push(Value::some(v));
@@ -313,11 +325,11 @@ impl crate::interp::Vm {
                 (RecvPoll::Value(v), AfterRecv::Match(_) | AfterRecv::Unwrap) => {
                     self.fiber.stack.truncate(keep);
                     self.push(v);
-                    return Ok(Some(await_at + 2));
+                    return Ok(ChanStep::Continue(await_at + 2));
                 }
                 (RecvPoll::Closed, AfterRecv::Match(fail)) => {
                     self.fiber.stack.truncate(keep);
-                    return Ok(Some(fail));
+                    return Ok(ChanStep::Continue(fail));
                 }
                 (RecvPoll::Closed, _) => {
                     // A following `.unwrap()` runs, and reports the None.
@@ -327,23 +339,35 @@ impl crate::interp::Vm {
             }
         } else {
             if ch.chan.capacity() == 0 {
-                return Ok(None);
+                return Ok(ChanStep::Ordinary);
             }
             let v = self.fiber.stack[args_at].clone();
             ch.check(&v)?;
             match ch.chan.try_send(v) {
                 TrySend::Sent => {}
                 TrySend::Closed(_) => return Err(closed_error()),
-                TrySend::Full(_) => return Ok(None),
+                TrySend::Full(_) => return Ok(ChanStep::Ordinary),
             }
             self.fiber.stack.truncate(keep);
             if next == Some(Op::Pop) {
-                return Ok(Some(await_at + 2));
+                return Ok(ChanStep::Continue(await_at + 2));
             }
             self.push(Value::None);
         }
-        Ok(Some(await_at + 1))
+        Ok(ChanStep::Continue(await_at + 1))
     }
+}
+
+/// How `ready_channel_op` left things.
+pub(crate) enum ChanStep {
+    /// Not a channel operation it handles, or a send that must wait: the
+    /// ordinary method call and `Await` run.
+    Ordinary,
+    /// Done: go on at this instruction.
+    Continue(usize),
+    /// A receive that must wait registered; its future is on the stack and
+    /// the task suspends at the `Await`.
+    Suspend,
 }
 
 /// What the instruction after `await ch.recv()` does with its Optional.

@@ -276,7 +276,7 @@ impl NativeFuture for Acquire {
             Handle::Lock(s) | Handle::Semaphore(s) => s,
             _ => return FutPoll::Ready(Ok(Value::None)),
         };
-        if sem.poll_acquire(&mut self.op, cx.waker) {
+        if sem.poll_acquire(&mut self.op, cx.waker()) {
             self.done = true;
             return FutPoll::Ready(Ok(self.result.clone()));
         }
@@ -308,8 +308,8 @@ struct WaitEvent {
 impl NativeFuture for WaitEvent {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
         match &*self.handle {
-            Handle::Event(e) if !e.poll_wait(&mut self.op, cx.waker) => {
-                self.waker = Some(cx.waker.clone());
+            Handle::Event(e) if !e.poll_wait(&mut self.op, cx.waker()) => {
+                self.waker = Some(cx.waker().clone());
                 FutPoll::Pending
             }
             _ => {
@@ -368,7 +368,7 @@ impl NativeFuture for GroupExit {
         let mut first_failure = None;
         let mut pending = false;
         for t in &children {
-            match t.result_or_register(cx.waker) {
+            match t.result_or_register(cx.waker()) {
                 None => pending = true,
                 Some(r) => {
                     if let (Err(e), None) = (crate::futures::deliver(&r), &first_failure) {

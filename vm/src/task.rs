@@ -418,7 +418,8 @@ impl TaskObj {
     /// is queued after a preemption, and before it starts. (Nothing is
     /// recorded at each suspension: only the rare readers pay.)
     pub fn wait_site(&self) -> Option<WaitSite> {
-        match &*self.fiber.lock() {
+        // Locked: the fiber is running (see `poll`).
+        match &*self.fiber.try_lock()? {
             FiberSlot::Ready(vm) => vm.wait_site(),
             FiberSlot::Start(..) | FiberSlot::Empty => None,
         }
@@ -448,8 +449,11 @@ impl Schedulable for TaskObj {
     }
 
     fn poll(self: Arc<Self>) -> Poll {
-        let slot = std::mem::replace(&mut *self.fiber.lock(), FiberSlot::Empty);
-        let mut vm = match slot {
+        // The slot stays locked while the fiber runs (one lock per poll, not
+        // two): only the worker that set RUNNING polls, and `wait_site`
+        // only tries the lock, reading a locked slot as "running".
+        let mut slot = self.fiber.lock();
+        let mut vm = match std::mem::replace(&mut *slot, FiberSlot::Empty) {
             FiberSlot::Ready(vm) => vm,
             FiberSlot::Empty => return Poll::Done,
             FiberSlot::Start(f, args, kw) => {
@@ -461,44 +465,48 @@ impl Schedulable for TaskObj {
                 match started {
                     Ok(vm) => Box::new(vm),
                     Err(thrown) => {
+                        drop(slot);
                         self.finish(TaskResult::Failed { thrown, trace: Vec::new() });
                         return Poll::Done;
                     }
                 }
             }
         };
-        if self.ctx.trace {
+        let trace = self.ctx.trace;
+        if trace {
             trace_line!("[trace] resume {}", self.name());
         }
         vm.task = Some(self.clone());
         let exit = vm.resume();
         vm.task = None;
+        let this = &self;
         match exit {
             Exit::Done(result) => {
-                if self.ctx.trace {
+                drop(vm);
+                drop(slot);
+                if trace {
                     let how = match &result {
                         TaskResult::Value(_) => "ok".to_string(),
                         TaskResult::Failed { thrown, .. } => thrown.headline(),
                     };
-                    trace_line!("[trace] finish {} ({how})", self.name());
+                    trace_line!("[trace] finish {} ({how})", this.name());
                 }
-                drop(vm);
-                self.finish(result);
+                this.finish(result);
                 Poll::Done
             }
             Exit::Pending => {
-                if self.ctx.trace {
-                    let at = vm.wait_site().map(|w| w.describe(&self.ctx)).unwrap_or_default();
-                    trace_line!("[trace] suspend {} at {at}", self.name());
+                if trace {
+                    let at = vm.wait_site().map(|w| w.describe(&this.ctx)).unwrap_or_default();
+                    trace_line!("[trace] suspend {} at {at}", this.name());
                 }
-                *self.fiber.lock() = FiberSlot::Ready(vm);
+                *slot = FiberSlot::Ready(vm);
                 Poll::Pending
             }
             Exit::Yield => {
-                if self.ctx.trace {
-                    trace_line!("[trace] preempt {}", self.name());
+                if trace {
+                    trace_line!("[trace] preempt {}", this.name());
                 }
-                *self.fiber.lock() = FiberSlot::Ready(vm);
+                *slot = FiberSlot::Ready(vm);
                 Poll::Yield
             }
         }

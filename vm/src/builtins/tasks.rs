@@ -178,7 +178,7 @@ struct Shielded {
 
 impl futures::NativeFuture for Shielded {
     fn poll(&mut self, cx: &futures::FutCx) -> futures::FutPoll {
-        match self.task.result_or_register(cx.waker) {
+        match self.task.result_or_register(cx.waker()) {
             Some(r) => futures::FutPoll::Ready(futures::deliver(&r)),
             None => futures::FutPoll::Pending,
         }

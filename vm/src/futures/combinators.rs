@@ -71,7 +71,7 @@ impl NativeFuture for AwaitTasks {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
         let mut results: Vec<Option<TaskResult>> = Vec::with_capacity(self.tasks.len());
         for (i, t) in self.tasks.iter().enumerate() {
-            let r = t.result_or_register(cx.waker);
+            let r = t.result_or_register(cx.waker());
             if r.is_some() && !self.finished.contains(&i) {
                 self.finished.push(i);
             }
@@ -124,7 +124,7 @@ impl NativeFuture for AwaitTasks {
             return None;
         }
         for (i, t) in self.tasks.iter().enumerate() {
-            if !self.finished.contains(&i) && t.result_or_register(cx.waker).is_some() {
+            if !self.finished.contains(&i) && t.result_or_register(cx.waker()).is_some() {
                 self.finished.push(i);
             }
         }
@@ -132,7 +132,7 @@ impl NativeFuture for AwaitTasks {
         let given = self.yielded;
         if let Some(&i) = self.finished.get(given) {
             self.yielded += 1;
-            let r = self.tasks[i].result_or_register(cx.waker);
+            let r = self.tasks[i].result_or_register(cx.waker());
             return Some(FutPoll::Ready(match r {
                 Some(r) => deliver(&r).map(Value::some),
                 None => Ok(Value::None),
@@ -186,7 +186,7 @@ impl NativeFuture for Timeout {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
         let now = cx.ctx.rt.clock.now_ns();
         let deadline = *self.deadline.get_or_insert(now.saturating_add(self.nanos));
-        if let Some(r) = self.task.result_or_register(cx.waker) {
+        if let Some(r) = self.task.result_or_register(cx.waker()) {
             if let Some(t) = self.timer.take() {
                 t.cancel();
             }
@@ -206,7 +206,7 @@ impl NativeFuture for Timeout {
             return FutPoll::Pending;
         }
         if self.timer.is_none() && !self.expired {
-            self.timer = Some(cx.ctx.rt.timers.add(deadline, cx.waker.clone()));
+            self.timer = Some(cx.ctx.rt.timers.add(deadline, cx.waker().clone()));
         }
         FutPoll::Pending
     }
@@ -254,7 +254,7 @@ impl Catch {
 
 impl NativeFuture for Catch {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
-        match self.task.result_or_register(cx.waker) {
+        match self.task.result_or_register(cx.waker()) {
             Some(r) => FutPoll::Ready(Ok(settle(&r))),
             None => FutPoll::Pending,
         }

@@ -22,11 +22,23 @@ pub enum FutPoll {
     Pending,
 }
 
-/// What a future gets when polled.
+/// What a future gets when polled. The task's waker is made on first use:
+/// most polls complete at once and never need one.
 pub struct FutCx<'a> {
-    pub waker: &'a Waker,
     pub ctx: &'a Arc<RtCtx>,
     pub task: &'a Arc<TaskObj>,
+    waker: std::cell::OnceCell<Waker>,
+}
+
+impl<'a> FutCx<'a> {
+    pub fn new(ctx: &'a Arc<RtCtx>, task: &'a Arc<TaskObj>) -> FutCx<'a> {
+        FutCx { ctx, task, waker: std::cell::OnceCell::new() }
+    }
+
+    /// The polling task's waker, for a future that registers to be woken.
+    pub fn waker(&self) -> &Waker {
+        self.waker.get_or_init(|| self.task.waker())
+    }
 }
 
 pub trait NativeFuture: Send {

@@ -26,7 +26,7 @@ impl NativeFuture for Sleep {
                 return FutPoll::Ready(Ok(Value::None));
             }
             self.yielded = true;
-            cx.waker.wake();
+            cx.waker().wake();
             return FutPoll::Pending;
         }
         let now = clock.now_ns();
@@ -38,7 +38,7 @@ impl NativeFuture for Sleep {
             return FutPoll::Ready(Ok(Value::None));
         }
         if self.timer.is_none() {
-            self.timer = Some(cx.ctx.rt.timers.add(deadline, cx.waker.clone()));
+            self.timer = Some(cx.ctx.rt.timers.add(deadline, cx.waker().clone()));
         }
         FutPoll::Pending
     }

@@ -44,8 +44,7 @@ impl Vm {
         let (Some(task), Some(ctx), Some(Value::Future(f))) = (&self.task, &self.ctx, self.fiber.stack.last()) else {
             return Err(Thrown::new("Error", "`await` outside a running task"));
         };
-        let waker = task.waker();
-        let cx = FutCx { waker: &waker, ctx, task };
+        let cx = FutCx::new(ctx, task);
         let polled = if task.interrupt_pending() {
             match f.inner.lock().poll_committed(&cx) {
                 Some(p) => p,

@@ -8,6 +8,7 @@ use super::r#await::AwaitStep;
 use super::typing::{expect_bool, load_global};
 use super::{Flow, Frame, FrameKind, Vm, MAX_FRAMES};
 use crate::bytecode::{FuncProto, Op, Place, PlaceRoot, Variant};
+use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
 use crate::ops;
 use crate::value::{Closure, Value};
@@ -307,9 +308,20 @@ impl Vm {
                             // `await ch.send(v)` / `await ch.recv()` that can
                             // complete now: no future, no suspension.
                             let place = site.place.map(|p| &proto.places[p as usize]);
-                            if let Some(next) = tri!(self.ready_channel_op(site, place, proto, ip)) {
-                                ip = next;
-                                continue;
+                            match tri!(self.ready_channel_op(site, place, proto, ip)) {
+                                ChanStep::Continue(next) => {
+                                    ip = next;
+                                    continue;
+                                }
+                                // Parked at the `Await` (which polls the receive when
+                                // woken). Not from a callback (`stop` > 0): there the
+                                // `Await` runs and reports that it cannot wait.
+                                ChanStep::Suspend if stop == 0 => {
+                                    self.save_ip(ip);
+                                    return Ok(Flow::Suspend);
+                                }
+                                ChanStep::Suspend => continue,
+                                ChanStep::Ordinary => {}
                             }
                         }
                         let place = site.place.map(|p| &proto.places[p as usize]);

@@ -20,6 +20,11 @@ async fn receiver(ch: Channel[Int], marks: List[Atomic]):
             case None:
                 return
 
+# The same with `while let` (the test and unwrap fused with the receive).
+async fn receiver_while_let(ch: Channel[Int], marks: List[Atomic]):
+    while let Some(v) = await ch.recv():
+        marks[v].fetch_add(1)
+
 fn new_marks(n: Int) -> List[Atomic]:
     var m = []
     for i in range(n):
@@ -98,7 +103,10 @@ async fn check_channel(cap: Int, rounds: Int) -> Bool:
     for i in range(rounds):
         senders.append(spawn(sender(ch, i)))
     for i in range(8):
-        recvs.append(spawn(receiver(ch, marks)))
+        if i % 2 == 0:
+            recvs.append(spawn(receiver(ch, marks)))
+        else:
+            recvs.append(spawn(receiver_while_let(ch, marks)))
     await yield_now()
     var victims = []
     for i in range(rounds):

@@ -14,6 +14,13 @@ async fn consumer(ch: Channel[Int]) -> List[Int]:
         got.append(v)
     return got
 
+# The same with `while let` (the test and unwrap fused with the receive).
+async fn consumer_while_let(ch: Channel[Int]) -> List[Int]:
+    var got = []
+    while let Some(v) = await ch.recv():
+        got.append(v)
+    return got
+
 # Phase 1: P producers, C consumers on one channel; closed after all producers finish.
 async fn fan(cap: Int, p: Int, c: Int, per: Int) -> Bool:
     let ch = Channel[Int](capacity=cap)
@@ -24,7 +31,10 @@ async fn fan(cap: Int, p: Int, c: Int, per: Int) -> Bool:
         ps.append(spawn(producer(ch, i * per, per, sent, sent_sum)))
     var cs = []
     for i in range(c):
-        cs.append(spawn(consumer(ch)))
+        if i % 2 == 0:
+            cs.append(spawn(consumer(ch)))
+        else:
+            cs.append(spawn(consumer_while_let(ch)))
     for t in ps:
         await t
     ch.close()

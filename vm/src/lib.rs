@@ -15,6 +15,7 @@ pub mod handles;
 pub mod interp;
 pub mod iter;
 pub mod ops;
+pub mod registry;
 pub mod report;
 pub mod rng;
 pub mod session;

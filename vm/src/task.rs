@@ -5,6 +5,7 @@
 
 use crate::error::{ErrorObj, Thrown, TraceEntry};
 use crate::interp::{Exit, Globals, Vm};
+use crate::registry::{Registry, Ticket};
 use crate::value::Value;
 use parking_lot::{Condvar, Mutex};
 use runtime::{Poll, Schedulable, Shared, TaskHeader, TaskRef, Waker};
@@ -47,6 +48,8 @@ struct TaskState {
 pub struct TaskObj {
     header: TaskHeader,
     pub id: u64,
+    /// Its entry in the live-task registry.
+    ticket: Ticket,
     /// The name given at spawn; unnamed tasks are `task-<id>` (see `name`).
     name: Option<Arc<str>>,
     fiber: Mutex<FiberSlot>,
@@ -117,24 +120,14 @@ impl WaitSite {
     }
 }
 
-/// Shards of the live-task registry.
-const TASK_SHARDS: usize = 16;
-
-/// One shard, alone on its cache lines (neighbouring shards locked by
-/// different workers would otherwise share a line).
-#[derive(Default)]
-#[repr(align(128))]
-struct TaskShard(Mutex<std::collections::HashMap<u64, Weak<TaskObj>>>);
-
 /// Shared by all tasks of a program.
 pub struct RtCtx {
     pub rt: Arc<Shared>,
     pub globals: Arc<Globals>,
     /// Tasks that have not finished (a finished task leaves at once, so a
     /// million short tasks do not stay allocated).
-    /// Sharded by id, so workers spawning and finishing tasks at the same
-    /// time rarely contend for one lock.
-    tasks: [TaskShard; TASK_SHARDS],
+    /// (See `crate::registry`.)
+    tasks: Registry<TaskObj>,
     /// Tasks that failed: name, `Kind: message`, and the task (weakly) to see
     /// later whether someone observed the failure.
     failures: Mutex<Vec<(String, String, Weak<TaskObj>)>>,
@@ -185,9 +178,12 @@ impl RtCtx {
 
     fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<Arc<str>>, is_main: bool) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let task = Arc::new(TaskObj {
+        // Registered as it is built: until then `upgrade` fails, so readers
+        // of the registry skip it.
+        let task = Arc::new_cyclic(|me| TaskObj {
             header: TaskHeader::new(),
             id,
+            ticket: self.tasks.insert(id, me.clone()),
             name,
             fiber: Mutex::new(fiber),
             state: Mutex::new(TaskState::default()),
@@ -201,7 +197,6 @@ impl RtCtx {
             is_main,
             on_finish: Mutex::new(None),
         });
-        self.task_shard(id).lock().insert(id, Arc::downgrade(&task));
         if self.trace {
             trace_line!("[trace] spawn {} (#{})", task.name(), task.id);
         }
@@ -209,18 +204,9 @@ impl RtCtx {
         task
     }
 
-    fn task_shard(&self, id: u64) -> &Mutex<std::collections::HashMap<u64, Weak<TaskObj>>> {
-        &self.tasks[id as usize % TASK_SHARDS].0
-    }
-
     /// Every task that has not finished.
     pub fn live_tasks(&self) -> Vec<Arc<TaskObj>> {
-        let mut live: Vec<Arc<TaskObj>> = self
-            .tasks
-            .iter()
-            .flat_map(|shard| shard.0.lock().values().filter_map(Weak::upgrade).collect::<Vec<_>>())
-            .filter(|t| !t.is_done())
-            .collect();
+        let mut live: Vec<Arc<TaskObj>> = self.tasks.live().into_iter().filter(|t| !t.is_done()).collect();
         live.sort_by_key(|t| t.id);
         live
     }
@@ -386,7 +372,7 @@ impl TaskObj {
             TaskResult::Failed { thrown, .. } if thrown.kind() != Some("CancelledError") => Some(thrown.headline()),
             _ => None,
         };
-        if let Some(me) = self.ctx.task_shard(self.id).lock().remove(&self.id) {
+        if let Some(me) = self.ctx.tasks.remove(self.ticket) {
             // Main's failure is the program's error, reported by the driver.
             if let Some(headline) = failure.filter(|_| !self.is_main) {
                 self.ctx.failures.lock().push((self.name().into_owned(), headline, me));
@@ -460,10 +446,10 @@ impl Schedulable for TaskObj {
                 // Cancelled before it ever ran: the body never starts.
                 let started = match self.take_interrupt() {
                     Some(thrown) => Err(thrown),
-                    None => Vm::for_call(&self.ctx, f, args, kw),
+                    None => Vm::boxed_for_call(&self.ctx, f, args, kw),
                 };
                 match started {
-                    Ok(vm) => Box::new(vm),
+                    Ok(vm) => vm,
                     Err(thrown) => {
                         drop(slot);
                         self.finish(TaskResult::Failed { thrown, trace: Vec::new() });
@@ -482,7 +468,7 @@ impl Schedulable for TaskObj {
         let this = &self;
         match exit {
             Exit::Done(result) => {
-                drop(vm);
+                crate::interp::pool::give_back(vm);
                 drop(slot);
                 if trace {
                     let how = match &result {

@@ -12,6 +12,7 @@ mod exec;
 mod iterate;
 mod methods;
 mod place;
+pub(crate) mod pool;
 mod typing;
 mod unwind;
 
@@ -302,11 +303,22 @@ impl Vm {
 
     /// A fiber whose entry frame calls `f(args)`, ready to be a task.
     pub fn for_call(ctx: &Arc<RtCtx>, f: Value, args: Vec<Value>, kw: Vec<(Arc<str>, Value)>) -> RtResult<Vm> {
-        let mut vm = Vm::new(ctx.globals.clone());
-        vm.ctx = Some(ctx.clone());
+        Vm::boxed_for_call(ctx, f, args, kw).map(|vm| *vm)
+    }
+
+    /// `for_call`, boxed as a task holds it (a VM from this worker's pool
+    /// when it has one: see `pool`).
+    pub(crate) fn boxed_for_call(
+        ctx: &Arc<RtCtx>,
+        f: Value,
+        args: Vec<Value>,
+        kw: Vec<(Arc<str>, Value)>,
+    ) -> RtResult<Box<Vm>> {
         let Value::Func(closure) = f else {
             return Err(Thrown::type_error(format!("cannot run a {} as a task", f.type_name())));
         };
+        let mut vm = pool::take(&ctx.globals);
+        vm.ctx = Some(ctx.clone());
         let argc = args.len();
         // A new task's fiber starts small: an idle task should cost a few
         // hundred bytes (its frame's slots plus a little operand room).

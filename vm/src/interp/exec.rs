@@ -11,6 +11,7 @@ use crate::bytecode::{FuncProto, Op, Place, PlaceRoot, Variant};
 use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
 use crate::ops;
+use crate::task::CoroutineObj;
 use crate::value::{Closure, Value};
 use parser::ast::{BinOp, CmpOp};
 use std::sync::Arc;
@@ -251,6 +252,13 @@ impl Vm {
                         let callee_at = self.fiber.stack.len() - n;
                         let fast = match closure.globals.frozen_ref(slot as usize) {
                             Some(Value::Func(f)) if !f.proto.is_async => Some(Arc::as_ptr(f)),
+                            Some(Value::Func(f)) => {
+                                // An async fn: the call is a lazy coroutine over the arguments.
+                                let args = self.pop_n(n);
+                                let co = CoroutineObj::new(f.proto.name.clone(), Value::Func(f.clone()), args, Vec::new());
+                                self.push(Value::Coroutine(Arc::new(co)));
+                                continue;
+                            }
                             _ => None,
                         };
                         match fast {
@@ -301,6 +309,15 @@ impl Vm {
                     Op::CallMethod(i) => {
                         let site = &proto.method_sites[i as usize];
                         if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {
+                            continue;
+                        }
+                        if &*site.name == "append" && self.append_in_place(site, proto, base) {
+                            // A statement's `Pop` of the None result is skipped too.
+                            if matches!(code.get(ip), Some(Op::Pop)) {
+                                ip += 1;
+                            } else {
+                                self.push(Value::None);
+                            }
                             continue;
                         }
                         self.save_ip(ip);
@@ -621,5 +638,33 @@ impl Vm {
             }
             Some(_) => false,
         }
+    }
+}
+
+impl Vm {
+    /// `xs.append(v)` on a List in a local `var`: pushes `v` onto it in
+    /// place (copying the list first only if it is shared) and pops `v`;
+    /// the caller provides the None result. False leaves everything to the
+    /// general method call (other receivers, `let` bindings, deeper places,
+    /// keyword arguments, errors).
+    #[inline]
+    fn append_in_place(&mut self, site: &crate::bytecode::MethodSite, proto: &FuncProto, base: usize) -> bool {
+        if site.call.argc != 1 || !site.call.kwnames.is_empty() || !site.call.stars.is_empty() {
+            return false;
+        }
+        let slot = match site.place.map(|p| &proto.places[p as usize]) {
+            Some(Place { root: PlaceRoot::Local(slot), steps, readonly: false, .. }) if steps.is_empty() => {
+                base + *slot as usize
+            }
+            _ => return false,
+        };
+        if !matches!(self.fiber.stack.get(slot), Some(Value::List(_))) || self.fiber.stack.len() <= slot + 1 {
+            return false;
+        }
+        let v = self.pop();
+        if let Some(Value::List(xs)) = self.fiber.stack.get_mut(slot) {
+            Arc::make_mut(xs).push(v);
+        }
+        true
     }
 }

@@ -167,6 +167,20 @@ impl NativeFuture for RecvFut {
         }
     }
 
+    fn poll_bare(&mut self, cx: &FutCx) -> Option<futures::BarePoll> {
+        Some(match self.ch.chan.poll_recv_with(&mut self.op, || cx.waker().clone()) {
+            RecvPoll::Value(v) => {
+                self.done = true;
+                futures::BarePoll::Value(v)
+            }
+            RecvPoll::Closed => {
+                self.done = true;
+                futures::BarePoll::Closed
+            }
+            RecvPoll::Pending => futures::BarePoll::Pending,
+        })
+    }
+
     fn describe(&self) -> String {
         "channel recv".into()
     }
@@ -268,7 +282,7 @@ impl crate::interp::Vm {
         proto: &crate::bytecode::FuncProto,
         await_at: usize,
     ) -> RtResult<ChanStep> {
-        use crate::bytecode::{Op, Variant};
+        use crate::bytecode::Op;
         let argc = site.call.argc as usize;
         if !site.call.kwnames.is_empty()
             || !site.call.stars.is_empty()
@@ -294,20 +308,13 @@ impl crate::interp::Vm {
             },
         };
         let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at) else { return Ok(ChanStep::Ordinary) };
-        let next = proto.code.get(await_at + 1).copied();
         // Drop the arguments, and the receiver when it was on the stack.
         let keep = if place.is_some() { args_at } else { args_at - 1 };
         if argc == 0 {
             let Some(task) = &self.task else { return Ok(ChanStep::Ordinary) };
             let mut op = RecvOp::default();
             let polled = ch.chan.poll_recv_with(&mut op, || task.waker());
-            let after = match next {
-                Some(Op::MatchUnwrap { variant: Variant::Some, target }) => AfterRecv::Match(target as usize),
-                Some(Op::CallMethod(i)) if proto.method_sites.get(i as usize).is_some_and(plain_unwrap) => {
-                    AfterRecv::Unwrap
-                }
-                _ => AfterRecv::Optional,
-            };
+            let after = after_recv(proto, await_at + 1);
             match (polled, after) {
                 (RecvPoll::Pending, _) => {
                     let fut = futures::value(RecvFut { ch: ch.clone(), op, done: false });
@@ -349,7 +356,7 @@ impl crate::interp::Vm {
                 TrySend::Full(_) => return Ok(ChanStep::Ordinary),
             }
             self.fiber.stack.truncate(keep);
-            if next == Some(Op::Pop) {
+            if proto.code.get(await_at + 1) == Some(&Op::Pop) {
                 return Ok(ChanStep::Continue(await_at + 2));
             }
             self.push(Value::None);
@@ -370,8 +377,20 @@ pub(crate) enum ChanStep {
     Suspend,
 }
 
+/// What the instruction at `at`, right after an `Await`, does with an
+/// Optional result.
+pub(crate) fn after_recv(proto: &crate::bytecode::FuncProto, at: usize) -> AfterRecv {
+    use crate::bytecode::{Op, Variant};
+    match proto.code.get(at) {
+        Some(Op::MatchUnwrap { variant: Variant::Some, target }) => AfterRecv::Match(*target as usize),
+        Some(Op::CallMethod(i)) if proto.method_sites.get(*i as usize).is_some_and(plain_unwrap) => AfterRecv::Unwrap,
+        _ => AfterRecv::Optional,
+    }
+}
+
 /// What the instruction after `await ch.recv()` does with its Optional.
-enum AfterRecv {
+#[derive(Clone, Copy)]
+pub(crate) enum AfterRecv {
     /// Nothing special: the Optional is pushed.
     Optional,
     /// `.unwrap()`: a received value is pushed bare.

@@ -22,6 +22,15 @@ pub enum FutPoll {
     Pending,
 }
 
+/// What `poll_bare` found.
+pub enum BarePoll {
+    /// `Some(v)`, given as `v`.
+    Value(Value),
+    /// `None`: the channel is closed and drained.
+    Closed,
+    Pending,
+}
+
 /// What a future gets when polled. The task's waker is made on first use:
 /// most polls complete at once and never need one.
 pub struct FutCx<'a> {
@@ -53,6 +62,13 @@ pub trait NativeFuture: Send {
     fn poll_committed(&mut self, _cx: &FutCx) -> Option<FutPoll> {
         None
     }
+    /// For a future whose value is an Optional (a channel receive), awaited
+    /// where the result is unwrapped at once (`while let Some(v) = await …`,
+    /// `(await …).unwrap()`): polled instead of `poll`, it hands over the
+    /// value without the `Some` around it. None if not supported.
+    fn poll_bare(&mut self, _cx: &FutCx) -> Option<BarePoll> {
+        None
+    }
     /// For futures that can also be iterated with `async for` (`as_completed`):
     /// the next item (`Some(v)`), or `None` at the end. `None` if not iterable.
     fn poll_next(&mut self, _cx: &FutCx) -> Option<FutPoll> {
@@ -60,10 +76,14 @@ pub trait NativeFuture: Send {
     }
 }
 
-/// A future as a value (`Value::Future`).
-pub struct FutureObj {
-    pub inner: Mutex<Box<dyn NativeFuture>>,
+/// A future as a value (`Value::Future`): the future itself sits in the
+/// same allocation as its lock and reference counts (one allocation per
+/// future, not two).
+pub struct FutureCell<F: ?Sized> {
+    pub inner: Mutex<F>,
 }
+
+pub type FutureObj = FutureCell<dyn NativeFuture>;
 
 impl std::fmt::Debug for FutureObj {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -89,7 +109,8 @@ pub fn ready(v: Value) -> Value {
 }
 
 pub fn value(f: impl NativeFuture + 'static) -> Value {
-    Value::Future(Arc::new(FutureObj { inner: Mutex::new(Box::new(f)) }))
+    let cell: Arc<FutureObj> = Arc::new(FutureCell { inner: Mutex::new(f) });
+    Value::Future(cell)
 }
 
 /// `__anext__` on an async-iterable future: polls its next item.

@@ -5,7 +5,8 @@
 
 use super::{FrameKind, Vm};
 use crate::error::{RtResult, Thrown};
-use crate::futures::{FutCx, FutPoll};
+use crate::chan::AfterRecv;
+use crate::futures::{BarePoll, FutCx, FutPoll};
 use crate::task::WaitSite;
 use crate::value::Value;
 use std::sync::Arc;
@@ -13,6 +14,12 @@ use std::sync::Arc;
 pub(crate) enum AwaitStep {
     /// The value is on the stack.
     Ready,
+    /// A received value is on the stack without its `Some`: the unwrap
+    /// after the `Await` is skipped.
+    ReadySkip,
+    /// The receive found its channel closed, and the `MatchUnwrap` after the
+    /// `Await` fails: go to its target (the result was popped).
+    Jump(usize),
     /// A coroutine's frame was pushed.
     Entered,
     /// The fiber must suspend; the task's waker is registered.
@@ -20,7 +27,8 @@ pub(crate) enum AwaitStep {
 }
 
 impl Vm {
-    pub(crate) fn await_top(&mut self, _at: usize) -> RtResult<AwaitStep> {
+    /// `after`: what the instruction after the `Await` does with the result.
+    pub(crate) fn await_top(&mut self, after: AfterRecv) -> RtResult<AwaitStep> {
         if self.task.is_none() {
             return Err(Thrown::new("Error", "`await` outside a running task"));
         }
@@ -28,7 +36,7 @@ impl Vm {
         // task would suspend: an operation that is ready completes first, so
         // a send that happened is never reported as cancelled.
         match self.fiber.stack.last() {
-            Some(Value::Future(_)) => self.await_future(),
+            Some(Value::Future(_)) => self.await_future(after),
             Some(Value::Coroutine(_)) => self.await_coroutine(),
             Some(Value::Task(_)) => self.await_task(),
             other => Err(Thrown::type_error(format!(
@@ -40,11 +48,42 @@ impl Vm {
 
     /// The hot case (a channel operation, `sleep`, a lock…): poll the future
     /// where it sits on the stack, without cloning it, the task or the context.
-    fn await_future(&mut self) -> RtResult<AwaitStep> {
+    fn await_future(&mut self, after: AfterRecv) -> RtResult<AwaitStep> {
         let (Some(task), Some(ctx), Some(Value::Future(f))) = (&self.task, &self.ctx, self.fiber.stack.last()) else {
             return Err(Thrown::new("Error", "`await` outside a running task"));
         };
         let cx = FutCx::new(ctx, task);
+        if !matches!(after, AfterRecv::Optional) && !task.interrupt_pending() {
+            // The result is unwrapped at once: take a received value bare.
+            let bare = f.inner.lock().poll_bare(&cx);
+            let step = match bare {
+                None => None,
+                Some(BarePoll::Value(v)) => Some((Some(v), AwaitStep::ReadySkip)),
+                Some(BarePoll::Closed) => Some(match after {
+                    AfterRecv::Match(fail) => (None, AwaitStep::Jump(fail)),
+                    _ => (Some(Value::None), AwaitStep::Ready),
+                }),
+                Some(BarePoll::Pending) => match task.take_interrupt() {
+                    // Dropping the future as the error unwinds withdraws it.
+                    Some(interrupt) => return Err(interrupt),
+                    None => Some((None, AwaitStep::Suspend)),
+                },
+            };
+            if let Some((top, step)) = step {
+                match (top, &step) {
+                    (Some(v), _) => {
+                        if let Some(t) = self.fiber.stack.last_mut() {
+                            *t = v;
+                        }
+                    }
+                    (None, AwaitStep::Jump(_)) => {
+                        self.pop();
+                    }
+                    _ => {}
+                }
+                return Ok(step);
+            }
+        }
         let polled = if task.interrupt_pending() {
             match f.inner.lock().poll_committed(&cx) {
                 Some(p) => p,

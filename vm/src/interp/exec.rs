@@ -389,8 +389,11 @@ impl Vm {
                     }
                     Op::Await => {
                         self.save_ip(ip);
-                        match tri!(self.await_top(ip - 1)) {
+                        let after = crate::chan::after_recv(proto, ip);
+                        match tri!(self.await_top(after)) {
                             AwaitStep::Ready => {}
+                            AwaitStep::ReadySkip => ip += 1,
+                            AwaitStep::Jump(target) => ip = target,
                             AwaitStep::Entered => continue 'frames,
                             AwaitStep::Suspend => {
                                 if stop != 0 {

@@ -11,7 +11,7 @@
 //! with `Closed`, receivers drain the buffer and then get `None`.
 
 use crate::waker::Waker;
-use parking_lot::Mutex;
+use crate::spinlock::SpinLock;
 use std::collections::{HashMap, VecDeque};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,8 @@ struct State<T> {
 pub struct Channel<T> {
     /// Fixed at creation, so read without the lock.
     cap: usize,
-    state: Mutex<State<T>>,
+    /// Held only for a few queue operations and wake-ups: a spin lock.
+    state: SpinLock<State<T>>,
 }
 
 /// The sender side of one pending `send` (kept by the send future).
@@ -114,7 +115,7 @@ impl<T> Channel<T> {
     pub fn new(capacity: usize) -> Channel<T> {
         Channel {
             cap: capacity,
-            state: Mutex::new(State {
+            state: SpinLock::new(State {
                 buf: VecDeque::new(),
                 closed: false,
                 senders: VecDeque::new(),

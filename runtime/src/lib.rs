@@ -5,6 +5,7 @@
 
 pub mod channel;
 pub mod scheduler;
+pub mod spinlock;
 pub mod sync;
 pub mod task;
 pub mod timer;

@@ -269,3 +269,13 @@ fn hash_value<H: std::hash::Hasher>(v: &Value, state: &mut H) {
         _ => 0u8.hash(state),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every push, pop and copy of the VM moves values: keep them two words.
+    #[test]
+    fn a_value_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<super::Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<super::Value>>(), 16);
+    }
+}

@@ -76,14 +76,12 @@ pub trait NativeFuture: Send {
     }
 }
 
-/// A future as a value (`Value::Future`): the future itself sits in the
-/// same allocation as its lock and reference counts (one allocation per
-/// future, not two).
-pub struct FutureCell<F: ?Sized> {
-    pub inner: Mutex<F>,
+/// A future as a value (`Value::Future`). The future is boxed behind the
+/// lock so that `Arc<FutureObj>` stays a thin pointer (a `Value` is 16
+/// bytes; an `Arc<dyn …>` would make every value 24).
+pub struct FutureObj {
+    pub inner: Mutex<Box<dyn NativeFuture>>,
 }
-
-pub type FutureObj = FutureCell<dyn NativeFuture>;
 
 impl std::fmt::Debug for FutureObj {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -109,8 +107,7 @@ pub fn ready(v: Value) -> Value {
 }
 
 pub fn value(f: impl NativeFuture + 'static) -> Value {
-    let cell: Arc<FutureObj> = Arc::new(FutureCell { inner: Mutex::new(f) });
-    Value::Future(cell)
+    Value::Future(Arc::new(FutureObj { inner: Mutex::new(Box::new(f)) }))
 }
 
 /// `__anext__` on an async-iterable future: polls its next item.

@@ -20,8 +20,12 @@ use crate::value::Value;
 use std::sync::Arc;
 
 /// Positional and keyword arguments of a native call.
+/// Positional arguments of a builtin call.
+pub type PosArgs = smallvec::SmallVec<[Value; 4]>;
+
 pub struct Args {
-    pub pos: Vec<Value>,
+    /// Inline for up to four (no allocation for most builtin calls).
+    pub pos: PosArgs,
     pub kw: Vec<(Arc<str>, Value)>,
 }
 

@@ -33,7 +33,7 @@ impl Vm {
                     let args = self.take_args(argc, kw);
                     self.pop();
                     let name = closure.proto.name.clone();
-                    let co = CoroutineObj::new(name, Value::Func(closure), args.pos, args.kw);
+                    let co = CoroutineObj::new(name, Value::Func(closure), args.pos.into_vec(), args.kw);
                     self.push(Value::Coroutine(Arc::new(co)));
                     return Ok(false);
                 }
@@ -101,7 +101,7 @@ impl Vm {
     fn take_args(&mut self, argc: usize, kw: Option<&[Arc<str>]>) -> Args {
         let nkw = kw.map_or(0, |k| k.len());
         let kwvals = self.pop_n(nkw);
-        let pos = self.pop_n(argc);
+        let pos = self.pop_args(argc);
         let kw = kw.map(|names| names.iter().cloned().zip(kwvals).collect()).unwrap_or_default();
         Args { pos, kw }
     }

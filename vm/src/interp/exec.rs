@@ -492,6 +492,13 @@ impl Vm {
         self.fiber.stack.split_off(len.saturating_sub(n))
     }
 
+    /// The top `n` values as a builtin's positional arguments (inline, no
+    /// allocation, for up to four).
+    pub(crate) fn pop_args(&mut self, n: usize) -> crate::builtins::PosArgs {
+        let len = self.fiber.stack.len();
+        self.fiber.stack.drain(len.saturating_sub(n)..).collect()
+    }
+
     /// Pops the finished frame, applies its `FrameKind`, and pushes `v` for the
     /// caller. Returns `Some(v)` instead of pushing when that leaves `stop`.
     #[inline]

@@ -136,7 +136,7 @@ impl Vm {
         }
         // Builtin receiver.
         let kwvals = self.pop_n(nkw);
-        let pos = self.pop_n(argc);
+        let pos = self.pop_args(argc);
         let kwargs = kw.map(|names| names.iter().cloned().zip(kwvals).collect()).unwrap_or_default();
         let args = Args { pos, kw: kwargs };
         let result = match place {

@@ -10,8 +10,8 @@
 //! to the next waiting receiver. `close` wakes everyone: parked senders fail
 //! with `Closed`, receivers drain the buffer and then get `None`.
 
-use crate::waker::Waker;
 use crate::spinlock::SpinLock;
+use crate::waker::Waker;
 use std::collections::{HashMap, VecDeque};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -85,7 +85,8 @@ mod tests {
     fn slots_are_reused_and_entries_listed() {
         let reg: Registry<u32> = Registry::default();
         let items: Vec<Arc<u32>> = (0..40).map(Arc::new).collect();
-        let tickets: Vec<Ticket> = items.iter().enumerate().map(|(i, a)| reg.insert(i as u64, Arc::downgrade(a))).collect();
+        let tickets: Vec<Ticket> =
+            items.iter().enumerate().map(|(i, a)| reg.insert(i as u64, Arc::downgrade(a))).collect();
         assert_eq!(reg.live().len(), 40);
         for t in &tickets[..20] {
             assert!(reg.remove(*t).is_some());

@@ -4,8 +4,8 @@
 //! point is where a task can be interrupted.
 
 use super::{FrameKind, Vm};
-use crate::error::{RtResult, Thrown};
 use crate::chan::AfterRecv;
+use crate::error::{RtResult, Thrown};
 use crate::futures::{BarePoll, FutCx, FutPoll};
 use crate::task::WaitSite;
 use crate::value::Value;

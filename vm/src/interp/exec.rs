@@ -255,7 +255,8 @@ impl Vm {
                             Some(Value::Func(f)) => {
                                 // An async fn: the call is a lazy coroutine over the arguments.
                                 let args = self.pop_n(n);
-                                let co = CoroutineObj::new(f.proto.name.clone(), Value::Func(f.clone()), args, Vec::new());
+                                let co =
+                                    CoroutineObj::new(f.proto.name.clone(), Value::Func(f.clone()), args, Vec::new());
                                 self.push(Value::Coroutine(Arc::new(co)));
                                 continue;
                             }
@@ -450,7 +451,9 @@ impl Vm {
                         let stack = &mut self.fiber.stack;
                         let Some(top) = stack.last_mut() else { continue };
                         match (variant, std::mem::take(top)) {
-                            (Variant::Some, Value::Some(x)) | (Variant::Ok, Value::Ok(x)) | (Variant::Err, Value::Err(x)) => {
+                            (Variant::Some, Value::Some(x))
+                            | (Variant::Ok, Value::Ok(x))
+                            | (Variant::Err, Value::Err(x)) => {
                                 *top = Arc::unwrap_or_clone(x);
                             }
                             (_, other) => {

@@ -152,23 +152,9 @@ struct RecvFut {
     done: bool,
 }
 
-impl NativeFuture for RecvFut {
-    fn poll(&mut self, cx: &FutCx) -> FutPoll {
+impl RecvFut {
+    fn recv(&mut self, cx: &FutCx) -> futures::BarePoll {
         match self.ch.chan.poll_recv_with(&mut self.op, || cx.waker().clone()) {
-            RecvPoll::Value(v) => {
-                self.done = true;
-                FutPoll::Ready(Ok(Value::some(v)))
-            }
-            RecvPoll::Closed => {
-                self.done = true;
-                FutPoll::Ready(Ok(Value::None))
-            }
-            RecvPoll::Pending => FutPoll::Pending,
-        }
-    }
-
-    fn poll_bare(&mut self, cx: &FutCx) -> Option<futures::BarePoll> {
-        Some(match self.ch.chan.poll_recv_with(&mut self.op, || cx.waker().clone()) {
             RecvPoll::Value(v) => {
                 self.done = true;
                 futures::BarePoll::Value(v)
@@ -178,7 +164,21 @@ impl NativeFuture for RecvFut {
                 futures::BarePoll::Closed
             }
             RecvPoll::Pending => futures::BarePoll::Pending,
-        })
+        }
+    }
+}
+
+impl NativeFuture for RecvFut {
+    fn poll(&mut self, cx: &FutCx) -> FutPoll {
+        match self.recv(cx) {
+            futures::BarePoll::Value(v) => FutPoll::Ready(Ok(Value::some(v))),
+            futures::BarePoll::Closed => FutPoll::Ready(Ok(Value::None)),
+            futures::BarePoll::Pending => FutPoll::Pending,
+        }
+    }
+
+    fn poll_bare(&mut self, cx: &FutCx) -> Option<futures::BarePoll> {
+        Some(self.recv(cx))
     }
 
     fn describe(&self) -> String {

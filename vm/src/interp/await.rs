@@ -56,32 +56,8 @@ impl Vm {
         if !matches!(after, AfterRecv::Optional) && !task.interrupt_pending() {
             // The result is unwrapped at once: take a received value bare.
             let bare = f.inner.lock().poll_bare(&cx);
-            let step = match bare {
-                None => None,
-                Some(BarePoll::Value(v)) => Some((Some(v), AwaitStep::ReadySkip)),
-                Some(BarePoll::Closed) => Some(match after {
-                    AfterRecv::Match(fail) => (None, AwaitStep::Jump(fail)),
-                    _ => (Some(Value::None), AwaitStep::Ready),
-                }),
-                Some(BarePoll::Pending) => match task.take_interrupt() {
-                    // Dropping the future as the error unwinds withdraws it.
-                    Some(interrupt) => return Err(interrupt),
-                    None => Some((None, AwaitStep::Suspend)),
-                },
-            };
-            if let Some((top, step)) = step {
-                match (top, &step) {
-                    (Some(v), _) => {
-                        if let Some(t) = self.fiber.stack.last_mut() {
-                            *t = v;
-                        }
-                    }
-                    (None, AwaitStep::Jump(_)) => {
-                        self.pop();
-                    }
-                    _ => {}
-                }
-                return Ok(step);
+            if let Some(bare) = bare {
+                return self.land_bare(bare, after);
             }
         }
         let polled = if task.interrupt_pending() {
@@ -94,11 +70,8 @@ impl Vm {
         };
         match polled {
             FutPoll::Ready(r) => {
-                let v = r?;
                 // The future is replaced by its value (and dropped).
-                if let Some(top) = self.fiber.stack.last_mut() {
-                    *top = v;
-                }
+                self.set_top(r?);
                 Ok(AwaitStep::Ready)
             }
             FutPoll::Pending => {
@@ -109,6 +82,39 @@ impl Vm {
                 }
                 Ok(AwaitStep::Suspend)
             }
+        }
+    }
+
+    /// Puts what a bare receive found where the `Await` and the instruction
+    /// after it (`after`) want it.
+    fn land_bare(&mut self, bare: BarePoll, after: AfterRecv) -> RtResult<AwaitStep> {
+        Ok(match bare {
+            BarePoll::Value(v) => {
+                self.set_top(v);
+                AwaitStep::ReadySkip
+            }
+            BarePoll::Closed => match after {
+                AfterRecv::Match(fail) => {
+                    self.pop();
+                    AwaitStep::Jump(fail)
+                }
+                _ => {
+                    self.set_top(Value::None);
+                    AwaitStep::Ready
+                }
+            },
+            BarePoll::Pending => match self.task.as_ref().and_then(|t| t.take_interrupt()) {
+                // Dropping the future as the error unwinds withdraws it.
+                Some(interrupt) => return Err(interrupt),
+                None => AwaitStep::Suspend,
+            },
+        })
+    }
+
+    /// Replaces the awaited value on top of the stack by its result.
+    fn set_top(&mut self, v: Value) {
+        if let Some(top) = self.fiber.stack.last_mut() {
+            *top = v;
         }
     }
 
@@ -149,10 +155,7 @@ impl Vm {
         }
         match t.result_or_register(&task.waker()) {
             Some(r) => {
-                let v = crate::futures::deliver(&r)?;
-                if let Some(top) = self.fiber.stack.last_mut() {
-                    *top = v;
-                }
+                self.set_top(crate::futures::deliver(&r)?);
                 Ok(AwaitStep::Ready)
             }
             None => match task.take_interrupt() {

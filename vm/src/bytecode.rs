@@ -116,6 +116,12 @@ pub enum Op {
     /// `[a1..an] -> [result]` positional call of the function in global `slot`
     /// (a frozen global function is called without touching its refcount)
     CallGlobal { slot: u32, argc: u8 },
+    /// `spawn(g(a1..an))` with `g` a global async fn and `spawn` the builtin:
+    /// `[a1..an] -> [Task]`, the task made straight from the call (no
+    /// coroutine in between), skipping the `Call(1)` that follows. If global
+    /// `slot` is not a frozen async fn, it becomes `[spawn, g(a1..an)]`
+    /// instead (`g` called as by `CallGlobal`) and the `Call(1)` spawns it.
+    SpawnGlobal { slot: u32, argc: u8 },
     /// `[f, args..] -> [result]` call described by `call_sites[i]` (keywords, `*args`)
     CallSite(u32),
     /// `[recv | idx.., args..] -> [result]` method call described by `method_sites[i]`;

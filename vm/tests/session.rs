@@ -154,3 +154,23 @@ fn main():
     assert!(matches!(run_test(&tf.program, "test_slow", &opts(), limit), TestOutcome::Timeout));
     assert!(matches!(run_test(&tf.program, "test_spin", &opts(), limit), TestOutcome::Timeout));
 }
+
+/// `spawn(g(x))` of a global async fn is one instruction that builds the
+/// task directly; in the REPL globals can be rebound, and then the same
+/// instruction takes the general way (call `g`, spawn what it returns).
+#[test]
+fn spawn_of_a_global_call_follows_rebinding() {
+    let mut s = Session::new(&opts());
+    eval(&mut s, "async fn g(x: Int) -> Int:\n    return x * 2\n").unwrap();
+    assert_eq!(eval(&mut s, "await spawn(g(21))\n"), Ok("42".into()));
+    assert_eq!(eval(&mut s, "spawn(g(1)).name()\n"), Ok("'g'".into()));
+    // Rebound to a plain function that returns a coroutine: still spawned.
+    eval(&mut s, "async fn h(x: Int) -> Int:\n    return x + 100\n").unwrap();
+    eval(&mut s, "fn g2(x: Int):\n    return h(x)\n").unwrap();
+    eval(&mut s, "g = g2\n").unwrap();
+    assert_eq!(eval(&mut s, "await spawn(g(1))\n"), Ok("101".into()));
+    // Rebound to something that is not callable: the call's own error.
+    eval(&mut s, "g = 5\n").unwrap();
+    let err = eval(&mut s, "spawn(g(1))\n").unwrap_err();
+    assert!(err.contains("Int"), "{err}");
+}

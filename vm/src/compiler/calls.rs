@@ -26,6 +26,9 @@ impl Compiler {
             }
         }
         if let ExprKind::Name(n) = &func.kind {
+            if n == "spawn" && self.spawn_of_global_call(args, span) {
+                return;
+            }
             self.check_known_call(n, args, func.span);
             if let Some(slot) = self.global_fn_slot(n) {
                 if args.len() < 256 && args.iter().all(|a| a.name.is_none() && !a.star) {
@@ -40,6 +43,41 @@ impl Compiler {
         }
         self.expr(func);
         self.call_args(args, span);
+    }
+
+    /// `spawn(g(a, b))` where `spawn` is the builtin and `g` a global async
+    /// fn, with positional arguments only: `SpawnGlobal` (see bytecode.rs).
+    /// False, emitting nothing, for any other shape.
+    fn spawn_of_global_call(&mut self, args: &[Arg], span: Span) -> bool {
+        let [arg] = args else { return false };
+        if arg.name.is_some() || arg.star {
+            return false;
+        }
+        let ExprKind::Call { func: inner, args: inner_args } = &arg.value.kind else { return false };
+        let ExprKind::Name(g) = &inner.kind else { return false };
+        let spawn_is_builtin = !self.resolves_to_local("spawn")
+            && self.fr().self_name.as_deref() != Some("spawn")
+            && !self.globals.contains_key("spawn")
+            && !self.imports.contains_key("spawn")
+            && self.builtin_index("spawn").is_some();
+        let Some(slot) = self.global_fn_slot(g) else { return false };
+        let is_async = matches!(self.globals.get(g).map(|x| &x.kind), Some(GlobalKind::Fn { is_async: true, .. }));
+        if !spawn_is_builtin
+            || !is_async
+            || inner_args.len() >= 256
+            || !inner_args.iter().all(|a| a.name.is_none() && !a.star)
+        {
+            return false;
+        }
+        self.check_known_call(g, inner_args, inner.span);
+        for a in inner_args {
+            self.expr(&a.value);
+        }
+        self.set_span(arg.value.span);
+        self.emit(Op::SpawnGlobal { slot, argc: inner_args.len() as u8 });
+        self.set_span(span);
+        self.emit(Op::Call(1));
+        true
     }
 
     /// `random.shuffle(xs)` shuffles the caller's list: the call returns the

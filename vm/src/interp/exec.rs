@@ -300,6 +300,34 @@ impl Vm {
                             }
                         }
                     }
+                    Op::SpawnGlobal { slot, argc } => {
+                        self.save_ip(ip);
+                        let n = argc as usize;
+                        if let (Some(Value::Func(f)), Some(ctx)) =
+                            (closure.globals.frozen_ref(slot as usize), self.ctx.clone())
+                        {
+                            if f.proto.is_async {
+                                let args = self.pop_n(n);
+                                let name = Some(f.proto.name.clone());
+                                let task = ctx.spawn_call(Value::Func(f.clone()), args, Vec::new(), name);
+                                self.push(Value::Task(task));
+                                ip += 1; // the `Call(1)` of spawn
+                                continue;
+                            }
+                        }
+                        // The general way: `spawn` and `g` under the arguments,
+                        // `g` called here and spawned by the following `Call(1)`.
+                        let Some(spawn) = crate::builtins::native_index("spawn") else {
+                            tri!(Err(Thrown::new("Error", "internal: no builtin spawn")))
+                        };
+                        let f = tri!(load_global(&closure.globals, slot as usize));
+                        let callee_at = self.fiber.stack.len() - n;
+                        self.fiber.stack.insert(callee_at, f);
+                        self.fiber.stack.insert(callee_at, Value::Native(spawn));
+                        if tri!(self.call(n, None)) {
+                            continue 'frames;
+                        }
+                    }
                     Op::CallSite(i) => {
                         self.save_ip(ip);
                         let site = proto.call_sites[i as usize].clone();

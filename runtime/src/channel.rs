@@ -9,10 +9,28 @@
 //! cancelled after being woken loses nothing: its drop passes the wake-up on
 //! to the next waiting receiver. `close` wakes everyone: parked senders fail
 //! with `Closed`, receivers drain the buffer and then get `None`.
+//!
+//! The buffer of a buffered channel is a lock-free ring (`ring.rs`), so a
+//! send that finds room and a receive that finds a value take no lock: a
+//! producer and a consumer running on two cores at once share no written
+//! cache line but the values'. The waiting queues stay under a spin lock,
+//! and counts of them are published (`Waiting`) for the lock-free side:
+//!
+//! - a send that pushed looks at the count of waiting receivers; a receiver
+//!   registers, publishes the count, then looks at the ring once more;
+//! - a receive that popped looks at the count of parked senders; a sender
+//!   parks, publishes the count, then tries the ring once more (moving
+//!   parked values in while there is room).
+//!
+//! The ring's claims and those counts are `SeqCst`, so of two such sides at
+//! least one sees the other: no value waits in the ring while its receiver
+//! sleeps, and no sender stays parked beside free room.
 
-use crate::spinlock::SpinLock;
+use crate::ring::{PushError, Ring};
+use crate::spinlock::{SpinGuard, SpinLock};
 use crate::waker::Waker;
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SendOutcome {
@@ -55,6 +73,10 @@ struct State<T> {
 pub struct Channel<T> {
     /// Fixed at creation, so read without the lock.
     cap: usize,
+    /// The buffer of a buffered channel (see `RING_MAX_CAPACITY`):
+    /// lock-free, so a send and a receive that neither wait nor wake touch
+    /// no lock.
+    ring: Option<Ring<T, Waiting>>,
     /// Held only for a few queue operations and wake-ups: a spin lock.
     state: SpinLock<State<T>>,
 }
@@ -111,10 +133,91 @@ impl<T> State<T> {
     }
 }
 
+/// Buffered channels up to this capacity keep their buffer in a lock-free
+/// ring (allocated up front); larger ones, which are rare and would make
+/// that allocation large, keep it in `State::buf` under the lock.
+pub const RING_MAX_CAPACITY: usize = 1 << 14;
+
+/// Mirrors of how many receivers wait and how many senders are parked,
+/// written under the lock, read without it by ring operations (so a send
+/// looks at the receivers' queue only when someone waits there). They
+/// change rarely, so they sit with the ring's fixed fields, on a line that
+/// both sides keep cached.
+struct Waiting {
+    receivers: AtomicUsize,
+    senders: AtomicUsize,
+    /// The id of the oldest waiting receiver (`u64::MAX`: none). Ids grow
+    /// and receivers queue in id order, so a receiver whose id is below
+    /// this one has left the queue: it was woken (or the channel closed),
+    /// and it can take a value without the lock.
+    first_receiver: AtomicU64,
+}
+
+impl Default for Waiting {
+    fn default() -> Waiting {
+        Waiting {
+            receivers: AtomicUsize::new(0),
+            senders: AtomicUsize::new(0),
+            first_receiver: AtomicU64::new(u64::MAX),
+        }
+    }
+}
+
+/// The state under its lock; dropping it publishes the waiter counts.
+struct Locked<'a, T> {
+    st: SpinGuard<'a, State<T>>,
+    /// `None` without a ring (nobody reads the counts then).
+    waiting: Option<&'a Waiting>,
+}
+
+impl<T> Locked<'_, T> {
+    /// Makes the waiter counts current. A new waiter is published with
+    /// `SeqCst` (it pairs with the ring operation's claim, see
+    /// `Channel::wake_after_push`); a count that falls only saves the other
+    /// side a needless look under the lock, so a plain store will do.
+    fn publish(&self) {
+        let Some(waiting) = self.waiting else { return };
+        fn set(count: &AtomicUsize, n: usize) {
+            let was = count.load(Ordering::Relaxed);
+            if n > was {
+                count.store(n, Ordering::SeqCst);
+            } else if n < was {
+                count.store(n, Ordering::Release);
+            }
+        }
+        set(&waiting.receivers, self.st.receivers.len());
+        set(&waiting.senders, self.st.senders.len());
+        let first = self.st.receivers.front().map_or(u64::MAX, |(id, _)| *id);
+        if waiting.first_receiver.load(Ordering::Relaxed) != first {
+            waiting.first_receiver.store(first, Ordering::Release);
+        }
+    }
+}
+
+impl<T> Drop for Locked<'_, T> {
+    fn drop(&mut self) {
+        self.publish();
+    }
+}
+
+impl<T> std::ops::Deref for Locked<'_, T> {
+    type Target = State<T>;
+    fn deref(&self) -> &State<T> {
+        &self.st
+    }
+}
+
+impl<T> std::ops::DerefMut for Locked<'_, T> {
+    fn deref_mut(&mut self) -> &mut State<T> {
+        &mut self.st
+    }
+}
+
 impl<T> Channel<T> {
     pub fn new(capacity: usize) -> Channel<T> {
         Channel {
             cap: capacity,
+            ring: (1..=RING_MAX_CAPACITY).contains(&capacity).then(|| Ring::new(capacity, Waiting::default())),
             state: SpinLock::new(State {
                 buf: VecDeque::new(),
                 closed: false,
@@ -126,13 +229,20 @@ impl<T> Channel<T> {
         }
     }
 
+    fn lock(&self) -> Locked<'_, T> {
+        Locked { st: self.state.lock(), waiting: self.ring.as_ref().map(|r| &r.header) }
+    }
+
     pub fn capacity(&self) -> usize {
         self.cap
     }
 
     /// Buffered values.
     pub fn len(&self) -> usize {
-        self.state.lock().buf.len()
+        match &self.ring {
+            Some(ring) => ring.len(),
+            None => self.state.lock().buf.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -145,11 +255,14 @@ impl<T> Channel<T> {
 
     /// Idempotent. Parked senders fail; every receiver is woken.
     pub fn close(&self) {
-        let mut st = self.state.lock();
+        let mut st = self.lock();
         if st.closed {
             return;
         }
         st.closed = true;
+        if let Some(ring) = &self.ring {
+            ring.close();
+        }
         // Blocked senders fail; a `try_send` hand-off (no waker) already
         // succeeded, so its value stays for a receiver, like buffered values.
         let senders: Vec<ParkedSend<T>> = st.senders.drain(..).collect();
@@ -178,8 +291,8 @@ impl<T> Channel<T> {
         value: &mut Option<T>,
         waker: impl FnOnce() -> Waker,
     ) -> Option<SendOutcome> {
-        let mut st = self.state.lock();
         if let Some(id) = op.parked {
+            let mut st = self.lock();
             if let Some(outcome) = st.finished.remove(&id) {
                 op.parked = None;
                 return Some(outcome);
@@ -191,6 +304,10 @@ impl<T> Channel<T> {
             return None;
         }
         let v = value.take()?;
+        if let Some(ring) = &self.ring {
+            return self.ring_send(ring, op, v, waker);
+        }
+        let mut st = self.lock();
         if st.closed {
             return Some(SendOutcome::Closed);
         }
@@ -206,17 +323,126 @@ impl<T> Channel<T> {
         None
     }
 
+    /// A send into the ring: without the lock when no sender is parked
+    /// (parked senders go first) and there is room; else under the lock,
+    /// parking if the ring is still full.
+    fn ring_send(
+        &self,
+        ring: &Ring<T, Waiting>,
+        op: &mut SendOp,
+        v: T,
+        waker: impl FnOnce() -> Waker,
+    ) -> Option<SendOutcome> {
+        let v = if ring.header.senders.load(Ordering::SeqCst) == 0 {
+            match ring.push(v) {
+                Ok(()) => {
+                    self.wake_after_push(ring);
+                    return Some(SendOutcome::Sent);
+                }
+                Err(PushError::Closed(_)) => return Some(SendOutcome::Closed),
+                Err(PushError::Full(v)) => v,
+            }
+        } else {
+            v
+        };
+        let mut st = self.lock();
+        if st.closed {
+            return Some(SendOutcome::Closed);
+        }
+        let v = if st.senders.is_empty() {
+            match ring.push(v) {
+                Ok(()) => {
+                    st.wake_receiver();
+                    return Some(SendOutcome::Sent);
+                }
+                Err(PushError::Closed(_)) => return Some(SendOutcome::Closed),
+                Err(PushError::Full(v)) => v,
+            }
+        } else {
+            v
+        };
+        let id = st.id();
+        st.senders.push_back(ParkedSend { id, value: v, waker: Some(waker()) });
+        st.publish();
+        // A receive may have made room after the push above failed, and
+        // before it could see this sender parked: move what fits now.
+        self.refill(ring, &mut st, Some(id));
+        if let Some(outcome) = st.finished.remove(&id) {
+            return Some(outcome);
+        }
+        op.parked = Some(id);
+        None
+    }
+
+    /// After a lock-free push: wake a waiting receiver, if any. The push's
+    /// `SeqCst` claim comes before this `SeqCst` load, and a receiver
+    /// publishes its registration before it looks at the ring again: one of
+    /// the two sees the other.
+    fn wake_after_push(&self, ring: &Ring<T, Waiting>) {
+        if ring.header.receivers.load(Ordering::SeqCst) > 0 {
+            self.lock().wake_receiver();
+        }
+    }
+
+    /// After a lock-free pop: move parked senders' values into the room
+    /// made (the same pairing as `wake_after_push`, the other way round).
+    fn refill_after_pop(&self, ring: &Ring<T, Waiting>) {
+        if ring.header.senders.load(Ordering::SeqCst) > 0 {
+            let mut st = self.lock();
+            self.refill(ring, &mut st, None);
+        }
+    }
+
+    /// Moves parked senders' values into the ring, oldest first, while it
+    /// has room: each of those sends is done (its task is woken, except
+    /// `own`, the caller's) and a waiting receiver is woken per value.
+    fn refill(&self, ring: &Ring<T, Waiting>, st: &mut Locked<'_, T>, own: Option<u64>) {
+        while let Some(p) = st.senders.pop_front() {
+            match ring.push(p.value) {
+                Ok(()) => {
+                    if Some(p.id) == own {
+                        st.finished.insert(p.id, SendOutcome::Sent);
+                    } else {
+                        st.complete(p.id, p.waker, SendOutcome::Sent);
+                    }
+                    st.wake_receiver();
+                }
+                Err(PushError::Full(value)) => {
+                    st.senders.push_front(ParkedSend { value, ..p });
+                    break;
+                }
+                // Closing (under this lock) fails every parked sender first.
+                Err(PushError::Closed(_)) => st.complete(p.id, p.waker, SendOutcome::Closed),
+            }
+        }
+    }
+
     /// A cancelled send: withdraws its parked value (if still parked).
     pub fn cancel_send(&self, op: &mut SendOp) {
         if let Some(id) = op.parked.take() {
-            let mut st = self.state.lock();
+            let mut st = self.lock();
             st.senders.retain(|p| p.id != id);
             st.finished.remove(&id);
         }
     }
 
     pub fn try_send(&self, v: T) -> TrySend<T> {
-        let mut st = self.state.lock();
+        if let Some(ring) = &self.ring {
+            if ring.header.senders.load(Ordering::SeqCst) == 0 {
+                return match ring.push(v) {
+                    Ok(()) => {
+                        self.wake_after_push(ring);
+                        TrySend::Sent
+                    }
+                    Err(PushError::Full(v)) => TrySend::Full(v),
+                    Err(PushError::Closed(v)) => TrySend::Closed(v),
+                };
+            }
+            // Parked senders go first.
+            let st = self.lock();
+            return if st.closed { TrySend::Closed(v) } else { TrySend::Full(v) };
+        }
+        let mut st = self.lock();
         if st.closed {
             return TrySend::Closed(v);
         }
@@ -241,7 +467,10 @@ impl<T> Channel<T> {
 
     /// `poll_recv`, with the waker made only if the receive has to wait.
     pub fn poll_recv_with(&self, op: &mut RecvOp, waker: impl FnOnce() -> Waker) -> RecvPoll<T> {
-        let mut st = self.state.lock();
+        if let Some(ring) = &self.ring {
+            return self.ring_recv(ring, op, waker);
+        }
+        let mut st = self.lock();
         if let Some(id) = op.waiting.take() {
             st.receivers.retain(|(i, _)| *i != id);
         }
@@ -261,20 +490,84 @@ impl<T> Channel<T> {
         RecvPoll::Pending
     }
 
+    /// A receive from the ring: without the lock when a value is there and
+    /// this receive is not registered; else under the lock, registering if
+    /// the ring is empty.
+    fn ring_recv(&self, ring: &Ring<T, Waiting>, op: &mut RecvOp, waker: impl FnOnce() -> Waker) -> RecvPoll<T> {
+        if op.waiting.is_some_and(|id| id < ring.header.first_receiver.load(Ordering::Acquire)) {
+            // Woken: no longer queued (see `Waiting::first_receiver`).
+            op.waiting = None;
+        }
+        let popped_empty = op.waiting.is_none();
+        if popped_empty {
+            if let Some(v) = ring.pop() {
+                self.refill_after_pop(ring);
+                return RecvPoll::Value(v);
+            }
+        }
+        let mut st = self.lock();
+        if let Some(id) = op.waiting.take() {
+            st.receivers.retain(|(i, _)| *i != id);
+        }
+        // (A ring just found empty is looked at again after registering.)
+        if !popped_empty || st.closed || !st.senders.is_empty() {
+            if let Some(v) = self.ring_take(ring, &mut st) {
+                return RecvPoll::Value(v);
+            }
+        }
+        if st.closed {
+            return RecvPoll::Closed;
+        }
+        let id = st.id();
+        st.receivers.push_back((id, waker()));
+        st.publish();
+        // A send may have pushed after the take above failed, and before
+        // it could see this receiver waiting: look once more.
+        if let Some(v) = ring.pop() {
+            st.receivers.pop_back();
+            self.refill(ring, &mut st, None);
+            return RecvPoll::Value(v);
+        }
+        op.waiting = Some(id);
+        RecvPoll::Pending
+    }
+
+    /// A take under the lock: the ring's oldest value (refilled from
+    /// parked senders); if more remain, the next waiting receiver is woken.
+    fn ring_take(&self, ring: &Ring<T, Waiting>, st: &mut Locked<'_, T>) -> Option<T> {
+        let v = match ring.pop() {
+            Some(v) => v,
+            None if st.senders.is_empty() => return None,
+            None => {
+                // Parked senders behind an empty ring only in a passing race.
+                self.refill(ring, st, None);
+                ring.pop()?
+            }
+        };
+        if !st.senders.is_empty() {
+            self.refill(ring, st, None);
+        }
+        if !st.receivers.is_empty() && !ring.is_empty() {
+            st.wake_receiver();
+        }
+        Some(v)
+    }
+
     /// A receive that will not be polled again (cancelled, or a losing
     /// `select` arm). If it had been woken, pass the wake-up on.
     pub fn cancel_recv(&self, op: &mut RecvOp) {
-        let mut st = self.state.lock();
+        let mut st = self.lock();
+        let ready = |st: &State<T>| st.ready_for_recv() || self.ring.as_ref().is_some_and(|r| !r.is_empty());
         match op.waiting.take() {
             Some(id) => {
                 let before = st.receivers.len();
                 st.receivers.retain(|(i, _)| *i != id);
-                if st.receivers.len() == before && st.ready_for_recv() {
+                if st.receivers.len() == before && ready(&st) {
                     st.wake_receiver();
                 }
             }
             None => {
-                if st.ready_for_recv() {
+                if ready(&st) {
                     st.wake_receiver();
                 }
             }
@@ -283,7 +576,19 @@ impl<T> Channel<T> {
 
     /// Never waits: a buffered value, or (unbuffered) a waiting sender's.
     pub fn try_recv(&self) -> RecvPoll<T> {
-        let mut st = self.state.lock();
+        if let Some(ring) = &self.ring {
+            if let Some(v) = ring.pop() {
+                self.refill_after_pop(ring);
+                return RecvPoll::Value(v);
+            }
+            let mut st = self.lock();
+            return match self.ring_take(ring, &mut st) {
+                Some(v) => RecvPoll::Value(v),
+                None if st.closed => RecvPoll::Closed,
+                None => RecvPoll::Pending,
+            };
+        }
+        let mut st = self.lock();
         match st.take() {
             Some(v) => RecvPoll::Value(v),
             None if st.closed => RecvPoll::Closed,

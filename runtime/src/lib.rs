@@ -4,6 +4,7 @@
 //! nothing about the language: it schedules anything `Schedulable`.
 
 pub mod channel;
+mod ring;
 pub mod scheduler;
 pub mod spinlock;
 pub mod sync;

@@ -21,6 +21,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 const LIMIT: Duration = Duration::from_secs(30);
+
+/// The capacities every scenario runs with: unbuffered (hand-off under the
+/// lock), buffered in the lock-free ring (1 and 16: full or empty at nearly
+/// every step, and room for a burst), and a capacity too large for the ring
+/// (its buffer is kept under the lock).
+const CAPS: [usize; 4] = [0, 1, 16, runtime::channel::RING_MAX_CAPACITY + 1];
 const WAIT: Duration = Duration::from_secs(20);
 
 const NOT_SENT: u8 = 0;
@@ -321,7 +327,7 @@ fn scenario(
 fn mpmc_exact_multiset() {
     watchdog("mpmc_exact", LIMIT, || {
         for workers in [2, 4, 8] {
-            for cap in [0, 1, 16] {
+            for cap in CAPS {
                 scenario(workers, cap, 40_000, &[Prod::Block; 8], &[Cons::Block; 8], None, "mpmc");
             }
         }
@@ -332,7 +338,7 @@ fn mpmc_exact_multiset() {
 fn mpmc_one_producer_many_consumers_and_reverse() {
     watchdog("mpmc_fan", LIMIT, || {
         for workers in [2, 4] {
-            for cap in [0, 1, 16] {
+            for cap in CAPS {
                 scenario(workers, cap, 20_000, &[Prod::Block], &[Cons::Block; 16], None, "fan-out");
                 scenario(workers, cap, 20_000, &[Prod::Block; 16], &[Cons::Block], None, "fan-in");
             }
@@ -347,7 +353,7 @@ fn mpmc_one_producer_many_consumers_and_reverse() {
 fn cancel_recv_after_wake_loses_nothing() {
     watchdog("cancel_recv_after_wake", LIMIT, || {
         for workers in [2, 4, 8] {
-            for cap in [0, 1, 16] {
+            for cap in CAPS {
                 let mut conss = vec![Cons::Block; 2];
                 conss.extend([Cons::Flaky; 6]);
                 scenario(workers, cap, 30_000, &[Prod::Block; 6], &conss, None, "flaky consumers");
@@ -367,7 +373,7 @@ fn cancelled_receiver_passes_wake_on() {
     watchdog("cancel_recv_pass_on", LIMIT, || {
         let mut rng = Rng::new(seed());
         for workers in [1, 2, 4] {
-            for cap in [0, 1, 16] {
+            for cap in CAPS {
                 let env = Env::new(workers);
                 let ch = Arc::new(Channel::<u64>::new(cap));
                 let rounds = 1_500u64;
@@ -436,7 +442,7 @@ fn cancelled_receiver_passes_wake_on() {
 fn try_recv_mixed_with_poll_recv() {
     watchdog("try_recv_mixed", LIMIT, || {
         for workers in [2, 4] {
-            for cap in [0, 1, 16] {
+            for cap in CAPS {
                 let conss = [Cons::Try, Cons::Block, Cons::Try, Cons::Block];
                 scenario(workers, cap, 20_000, &[Prod::Block; 4], &conss, None, "try_recv mixed");
             }
@@ -452,7 +458,7 @@ fn close_races_with_traffic() {
         let mut rng = Rng::new(seed());
         for round in 0..6 {
             for workers in [2, 4, 8] {
-                for cap in [0, 1, 16] {
+                for cap in CAPS {
                     let delay = Duration::from_micros(rng.below(3_000));
                     let conss = [Cons::Block, Cons::Block, Cons::Block, Cons::Flaky, Cons::Flaky, Cons::Block];
                     let led = scenario(
@@ -477,7 +483,7 @@ fn close_races_with_traffic() {
 fn cancel_send_while_parked() {
     watchdog("cancel_send", LIMIT, || {
         for workers in [2, 4] {
-            for cap in [0, 1, 16] {
+            for cap in CAPS {
                 let prods = [Prod::Cancel(2), Prod::Cancel(3), Prod::Block, Prod::Cancel(1)];
                 // Receivers are slower than senders so that sends park.
                 scenario(workers, cap, 6_000, &prods, &[Cons::Block; 2], Some(Duration::from_millis(0)), "cancel_send")
@@ -499,7 +505,7 @@ fn try_send_values_survive_close() {
         let mut rng = Rng::new(seed());
         for round in 0..4 {
             for workers in [2, 4] {
-                for cap in [0, 1, 16] {
+                for cap in CAPS {
                     let delay = Duration::from_micros(rng.below(2_000));
                     let conss = [Cons::Block, Cons::Flaky, Cons::Block, Cons::Flaky, Cons::Flaky];
                     scenario(
@@ -545,7 +551,7 @@ fn unbuffered_try_send_then_close_keeps_the_value() {
 fn select_over_two_channels_with_close() {
     watchdog("select", LIMIT, || {
         for workers in [2, 4, 8] {
-            for (cap_a, cap_b) in [(0, 0), (1, 16), (16, 0)] {
+            for (cap_a, cap_b) in [(0, 0), (1, 16), (16, 0), (CAPS[3], 1)] {
                 let env = Env::new(workers);
                 let a = Arc::new(Channel::<u64>::new(cap_a));
                 let b = Arc::new(Channel::<u64>::new(cap_b));
@@ -636,7 +642,7 @@ fn values_are_dropped_exactly_once() {
         }
     }
     watchdog("drops", LIMIT, || {
-        for cap in [0, 1, 16] {
+        for cap in CAPS {
             let env = Env::new(4);
             let drops = Arc::new(AtomicU64::new(0));
             let made = Arc::new(AtomicU64::new(0));

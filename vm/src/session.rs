@@ -175,10 +175,10 @@ impl Session {
                 Outcome::Value(pair[0].clone(), repr)
             }
             TaskResult::Value(_) => Outcome::Done,
-            TaskResult::Failed { thrown, .. } if interrupts > 0 && matches!(thrown.kind(), Some("CancelledError")) => {
+            TaskResult::Failed(f) if interrupts > 0 && matches!(f.thrown.kind(), Some("CancelledError")) => {
                 Outcome::Interrupted
             }
-            TaskResult::Failed { thrown, trace } => Outcome::Failed(self.render_error(&thrown, &trace, "main")),
+            TaskResult::Failed(f) => Outcome::Failed(self.render_error(&f.thrown, &f.trace, "main")),
         }
     }
 

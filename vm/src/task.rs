@@ -24,7 +24,9 @@ macro_rules! trace_line {
 /// fiber is built on its first poll, so a million spawned-but-waiting tasks
 /// cost their call's values, not a million stacks.
 enum FiberSlot {
-    Start(Value, Vec<Value>, Vec<(Arc<str>, Value)>),
+    /// The call to make: function, positional and keyword arguments
+    /// (keywords are rare: boxed, so the slot is 48 bytes, not 64).
+    Start(Value, Vec<Value>, Option<Box<[(Arc<str>, Value)]>>),
     /// Boxed so a task that has not started costs no `Vm`-sized slot.
     Ready(Box<Vm>),
     Empty,
@@ -34,7 +36,30 @@ enum FiberSlot {
 #[derive(Debug, Clone)]
 pub enum TaskResult {
     Value(Value),
-    Failed { thrown: Thrown, trace: Vec<TraceEntry> },
+    /// Boxed: a task keeps its result until its handle goes, so this enum
+    /// is part of every finished task's size (16 bytes, not 48).
+    Failed(Box<Failure>),
+}
+
+/// What a failed task threw, with its traceback.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub thrown: Thrown,
+    pub trace: Vec<TraceEntry>,
+}
+
+impl TaskResult {
+    pub fn failed(thrown: Thrown, trace: Vec<TraceEntry>) -> TaskResult {
+        TaskResult::Failed(Box::new(Failure { thrown, trace }))
+    }
+
+    /// The error, if the task failed.
+    pub fn thrown(&self) -> Option<&Thrown> {
+        match self {
+            TaskResult::Value(_) => None,
+            TaskResult::Failed(f) => Some(&f.thrown),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -43,6 +68,9 @@ struct TaskState {
     waiters: Vec<Waker>,
     /// Someone awaited (or caught) the result: no "never awaited" report.
     observed: bool,
+    /// Another runtime waiting on this task (an Executor's caller): its
+    /// external-work count is released when the task finishes.
+    on_finish: Option<Arc<Shared>>,
 }
 
 pub struct TaskObj {
@@ -62,16 +90,12 @@ pub struct TaskObj {
     /// Set by `interrupt` (the REPL's Ctrl-C): a pending cancellation is also
     /// delivered between time slices, so a loop that never awaits stops too.
     interrupt_anywhere: AtomicBool,
-    /// Main only: a `DeadlockError` to deliver.
-    deadlock: Mutex<Option<String>>,
-    /// `deadlock` holds a message (checked without the lock at every suspension).
+    /// `RtCtx::deadlock` holds a message for this task (main) (checked
+    /// without a lock at every suspension).
     deadlock_pending: AtomicBool,
     pub ctx: Arc<RtCtx>,
     /// The program's main task: when it finishes, the others are cancelled.
     pub is_main: bool,
-    /// Another runtime waiting on this task (an Executor's caller): its
-    /// external-work count is released when the task finishes.
-    on_finish: Mutex<Option<Arc<Shared>>>,
 }
 
 /// Where a task waits: the `await` instruction's span and what it awaits.
@@ -137,6 +161,9 @@ pub struct RtCtx {
     pub trace: bool,
     /// Source of the main file, for wait-site descriptions.
     pub sources: Vec<(Arc<str>, Arc<str>)>,
+    /// A `DeadlockError` message for the main task with this id (kept here,
+    /// not in every task: only main is ever sent one).
+    deadlock: Mutex<Option<(u64, String)>>,
 }
 
 impl RtCtx {
@@ -150,6 +177,7 @@ impl RtCtx {
             next_id: AtomicU64::new(1),
             trace,
             sources,
+            deadlock: Mutex::new(None),
         })
     }
 
@@ -173,6 +201,7 @@ impl RtCtx {
         kw: Vec<(Arc<str>, Value)>,
         name: Option<Arc<str>>,
     ) -> Arc<TaskObj> {
+        let kw = if kw.is_empty() { None } else { Some(kw.into_boxed_slice()) };
         self.spawn_slot(FiberSlot::Start(f, args, kw), name, false)
     }
 
@@ -191,11 +220,9 @@ impl RtCtx {
             cancel_pending: AtomicBool::new(false),
             cancelled: AtomicBool::new(false),
             interrupt_anywhere: AtomicBool::new(false),
-            deadlock: Mutex::new(None),
             deadlock_pending: AtomicBool::new(false),
             ctx: self.clone(),
             is_main,
-            on_finish: Mutex::new(None),
         });
         if self.trace {
             trace_line!("[trace] spawn {} (#{})", task.name(), task.id);
@@ -273,7 +300,7 @@ impl TaskObj {
             Some(r) => {
                 if !st.observed {
                     st.observed = true;
-                    if matches!(r, TaskResult::Failed { .. }) {
+                    if matches!(r, TaskResult::Failed(_)) {
                         let me = self as *const TaskObj;
                         self.ctx.failures.lock().retain(|(_, _, t)| t.as_ptr() != me);
                     }
@@ -344,17 +371,18 @@ impl TaskObj {
     }
 
     pub fn deliver_deadlock(self: &Arc<Self>, message: String) {
-        *self.deadlock.lock() = Some(message);
+        *self.ctx.deadlock.lock() = Some((self.id, message));
         self.deadlock_pending.store(true, Ordering::Release);
         self.waker().wake();
     }
 
     pub fn set_on_finish(&self, rt: Option<Arc<Shared>>) {
-        *self.on_finish.lock() = rt;
-        if self.is_done() {
-            if let Some(rt) = self.on_finish.lock().take() {
-                rt.external.fetch_sub(1, Ordering::AcqRel);
-            }
+        let mut st = self.state.lock();
+        if st.result.is_none() {
+            st.on_finish = rt;
+        } else if let Some(rt) = rt {
+            // Already finished: nothing to wait for.
+            rt.external.fetch_sub(1, Ordering::AcqRel);
         }
     }
 
@@ -369,7 +397,7 @@ impl TaskObj {
             }
         }
         let failure = match &result {
-            TaskResult::Failed { thrown, .. } if thrown.kind() != Some("CancelledError") => Some(thrown.headline()),
+            TaskResult::Failed(f) if f.thrown.kind() != Some("CancelledError") => Some(f.thrown.headline()),
             _ => None,
         };
         if let Some(me) = self.ctx.tasks.remove(self.ticket) {
@@ -378,17 +406,17 @@ impl TaskObj {
                 self.ctx.failures.lock().push((self.name().into_owned(), headline, me));
             }
         }
-        let waiters = {
+        let (waiters, on_finish) = {
             let mut st = self.state.lock();
             st.result = Some(result);
-            std::mem::take(&mut st.waiters)
+            (std::mem::take(&mut st.waiters), st.on_finish.take())
         };
         self.done_cv.notify_all();
         for w in waiters {
             w.wake();
         }
         // Only after the awaiters are queued may a waiting runtime look idle.
-        if let Some(rt) = self.on_finish.lock().take() {
+        if let Some(rt) = on_finish {
             rt.external.fetch_sub(1, Ordering::AcqRel);
             rt.poke();
         }
@@ -414,7 +442,9 @@ impl TaskObj {
     /// The pending interruption to raise at the current suspension point.
     pub(crate) fn take_interrupt(&self) -> Option<Thrown> {
         if self.deadlock_pending.load(Ordering::Acquire) {
-            if let Some(msg) = self.deadlock.lock().take() {
+            let mut slot = self.ctx.deadlock.lock();
+            if slot.as_ref().is_some_and(|(id, _)| *id == self.id) {
+                let msg = slot.take().map(|(_, m)| m).unwrap_or_default();
                 self.deadlock_pending.store(false, Ordering::Release);
                 return Some(Thrown::new("DeadlockError", msg));
             }
@@ -446,13 +476,13 @@ impl Schedulable for TaskObj {
                 // Cancelled before it ever ran: the body never starts.
                 let started = match self.take_interrupt() {
                     Some(thrown) => Err(thrown),
-                    None => Vm::boxed_for_call(&self.ctx, f, args, kw),
+                    None => Vm::boxed_for_call(&self.ctx, f, args, kw.map(Vec::from).unwrap_or_default()),
                 };
                 match started {
                     Ok(vm) => vm,
                     Err(thrown) => {
                         drop(slot);
-                        self.finish(TaskResult::Failed { thrown, trace: Vec::new() });
+                        self.finish(TaskResult::failed(thrown, Vec::new()));
                         return Poll::Done;
                     }
                 }
@@ -473,7 +503,7 @@ impl Schedulable for TaskObj {
                 if trace {
                     let how = match &result {
                         TaskResult::Value(_) => "ok".to_string(),
-                        TaskResult::Failed { thrown, .. } => thrown.headline(),
+                        TaskResult::Failed(f) => f.thrown.headline(),
                     };
                     trace_line!("[trace] finish {} ({how})", this.name());
                 }
@@ -520,5 +550,20 @@ impl CoroutineObj {
             .lock()
             .take()
             .ok_or_else(|| Thrown::new("Error", format!("coroutine `{}` was already awaited or spawned", self.name)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every task handle a program keeps alive (W1 keeps 200 000) holds a
+    /// whole `TaskObj`: keep it small (184 bytes; it was 264).
+    #[test]
+    fn task_object_stays_small() {
+        assert!(
+            std::mem::size_of::<super::TaskObj>() <= 192,
+            "TaskObj is {} bytes",
+            std::mem::size_of::<super::TaskObj>()
+        );
+        assert_eq!(std::mem::size_of::<Option<super::TaskResult>>(), 16);
     }
 }

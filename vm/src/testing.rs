@@ -121,7 +121,7 @@ pub fn run_test(program: &Program, name: &str, opts: &RunOptions, limit: Duratio
         *current.lock() = Some(Arc::downgrade(&top));
         match wait_until(&top, deadline) {
             None => return TestOutcome::Timeout,
-            Some(TaskResult::Failed { thrown, trace }) => return fail(thrown, trace),
+            Some(TaskResult::Failed(f)) => return fail(f.thrown, f.trace),
             Some(TaskResult::Value(_)) => {}
         }
         // The test function.
@@ -136,7 +136,7 @@ pub fn run_test(program: &Program, name: &str, opts: &RunOptions, limit: Duratio
         *current.lock() = Some(Arc::downgrade(&test));
         match wait_until(&test, deadline) {
             None => TestOutcome::Timeout,
-            Some(TaskResult::Failed { thrown, trace }) => fail(thrown, trace),
+            Some(TaskResult::Failed(f)) => fail(f.thrown, f.trace),
             Some(TaskResult::Value(_)) => TestOutcome::Pass,
         }
     })();

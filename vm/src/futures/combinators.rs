@@ -44,15 +44,17 @@ impl AwaitTasks {
 pub fn deliver(r: &TaskResult) -> Result<Value, Thrown> {
     match r {
         TaskResult::Value(v) => Ok(v.clone()),
-        TaskResult::Failed { thrown, .. } => Err(thrown.clone()),
+        TaskResult::Failed(f) => Err(f.thrown.clone()),
     }
 }
 
 fn settle(r: &TaskResult) -> Value {
     match r {
         TaskResult::Value(v) => Value::ok(v.clone()),
-        TaskResult::Failed { thrown: Thrown::Error(e), .. } => Value::err(e.clone()),
-        TaskResult::Failed { thrown: Thrown::Panic(msg), .. } => Value::err(Value::str(msg.clone())),
+        TaskResult::Failed(f) => match &f.thrown {
+            Thrown::Error(e) => Value::err(e.clone()),
+            Thrown::Panic(msg) => Value::err(Value::str(msg.clone())),
+        },
     }
 }
 
@@ -192,7 +194,7 @@ impl NativeFuture for Timeout {
             }
             // An operation that completed wins even past the deadline (its
             // value must not be lost); only one that was cancelled timed out.
-            let cancelled = matches!(&r, TaskResult::Failed { thrown, .. } if thrown.kind() == Some("CancelledError"));
+            let cancelled = r.thrown().is_some_and(|t| t.kind() == Some("CancelledError"));
             if self.expired && cancelled {
                 let e = ErrorObj::value("TimeoutError", format!("timed out after {}s", self.secs_text));
                 return FutPoll::Ready(Ok(Value::err(e)));

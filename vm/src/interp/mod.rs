@@ -366,7 +366,7 @@ impl Vm {
         rt.shutdown();
         match result {
             TaskResult::Value(_) => Ok(()),
-            TaskResult::Failed { thrown, trace } => Err(Uncaught { thrown, trace }),
+            TaskResult::Failed(f) => Err(Uncaught { thrown: f.thrown, trace: f.trace }),
         }
     }
 
@@ -429,7 +429,7 @@ impl Vm {
             .is_some_and(|f| matches!(f.closure.get().proto.code.get(f.ip), Some(crate::bytecode::Op::Await)));
         if let Some(thrown) = self.task.as_ref().filter(|_| !at_await).and_then(|t| t.take_slice_interrupt()) {
             if let Err(thrown) = self.unwind(thrown, 0) {
-                return Exit::Done(TaskResult::Failed { thrown, trace: std::mem::take(&mut self.trace) });
+                return Exit::Done(TaskResult::failed(thrown, std::mem::take(&mut self.trace)));
             }
         }
         loop {
@@ -439,7 +439,7 @@ impl Vm {
                 Ok(Flow::Yield) => return Exit::Yield,
                 Err(thrown) => {
                     if let Err(thrown) = self.unwind(thrown, 0) {
-                        return Exit::Done(TaskResult::Failed { thrown, trace: std::mem::take(&mut self.trace) });
+                        return Exit::Done(TaskResult::failed(thrown, std::mem::take(&mut self.trace)));
                     }
                 }
             }

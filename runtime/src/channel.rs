@@ -24,7 +24,10 @@
 //!
 //! The ring's claims and those counts are `SeqCst`, so of two such sides at
 //! least one sees the other: no value waits in the ring while its receiver
-//! sleeps, and no sender stays parked beside free room.
+//! sleeps, and no sender stays parked beside free room. (For the moment
+//! between a lock-free pop and its refill taking the lock, a parked sender
+//! and a free slot do coexist: `len()` is below the capacity and a
+//! `try_send` still fails, since parked senders go first.)
 
 use crate::ring::{PushError, Ring};
 use crate::spinlock::{SpinGuard, SpinLock};
@@ -97,13 +100,6 @@ impl<T> State<T> {
     fn id(&mut self) -> u64 {
         self.next_id += 1;
         self.next_id
-    }
-
-    /// Wakes the first waiting receiver (it will come and take a value).
-    fn wake_receiver(&mut self) {
-        if let Some((_, w)) = self.receivers.pop_front() {
-            w.wake();
-        }
     }
 
     /// A receiver's take: buffer first (refilled from parked senders), then
@@ -194,6 +190,18 @@ impl<T> Locked<'_, T> {
     }
 }
 
+impl<T> Locked<'_, T> {
+    /// Wakes the first waiting receiver, publishing first: the woken task
+    /// may run on another core at once, and should find itself out of the
+    /// queue (`Waiting::first_receiver`) instead of queueing for this lock.
+    fn wake_receiver(&mut self) {
+        if let Some((_, w)) = self.st.receivers.pop_front() {
+            self.publish();
+            w.wake();
+        }
+    }
+}
+
 impl<T> Drop for Locked<'_, T> {
     fn drop(&mut self) {
         self.publish();
@@ -273,7 +281,9 @@ impl<T> Channel<T> {
                 st.complete(p.id, p.waker, SendOutcome::Closed);
             }
         }
-        for (_, w) in st.receivers.drain(..) {
+        let receivers: Vec<(u64, Waker)> = st.receivers.drain(..).collect();
+        st.publish();
+        for (_, w) in receivers {
             w.wake();
         }
     }

@@ -15,7 +15,6 @@
 
 use crate::task::{Poll, TaskRef};
 use crate::timer::{Clock, Timers};
-use crate::waker::Waker;
 use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 use parking_lot::{Condvar, Mutex};
 use std::cell::RefCell;
@@ -156,10 +155,6 @@ impl Shared {
 
     fn has_work(&self) -> bool {
         !self.injector.is_empty() || self.stealers.iter().any(|s| !s.is_empty())
-    }
-
-    pub fn waker(self: &Arc<Self>, task: TaskRef) -> Waker {
-        Waker { task, rt: Some(self.clone()) }
     }
 
     /// Queues a new task (it must not have been scheduled before).

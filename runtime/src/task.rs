@@ -102,6 +102,10 @@ pub trait Schedulable: Send + Sync + 'static {
     fn header(&self) -> &TaskHeader;
     /// Runs one time slice on the current worker.
     fn poll(self: Arc<Self>) -> Poll;
+    /// The runtime that queues this task when it is woken. `None` only for
+    /// a detached task (test support, see `Waker::detached`): waking it
+    /// moves its header along and queues nothing.
+    fn runtime(&self) -> Option<&Arc<crate::scheduler::Shared>>;
 }
 
 pub type TaskRef = Arc<dyn Schedulable>;

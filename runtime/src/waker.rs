@@ -1,39 +1,42 @@
 //! `Waker`: the handle a suspended task leaves with whatever it waits on.
 //! Waking schedules the task on its runtime (at most once per suspension,
-//! thanks to the task state machine).
+//! thanks to the task state machine). A waker is the task reference alone
+//! (the task knows its runtime, `Schedulable::runtime`), so making or
+//! dropping one is a single reference-count operation.
 //!
-//! A *detached* waker (`Waker::detached`, test support) belongs to no
-//! runtime: waking it only moves its task's header along the state machine
-//! (IDLE → SCHEDULED, RUNNING → NOTIFIED) and queues nothing. The
-//! deterministic interleaving explorer (runtime/tests/interleavings.rs)
-//! drives tasks by hand and reads those header states to see who was woken.
+//! A waker of a *detached* task (one whose `runtime()` is `None`: test
+//! support) only moves its task's header along the state machine (IDLE →
+//! SCHEDULED, RUNNING → NOTIFIED) and queues nothing. The deterministic
+//! interleaving explorer (runtime/tests/interleavings.rs) drives tasks by
+//! hand and reads those header states to see who was woken.
 
-use crate::scheduler::Shared;
 use crate::task::TaskRef;
 use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct Waker {
     pub(crate) task: TaskRef,
-    /// `None` only for a detached waker.
-    pub(crate) rt: Option<Arc<Shared>>,
 }
 
 impl Waker {
+    pub fn new(task: TaskRef) -> Waker {
+        Waker { task }
+    }
+
     pub fn wake(&self) {
         if self.task.header().transition_to_scheduled() {
-            if let Some(rt) = &self.rt {
+            if let Some(rt) = self.task.runtime() {
                 rt.schedule(self.task.clone(), true);
             }
         }
     }
 
-    /// Test support: a waker tied to no runtime. Waking it only changes the
-    /// task's header state (see the module comment); nothing is queued or
-    /// polled. Not for use by the interpreter.
+    /// Test support: the waker of a task whose `runtime()` is `None` (see
+    /// the module comment). Not for use by the interpreter.
     #[doc(hidden)]
     pub fn detached(task: TaskRef) -> Waker {
-        Waker { task, rt: None }
+        debug_assert!(task.runtime().is_none(), "a detached waker's task must have no runtime");
+        Waker { task }
     }
 
     /// Whether two wakers wake the same task.

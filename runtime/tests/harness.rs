@@ -91,7 +91,7 @@ impl FnTask {
     }
 
     pub fn waker(self: &Arc<Self>) -> Waker {
-        self.shared.waker(self.clone())
+        Waker::new(self.clone())
     }
 
     pub fn shared(&self) -> &Arc<Shared> {
@@ -110,6 +110,10 @@ impl FnTask {
 impl Schedulable for FnTask {
     fn header(&self) -> &TaskHeader {
         &self.header
+    }
+
+    fn runtime(&self) -> Option<&Arc<Shared>> {
+        Some(&self.shared)
     }
 
     fn poll(self: Arc<Self>) -> Poll {

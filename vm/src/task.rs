@@ -286,7 +286,7 @@ impl TaskObj {
     }
 
     pub fn waker(self: &Arc<Self>) -> Waker {
-        self.ctx.rt.waker(self.clone() as TaskRef)
+        Waker::new(self.clone() as TaskRef)
     }
 
     pub fn is_done(&self) -> bool {
@@ -462,6 +462,10 @@ impl TaskObj {
 impl Schedulable for TaskObj {
     fn header(&self) -> &TaskHeader {
         &self.header
+    }
+
+    fn runtime(&self) -> Option<&Arc<Shared>> {
+        Some(&self.ctx.rt)
     }
 
     fn poll(self: Arc<Self>) -> Poll {

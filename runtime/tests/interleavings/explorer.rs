@@ -71,6 +71,10 @@ impl Schedulable for Node {
     fn poll(self: Arc<Self>) -> Poll {
         unreachable!("interleaving tasks are driven by the explorer, not a runtime")
     }
+    /// Detached: waking only moves the header (the explorer reads it).
+    fn runtime(&self) -> Option<&Arc<runtime::Shared>> {
+        None
+    }
 }
 
 #[derive(Default)]

@@ -37,6 +37,10 @@ impl Schedulable for TickTask {
         &self.header
     }
 
+    fn runtime(&self) -> Option<&Arc<Shared>> {
+        Some(&self.rt)
+    }
+
     fn poll(self: Arc<Self>) -> Poll {
         let Some(ch) = self.ch.upgrade() else { return Poll::Done };
         let now = self.rt.clock.now_ns();
@@ -53,7 +57,7 @@ impl Schedulable for TickTask {
                 }
             }
         }
-        let waker = self.rt.waker(self.clone() as TaskRef);
+        let waker = runtime::Waker::new(self.clone() as TaskRef);
         *self.timer.lock() = Some(self.rt.timers.add(*next, waker));
         Poll::Pending
     }

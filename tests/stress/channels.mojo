@@ -157,14 +157,17 @@ async fn try_close(cap: Int, per: Int) -> Bool:
 async fn main():
     let per = int(env.get("STRESS_PER").unwrap_or("2000"))
     var ok = True
-    for cap in [0, 1, 16]:
+    # 0: unbuffered; 1, 16, 1024: the lock-free ring (1024 wraps round
+    # while producers and consumers run at once); 20000: beyond the ring,
+    # the buffer under the lock.
+    for cap in [0, 1, 16, 1024, 20000]:
         ok = await fan(cap, 8, 8, per) and ok
         ok = await fan(cap, 1, 16, per * 4) and ok
         ok = await fan(cap, 16, 1, per // 2) and ok
     for round in range(5):
         ok = await select_close([0, 1, 16, 0], per * 4, 6) and ok
     for round in range(3):
-        for cap in [0, 1, 16]:
+        for cap in [0, 1, 16, 1024, 20000]:
             ok = await try_close(cap, per * 4) and ok
     if ok:
         print("ok")

@@ -130,9 +130,12 @@ impl<T> State<T> {
 }
 
 /// Buffered channels up to this capacity keep their buffer in a lock-free
-/// ring (allocated up front); larger ones, which are rare and would make
-/// that allocation large, keep it in `State::buf` under the lock.
-pub const RING_MAX_CAPACITY: usize = 1 << 14;
+/// ring, allocated when the channel is made (as Go's `make(chan T, n)`;
+/// 24 bytes a slot for mojolite values: at most 96 KiB). Larger ones are
+/// usually "practically unbounded" queues that hold far fewer values than
+/// their capacity, so they keep a buffer that grows on demand
+/// (`State::buf`) under the lock.
+pub const RING_MAX_CAPACITY: usize = 1 << 12;
 
 /// Mirrors of how many receivers wait and how many senders are parked,
 /// written under the lock, read without it by ring operations (so a send

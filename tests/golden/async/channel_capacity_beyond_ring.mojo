@@ -1,4 +1,4 @@
-# A channel whose capacity is larger than the lock-free ring takes (16384) keeps its
+# A channel whose capacity is larger than the lock-free ring takes (4096) keeps its
 # buffer under the lock instead; it behaves the same: it holds `capacity` values
 # without a receiver, refuses one more, and a sender waiting on it is let through
 # by a receive.

@@ -191,9 +191,7 @@ impl<T> Locked<'_, T> {
             waiting.first_receiver.store(first, Ordering::Release);
         }
     }
-}
 
-impl<T> Locked<'_, T> {
     /// Wakes the first waiting receiver, publishing first: the woken task
     /// may run on another core at once, and should find itself out of the
     /// queue (`Waiting::first_receiver`) instead of queueing for this lock.

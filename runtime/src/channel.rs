@@ -172,7 +172,7 @@ struct Locked<'a, T> {
 impl<T> Locked<'_, T> {
     /// Makes the waiter counts current. A new waiter is published with
     /// `SeqCst` (it pairs with the ring operation's claim, see
-    /// `Channel::wake_after_push`); a count that falls only saves the other
+    /// `Channel::push_and_wake`); a count that falls only saves the other
     /// side a needless look under the lock, so a plain store will do.
     fn publish(&self) {
         let Some(waiting) = self.waiting else { return };
@@ -345,11 +345,8 @@ impl<T> Channel<T> {
         waker: impl FnOnce() -> Waker,
     ) -> Option<SendOutcome> {
         let v = if ring.header.senders.load(Ordering::SeqCst) == 0 {
-            match ring.push(v) {
-                Ok(()) => {
-                    self.wake_after_push(ring);
-                    return Some(SendOutcome::Sent);
-                }
+            match self.push_and_wake(ring, v) {
+                Ok(()) => return Some(SendOutcome::Sent),
                 Err(PushError::Closed(_)) => return Some(SendOutcome::Closed),
                 Err(PushError::Full(v)) => v,
             }
@@ -385,23 +382,27 @@ impl<T> Channel<T> {
         None
     }
 
-    /// After a lock-free push: wake a waiting receiver, if any. The push's
-    /// `SeqCst` claim comes before this `SeqCst` load, and a receiver
-    /// publishes its registration before it looks at the ring again: one of
-    /// the two sees the other.
-    fn wake_after_push(&self, ring: &Ring<T, Waiting>) {
+    /// A lock-free push; a receiver waiting for it is woken. The push's
+    /// `SeqCst` claim comes before the `SeqCst` load of the receivers'
+    /// count, and a receiver publishes its registration before it looks at
+    /// the ring again: one of the two sees the other.
+    fn push_and_wake(&self, ring: &Ring<T, Waiting>, v: T) -> Result<(), PushError<T>> {
+        ring.push(v)?;
         if ring.header.receivers.load(Ordering::SeqCst) > 0 {
             self.lock().wake_receiver();
         }
+        Ok(())
     }
 
-    /// After a lock-free pop: move parked senders' values into the room
-    /// made (the same pairing as `wake_after_push`, the other way round).
-    fn refill_after_pop(&self, ring: &Ring<T, Waiting>) {
+    /// A lock-free pop; parked senders move their values into the room made
+    /// (the same pairing as `push_and_wake`, the other way round).
+    fn pop_and_refill(&self, ring: &Ring<T, Waiting>) -> Option<T> {
+        let v = ring.pop()?;
         if ring.header.senders.load(Ordering::SeqCst) > 0 {
             let mut st = self.lock();
             self.refill(ring, &mut st, None);
         }
+        Some(v)
     }
 
     /// Moves parked senders' values into the ring, oldest first, while it
@@ -440,11 +441,8 @@ impl<T> Channel<T> {
     pub fn try_send(&self, v: T) -> TrySend<T> {
         if let Some(ring) = &self.ring {
             if ring.header.senders.load(Ordering::SeqCst) == 0 {
-                return match ring.push(v) {
-                    Ok(()) => {
-                        self.wake_after_push(ring);
-                        TrySend::Sent
-                    }
+                return match self.push_and_wake(ring, v) {
+                    Ok(()) => TrySend::Sent,
                     Err(PushError::Full(v)) => TrySend::Full(v),
                     Err(PushError::Closed(v)) => TrySend::Closed(v),
                 };
@@ -511,8 +509,7 @@ impl<T> Channel<T> {
         }
         let popped_empty = op.waiting.is_none();
         if popped_empty {
-            if let Some(v) = ring.pop() {
-                self.refill_after_pop(ring);
+            if let Some(v) = self.pop_and_refill(ring) {
                 return RecvPoll::Value(v);
             }
         }
@@ -588,8 +585,7 @@ impl<T> Channel<T> {
     /// Never waits: a buffered value, or (unbuffered) a waiting sender's.
     pub fn try_recv(&self) -> RecvPoll<T> {
         if let Some(ring) = &self.ring {
-            if let Some(v) = ring.pop() {
-                self.refill_after_pop(ring);
+            if let Some(v) = self.pop_and_refill(ring) {
                 return RecvPoll::Value(v);
             }
             let mut st = self.lock();

@@ -89,7 +89,7 @@ fn pending() -> Vec<String> {
 }
 
 fn run(case: &Case) -> Result<Outcome, String> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mojolite"));
+    let mut cmd = Command::new(bounded::mojolite_bin());
     cmd.args(&case.args).arg("run").arg(&case.path);
     if let Some(dir) = case.path.parent() {
         cmd.current_dir(dir);

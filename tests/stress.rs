@@ -24,7 +24,7 @@ fn program(name: &str) -> PathBuf {
 }
 
 fn run(name: &str, flags: &[&str], envs: &[(&str, &str)], limit: Duration) -> Outcome {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mojolite"));
+    let mut cmd = Command::new(bounded::mojolite_bin());
     cmd.args(flags).arg("run").arg(program(name));
     for (k, v) in envs {
         cmd.env(k, v);

@@ -10,6 +10,7 @@ pub struct Outcome {
     pub status: Option<i32>,
     pub stdout: String,
     pub stderr: String,
+    #[allow(dead_code)]
     pub elapsed: Duration,
     pub timed_out: bool,
 }
@@ -58,4 +59,11 @@ pub fn run_bounded(mut cmd: Command, limit: Duration) -> Result<Outcome, String>
         elapsed,
         timed_out,
     })
+}
+
+/// The interpreter under test: `$MOJOLITE_BIN` when set (to check another
+/// build against these tests), else the binary Cargo built for them.
+#[allow(dead_code)]
+pub fn mojolite_bin() -> std::path::PathBuf {
+    std::env::var_os("MOJOLITE_BIN").map(Into::into).unwrap_or_else(|| env!("CARGO_BIN_EXE_mojolite").into())
 }

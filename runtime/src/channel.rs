@@ -4,7 +4,10 @@
 //! Protocol. A send that cannot complete at once parks its value in
 //! `senders` (FIFO) and waits until a receiver takes it; a receive takes
 //! from the buffer first (refilling it from the oldest parked sender), then
-//! directly from a parked sender (the unbuffered hand-off). Values are only
+//! directly from a parked sender. An unbuffered send that finds a receiver
+//! waiting hands its value over and is done (`State::hand_off`): the value
+//! is queued with no sender to wake and the receiver is woken to take it,
+//! so a rendezvous costs one wake-up, not two. Values are only
 //! ever moved by a receiver that is actively polling, so a receiver that is
 //! cancelled after being woken loses nothing: its drop passes the wake-up on
 //! to the next waiting receiver. `close` wakes everyone: parked senders fail
@@ -122,6 +125,25 @@ impl<T> State<T> {
             self.finished.insert(id, outcome);
             w.wake();
         }
+    }
+
+    /// The unbuffered hand-off: when a receiver is waiting, the value is
+    /// queued for it (parked with no sender to wake) and that receiver is
+    /// woken, so the send is complete at once, as in Go, and the sender runs
+    /// on instead of waiting for the receiver to be scheduled. The value
+    /// moves only when a receiver polls: if the woken receiver is cancelled
+    /// first, its wake-up passes to the next receiver and the value waits
+    /// for it (never lost). `Err` gives the value back when nobody waits.
+    fn hand_off(&mut self, cap: usize, v: T) -> Result<(), T> {
+        if cap != 0 || self.receivers.is_empty() {
+            return Err(v);
+        }
+        let id = self.id();
+        self.senders.push_back(ParkedSend { id, value: v, waker: None });
+        if let Some((_, w)) = self.receivers.pop_front() {
+            w.wake();
+        }
+        Ok(())
     }
 
     fn ready_for_recv(&self) -> bool {
@@ -327,6 +349,10 @@ impl<T> Channel<T> {
             st.wake_receiver();
             return Some(SendOutcome::Sent);
         }
+        let v = match st.hand_off(self.cap, v) {
+            Ok(()) => return Some(SendOutcome::Sent),
+            Err(v) => v,
+        };
         let id = st.id();
         st.senders.push_back(ParkedSend { id, value: v, waker: Some(waker()) });
         op.parked = Some(id);
@@ -460,14 +486,10 @@ impl<T> Channel<T> {
             st.wake_receiver();
             return TrySend::Sent;
         }
-        if self.cap == 0 && !st.receivers.is_empty() {
-            // Hand to the waiting receiver: parked with no sender to wake.
-            let id = st.id();
-            st.senders.push_back(ParkedSend { id, value: v, waker: None });
-            st.wake_receiver();
-            return TrySend::Sent;
+        match st.hand_off(self.cap, v) {
+            Ok(()) => TrySend::Sent,
+            Err(v) => TrySend::Full(v),
         }
-        TrySend::Full(v)
     }
 
     pub fn poll_recv(&self, op: &mut RecvOp, waker: &Waker) -> RecvPoll<T> {

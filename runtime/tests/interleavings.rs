@@ -164,6 +164,19 @@ fn try_send_hand_off_then_close_is_delivered() {
 }
 
 #[test]
+fn send_hand_off_to_a_cancelled_receiver_is_delivered() {
+    // A send that finds a receiver waiting hands its value over and is done;
+    // if that receiver is cancelled before it runs, another one takes it.
+    Scenario::new("unbuffered: send hand-off, cancelled receiver, close", &[0])
+        .task("R0", vec![Recv(0)])
+        .task("R1", vec![RecvAll(0)])
+        .task("S", vec![Send(0), Send(0), Close(0)])
+        .task("C", vec![Cancel(0)])
+        .must_finish(&[1, 2, 3])
+        .run();
+}
+
+#[test]
 fn select_takes_one_and_deregisters_from_the_other() {
     Scenario::new("select x2 over 2 unbuffered channels, a sender on each", &[0, 0])
         .task("S0", vec![Send(0)])

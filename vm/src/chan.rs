@@ -260,21 +260,23 @@ impl Drop for SelectFut {
 }
 
 impl crate::interp::Vm {
-    /// The fast path of `await ch.send(v)` / `await ch.recv()` (`await_at`
-    /// is the index of the `Await`). If the operation can complete without
-    /// waiting (a value is ready, or a buffered channel has room), it is done
-    /// here and its result replaces the receiver and arguments on the stack.
-    /// A receive that must wait registers the task with the channel under
-    /// the same lock that found it empty, and leaves its future on the stack
-    /// for the `Await` to poll when the task is woken. An unbuffered send
-    /// always takes the ordinary path (it completes only when a receiver
-    /// takes the value), as does everything that is not one of these calls.
+    /// The fast path of `await ch.send(v)` / `await ch.recv()`, and of the
+    /// `__anext__` of `async for v in ch` (`await_at` is the index of the
+    /// `Await`). If the operation can complete without waiting (a value is
+    /// ready, a buffered channel has room, an unbuffered one has a waiting
+    /// receiver to hand the value to), it is done here and its result
+    /// replaces the receiver and arguments on the stack. A receive that must
+    /// wait registers the task with the channel under the same lock that
+    /// found it empty, and leaves its future on the stack for the `Await` to
+    /// poll when the task is woken. A send that must wait, and everything
+    /// that is not one of these calls, takes the ordinary path.
     ///
     /// What follows the `Await` is looked at too, so that a received value
-    /// goes where it is wanted without a `Some` around it: a
-    /// `MatchUnwrap` of `Some` (`while let Some(v) = await ch.recv()`) takes
-    /// the value or, on a closed channel, its failure jump; a plain
-    /// `.unwrap()` takes the value; a `Pop` after a send is skipped.
+    /// goes where it is wanted without a `Some` around it: a `MatchUnwrap`
+    /// of `Some` (`while let Some(v) = await ch.recv()`) or the `ForUnwrap`
+    /// of `async for` takes the value or, on a closed channel, its failure
+    /// jump; a plain `.unwrap()` takes the value; a `Pop` after a send is
+    /// skipped.
     pub(crate) fn ready_channel_op(
         &mut self,
         site: &crate::bytecode::MethodSite,
@@ -286,7 +288,7 @@ impl crate::interp::Vm {
         let argc = site.call.argc as usize;
         if !site.call.kwnames.is_empty()
             || !site.call.stars.is_empty()
-            || !matches!((&*site.name, argc), ("recv", 0) | ("send", 1))
+            || !matches!((&*site.name, argc), ("recv" | "__anext__", 0) | ("send", 1))
         {
             return Ok(ChanStep::Ordinary);
         }
@@ -345,9 +347,6 @@ impl crate::interp::Vm {
                 }
             }
         } else {
-            if ch.chan.capacity() == 0 {
-                return Ok(ChanStep::Ordinary);
-            }
             let v = self.fiber.stack[args_at].clone();
             ch.check(&v)?;
             match ch.chan.try_send(v) {
@@ -382,7 +381,9 @@ pub(crate) enum ChanStep {
 pub(crate) fn after_recv(proto: &crate::bytecode::FuncProto, at: usize) -> AfterRecv {
     use crate::bytecode::{Op, Variant};
     match proto.code.get(at) {
-        Some(Op::MatchUnwrap { variant: Variant::Some, target }) => AfterRecv::Match(*target as usize),
+        Some(Op::MatchUnwrap { variant: Variant::Some, target }) | Some(Op::ForUnwrap(target)) => {
+            AfterRecv::Match(*target as usize)
+        }
         Some(Op::CallMethod(i)) if proto.method_sites.get(*i as usize).is_some_and(plain_unwrap) => AfterRecv::Unwrap,
         _ => AfterRecv::Optional,
     }
@@ -395,8 +396,8 @@ pub(crate) enum AfterRecv {
     Optional,
     /// `.unwrap()`: a received value is pushed bare.
     Unwrap,
-    /// `MatchUnwrap` of `Some`: a received value is pushed bare; a closed
-    /// channel goes to its failure jump.
+    /// `MatchUnwrap` of `Some`, or `async for`'s `ForUnwrap`: a received
+    /// value is pushed bare; a closed channel goes to its failure jump.
     Match(usize),
 }
 

@@ -102,7 +102,14 @@ fn snippets(file: &Path) -> Result<Vec<Snippet>, String> {
                     Some("fragment") => Mode::Fragment,
                     Some(other) => return Err(format!("line {}: unknown mojo block kind `{other}`", b.line)),
                 };
-                out.push(Snippet { file: file.to_path_buf(), line: b.line, mode, code: b.body, output: None, error: None });
+                out.push(Snippet {
+                    file: file.to_path_buf(),
+                    line: b.line,
+                    mode,
+                    code: b.body,
+                    output: None,
+                    error: None,
+                });
             }
             Some(kind @ ("output" | "error")) => {
                 let Some(prev) = out.last_mut().filter(|s| b.adjacent && s.mode == Mode::Run) else {

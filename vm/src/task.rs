@@ -62,10 +62,64 @@ impl TaskResult {
     }
 }
 
+/// Who is told when a task finishes.
+enum Waiter {
+    /// An awaiting task, woken.
+    Wake(Waker),
+    /// A combinator over many tasks (`join`, `race`, `as_completed`): the
+    /// finished child's index is queued for it, so it never rescans its
+    /// children to find which one finished.
+    Notify(Arc<Completions>, u32),
+}
+
+/// The indices of a combinator's children, in the order they finished,
+/// and the waker of the task that awaits the combinator.
+#[derive(Default)]
+pub struct Completions {
+    inner: Mutex<CompletionsInner>,
+}
+
+#[derive(Default)]
+struct CompletionsInner {
+    done: Vec<u32>,
+    waker: Option<Waker>,
+}
+
+impl Completions {
+    /// Sets the waker to wake when a child finishes.
+    pub fn listen(&self, waker: &Waker) {
+        let mut inner = self.inner.lock();
+        if !inner.waker.as_ref().is_some_and(|w| w.same_task(waker)) {
+            inner.waker = Some(waker.clone());
+        }
+    }
+
+    /// The children that finished since the last call, in finishing order.
+    pub fn take(&self, into: &mut Vec<u32>) {
+        into.append(&mut self.inner.lock().done);
+    }
+
+    /// Only the first of a burst wakes: until the awaiter takes the queue,
+    /// the wake-up it was given stands for every index queued after it.
+    fn push(&self, index: u32) {
+        let waker = {
+            let mut inner = self.inner.lock();
+            inner.done.push(index);
+            if inner.done.len() > 1 {
+                return;
+            }
+            inner.waker.clone()
+        };
+        if let Some(w) = waker {
+            w.wake();
+        }
+    }
+}
+
 #[derive(Default)]
 struct TaskState {
     result: Option<TaskResult>,
-    waiters: Vec<Waker>,
+    waiters: Vec<Waiter>,
     /// Someone awaited (or caught) the result: no "never awaited" report.
     observed: bool,
     /// Another runtime waiting on this task (an Executor's caller): its
@@ -296,24 +350,44 @@ impl TaskObj {
     /// The result if finished; otherwise registers `waker` to be woken when it is.
     pub fn result_or_register(&self, waker: &Waker) -> Option<TaskResult> {
         let mut st = self.state.lock();
-        match st.result.clone() {
-            Some(r) => {
-                if !st.observed {
-                    st.observed = true;
-                    if matches!(r, TaskResult::Failed(_)) {
-                        let me = self as *const TaskObj;
-                        self.ctx.failures.lock().retain(|(_, _, t)| t.as_ptr() != me);
-                    }
-                }
-                Some(r)
-            }
+        match self.observe(&mut st) {
+            Some(r) => Some(r),
             None => {
-                if !st.waiters.iter().any(|w| w.same_task(waker)) {
-                    st.waiters.push(waker.clone());
+                if !st.waiters.iter().any(|w| matches!(w, Waiter::Wake(w) if w.same_task(waker))) {
+                    st.waiters.push(Waiter::Wake(waker.clone()));
                 }
                 None
             }
         }
+    }
+
+    /// The result if finished; otherwise `index` is queued on `to` when the
+    /// task finishes. Call it once per child: nothing deduplicates it.
+    pub fn result_or_notify(&self, to: &Arc<Completions>, index: u32) -> Option<TaskResult> {
+        let mut st = self.state.lock();
+        let r = self.observe(&mut st);
+        if r.is_none() {
+            st.waiters.push(Waiter::Notify(to.clone(), index));
+        }
+        r
+    }
+
+    /// The result if finished, marked as seen (no "never awaited" report).
+    pub fn result(&self) -> Option<TaskResult> {
+        self.observe(&mut self.state.lock())
+    }
+
+    /// The result, marked as seen (no "never awaited" report), if finished.
+    fn observe(&self, st: &mut TaskState) -> Option<TaskResult> {
+        let r = st.result.clone()?;
+        if !st.observed {
+            st.observed = true;
+            if matches!(r, TaskResult::Failed(_)) {
+                let me = self as *const TaskObj;
+                self.ctx.failures.lock().retain(|(_, _, t)| t.as_ptr() != me);
+            }
+        }
+        Some(r)
     }
 
     /// Blocks the calling OS thread until the task finishes (only the
@@ -413,7 +487,10 @@ impl TaskObj {
         };
         self.done_cv.notify_all();
         for w in waiters {
-            w.wake();
+            match w {
+                Waiter::Wake(w) => w.wake(),
+                Waiter::Notify(to, index) => to.push(index),
+            }
         }
         // Only after the awaiters are queued may a waiting runtime look idle.
         if let Some(rt) = on_finish {

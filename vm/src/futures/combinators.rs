@@ -6,7 +6,7 @@
 
 use super::{FutCx, FutPoll, NativeFuture};
 use crate::error::{ErrorObj, Thrown};
-use crate::task::{TaskObj, TaskResult};
+use crate::task::{Completions, TaskObj, TaskResult};
 use crate::value::Value;
 use runtime::TimerHandle;
 use std::sync::Arc;
@@ -26,7 +26,14 @@ pub enum Mode {
 pub struct AwaitTasks {
     tasks: Vec<Arc<TaskObj>>,
     mode: Mode,
-    /// Completion order (indices) as observed.
+    /// Where the children queue their indices as they finish (made at the
+    /// first poll, which registers with every child once): a poll looks only
+    /// at the children that finished since the last one, so awaiting n
+    /// children costs O(n) in all, not O(n) per wake-up.
+    completions: Option<Arc<Completions>>,
+    /// The results of the finished children, by index.
+    results: Vec<Option<TaskResult>>,
+    /// Indices in completion order.
     finished: Vec<usize>,
     /// Set once the outcome is decided; then we only wait for cancellations.
     outcome: Option<Result<Value, Thrown>>,
@@ -36,7 +43,55 @@ pub struct AwaitTasks {
 
 impl AwaitTasks {
     pub fn new(tasks: Vec<Arc<TaskObj>>, mode: Mode) -> AwaitTasks {
-        AwaitTasks { tasks, mode, finished: Vec::new(), outcome: None, yielded: 0 }
+        let results = vec![None; tasks.len()];
+        AwaitTasks { tasks, mode, completions: None, results, finished: Vec::new(), outcome: None, yielded: 0 }
+    }
+
+    /// Takes in the children that finished since the last poll, then
+    /// decides the outcome if it can (a failure in `join`, the first to
+    /// finish in a `race`) and cancels the children still running.
+    fn update(&mut self, cx: &FutCx) {
+        let before = self.finished.len();
+        match &self.completions {
+            None => {
+                let completions = Arc::new(Completions::default());
+                completions.listen(cx.waker());
+                for (i, t) in self.tasks.iter().enumerate() {
+                    if let Some(r) = t.result_or_notify(&completions, i as u32) {
+                        self.results[i] = Some(r);
+                        self.finished.push(i);
+                    }
+                }
+                self.completions = Some(completions);
+            }
+            Some(completions) => {
+                completions.listen(cx.waker());
+                let mut done = Vec::new();
+                completions.take(&mut done);
+                for i in done.into_iter().map(|i| i as usize) {
+                    if self.results[i].is_none() {
+                        self.results[i] = self.tasks[i].result();
+                        self.finished.push(i);
+                    }
+                }
+            }
+        }
+        if self.outcome.is_some() || self.finished.len() == before {
+            return;
+        }
+        let mut newly = self.finished[before..].iter().filter_map(|&i| Some((i, self.results[i].as_ref()?)));
+        self.outcome = match self.mode {
+            Mode::All => newly.find_map(|(_, r)| deliver(r).err()).map(Err),
+            Mode::Race => newly.next().map(|(i, r)| deliver(r).map(|v| Value::tuple(vec![Value::Int(i as i64), v]))),
+            Mode::Settled | Mode::AsCompleted => None,
+        };
+        if self.outcome.is_some() {
+            for (t, r) in self.tasks.iter().zip(&self.results) {
+                if r.is_none() {
+                    t.cancel();
+                }
+            }
+        }
     }
 }
 
@@ -62,62 +117,34 @@ impl Drop for AwaitTasks {
     fn drop(&mut self) {
         // Dropped before it delivered (its awaiter was cancelled): the
         // children it waits for are cancelled too (as asyncio.gather does).
-        // (A no-op for children that finished: cancel ignores them.)
-        for t in &self.tasks {
-            t.cancel();
+        for (t, r) in self.tasks.iter().zip(&self.results) {
+            if r.is_none() {
+                t.cancel();
+            }
         }
     }
 }
 
 impl NativeFuture for AwaitTasks {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
-        let mut results: Vec<Option<TaskResult>> = Vec::with_capacity(self.tasks.len());
-        for (i, t) in self.tasks.iter().enumerate() {
-            let r = t.result_or_register(cx.waker());
-            if r.is_some() && !self.finished.contains(&i) {
-                self.finished.push(i);
-            }
-            results.push(r);
-        }
-        if self.outcome.is_none() {
-            self.outcome = match self.mode {
-                Mode::All => results.iter().flatten().find_map(|r| deliver(r).err()).map(Err),
-                Mode::Race => self.finished.first().map(|&i| match results[i].as_ref().map(deliver) {
-                    Some(Ok(v)) => Ok(Value::tuple(vec![Value::Int(i as i64), v])),
-                    Some(Err(e)) => Err(e),
-                    None => Ok(Value::None),
-                }),
-                _ => None,
-            };
-            if self.outcome.is_some() {
-                for (t, r) in self.tasks.iter().zip(&results) {
-                    if r.is_none() {
-                        t.cancel();
-                    }
-                }
-            }
-        }
-        if results.iter().any(|r| r.is_none()) {
+        self.update(cx);
+        if self.finished.len() < self.tasks.len() {
             return FutPoll::Pending;
         }
         if let Some(outcome) = self.outcome.take() {
             return FutPoll::Ready(outcome);
         }
-        let all = results.into_iter().flatten();
+        let all = self.results.iter().flatten();
         FutPoll::Ready(match self.mode {
-            Mode::Settled => Ok(Value::list(all.map(|r| settle(&r)).collect())),
-            Mode::AsCompleted => {
-                let rs: Vec<TaskResult> = all.collect();
-                let mut out = Vec::new();
-                for &i in &self.finished {
-                    match deliver(&rs[i]) {
-                        Ok(v) => out.push(v),
-                        Err(e) => return FutPoll::Ready(Err(e)),
-                    }
-                }
-                Ok(Value::list(out))
-            }
-            _ => all.map(|r| deliver(&r)).collect::<Result<Vec<_>, _>>().map(Value::list),
+            Mode::Settled => Ok(Value::list(all.map(settle).collect())),
+            Mode::AsCompleted => self
+                .finished
+                .iter()
+                .filter_map(|&i| self.results[i].as_ref())
+                .map(deliver)
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::list),
+            _ => all.map(deliver).collect::<Result<Vec<_>, _>>().map(Value::list),
         })
     }
 
@@ -125,22 +152,15 @@ impl NativeFuture for AwaitTasks {
         if self.mode != Mode::AsCompleted {
             return None;
         }
-        for (i, t) in self.tasks.iter().enumerate() {
-            if !self.finished.contains(&i) && t.result_or_register(cx.waker()).is_some() {
-                self.finished.push(i);
-            }
-        }
-        // `outcome` counts how many items were handed out so far.
-        let given = self.yielded;
-        if let Some(&i) = self.finished.get(given) {
+        self.update(cx);
+        if let Some(&i) = self.finished.get(self.yielded) {
             self.yielded += 1;
-            let r = self.tasks[i].result_or_register(cx.waker());
-            return Some(FutPoll::Ready(match r {
-                Some(r) => deliver(&r).map(Value::some),
+            return Some(FutPoll::Ready(match &self.results[i] {
+                Some(r) => deliver(r).map(Value::some),
                 None => Ok(Value::None),
             }));
         }
-        if given >= self.tasks.len() {
+        if self.yielded >= self.tasks.len() {
             return Some(FutPoll::Ready(Ok(Value::None)));
         }
         Some(FutPoll::Pending)

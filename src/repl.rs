@@ -527,14 +527,14 @@ fn value_members(v: &Value) -> Vec<String> {
     match v {
         Value::Struct(o) => {
             let mut out = o.ty.fields.clone();
-            out.extend(o.ty.methods.read().keys().cloned());
+            out.extend(o.ty.methods.iter().map(|(n, _)| n.to_string()));
             out
         }
         Value::Type(t) => match &**t {
-            vm::types::TypeInfo::Struct(st) => st.methods.read().keys().cloned().collect(),
+            vm::types::TypeInfo::Struct(st) => st.methods.iter().map(|(n, _)| n.to_string()).collect(),
             _ => Vec::new(),
         },
-        Value::Module(m) => m.globals.names.clone(),
+        Value::Module(m) => m.globals.names.iter().filter(|n| !vm::compiler::is_hidden_global(n)).cloned().collect(),
         Value::Error(_) => vec!["kind".into(), "message".into()],
         Value::Channel(_) => vm::chan::METHODS.iter().map(|s| s.to_string()).collect(),
         Value::Handle(h) => vm::handles::method_names(h).iter().map(|s| s.to_string()).collect(),

@@ -295,6 +295,47 @@ pub struct MethodSite {
     /// When the receiver is a place (`xs`, `a.b.items`, `grid[i]`), the method may
     /// mutate it in place and the new value is written back.
     pub place: Option<u32>,
+    /// Which method of which struct type this site called last.
+    pub cache: MethodCache,
+}
+
+impl MethodSite {
+    pub fn new(name: Arc<str>, call: CallSite, place: Option<u32>) -> MethodSite {
+        MethodSite { name, call, place, cache: MethodCache::default() }
+    }
+}
+
+/// A call site's inline cache: the struct type it last called a method on
+/// and that method's index in the type's method list, packed in one atomic
+/// word (`type id << 32 | index + 1`; 0 is empty), so tasks on any worker
+/// read and refresh it without a lock. A site that meets several types
+/// just refreshes it; a stale entry can only miss, since ids are unique.
+#[derive(Default)]
+pub struct MethodCache(std::sync::atomic::AtomicU64);
+
+impl MethodCache {
+    pub fn get(&self, type_id: u32) -> Option<usize> {
+        let packed = self.0.load(std::sync::atomic::Ordering::Relaxed);
+        let index = packed as u32;
+        ((packed >> 32) as u32 == type_id && index != 0).then(|| index as usize - 1)
+    }
+
+    pub fn set(&self, type_id: u32, index: usize) {
+        let packed = (u64::from(type_id) << 32) | (index as u64 + 1).min(u64::from(u32::MAX));
+        self.0.store(packed, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl Clone for MethodCache {
+    fn clone(&self) -> MethodCache {
+        MethodCache(std::sync::atomic::AtomicU64::new(self.0.load(std::sync::atomic::Ordering::Relaxed)))
+    }
+}
+
+impl std::fmt::Debug for MethodCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MethodCache")
+    }
 }
 
 /// Where a place starts.

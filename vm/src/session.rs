@@ -265,7 +265,7 @@ impl Session {
 
     /// Every global name defined so far.
     pub fn global_names(&self) -> Vec<String> {
-        self.state.global_names().to_vec()
+        self.state.global_names().iter().filter(|n| !crate::compiler::is_hidden_global(n)).cloned().collect()
     }
 
     /// The current value of a global, if it has one.

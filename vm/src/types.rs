@@ -3,7 +3,6 @@
 //! `ValueError`) or in an annotation check.
 
 use crate::value::Value;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,19 +86,38 @@ pub struct StructType {
     pub field_types: Vec<Option<crate::bytecode::TypeCheck>>,
     /// Field defaults, evaluated at definition time.
     pub field_defaults: Vec<Option<Value>>,
-    /// Instance and static methods by name. Set once after the methods are
-    /// compiled, so it lives behind a lock that is only written at definition.
-    pub methods: parking_lot::RwLock<HashMap<String, Value>>,
+    /// Instance and static methods, in definition order (a struct has a
+    /// handful: a scan of short names beats hashing them). Fixed when the
+    /// type is made, so call sites may cache a method's index (`MethodCache`).
+    pub methods: Vec<(Arc<str>, Value)>,
     pub traits: Vec<String>,
+    /// Unique among the struct types of the process: what a call site's
+    /// cache is keyed by.
+    pub id: u32,
+    /// Held by a frozen global (a module-level struct), so it lives as long
+    /// as the program's globals: its methods' frames may borrow them
+    /// (`FrameFn::Global`) instead of counting references.
+    pub pinned: std::sync::atomic::AtomicBool,
 }
 
 impl StructType {
+    /// A fresh id for a new struct type (ids are never reused while the
+    /// process lives; after 2^32 types a cache may only miss more often).
+    pub fn next_id() -> u32 {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
+
     pub fn field_index(&self, name: &str) -> Option<usize> {
         self.fields.iter().position(|f| f == name)
     }
 
+    pub fn method_index(&self, name: &str) -> Option<usize> {
+        self.methods.iter().position(|(n, _)| &**n == name)
+    }
+
     pub fn method(&self, name: &str) -> Option<Value> {
-        self.methods.read().get(name).cloned()
+        self.method_index(name).map(|i| self.methods[i].1.clone())
     }
 }
 

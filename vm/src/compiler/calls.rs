@@ -14,6 +14,17 @@ impl Compiler {
         if self.in_place_module_call(func, args, span) {
             return;
         }
+        if let Some((name, slot)) = self.static_method_slot(func) {
+            if args.len() < 256 && args.iter().all(|a| a.name.is_none() && !a.star) {
+                self.check_known_call(&name, args, func.span);
+                for a in args {
+                    self.expr(&a.value);
+                }
+                self.set_span(span);
+                self.emit(Op::CallGlobal { slot, argc: args.len() as u8 });
+                return;
+            }
+        }
         if let ExprKind::Attr { obj, name } = &func.kind {
             if self.module_member_probe(obj)
                 || self.user_module_of(obj).is_some()
@@ -121,7 +132,7 @@ impl Compiler {
             if !spec.global_names.contains(&name.name) {
                 self.diags.push(
                     Diagnostic::error(name.span, format!("module `{}` has no name `{}`", spec.name, name.name))
-                        .with_help(format!("`{}` defines: {}", spec.name, spec.global_names.join(", "))),
+                        .with_help(format!("`{}` defines: {}", spec.name, spec.defined_names())),
                 );
             }
         }
@@ -243,7 +254,7 @@ impl Compiler {
         });
         self.set_span(span);
         let _ = name.span;
-        let ms = MethodSite { name: name.name.as_str().into(), call: site, place };
+        let ms = MethodSite::new(name.name.as_str().into(), site, place);
         let idx = push(&mut self.f().proto.method_sites, ms);
         self.emit(Op::CallMethod(idx));
     }
@@ -328,6 +339,19 @@ impl Compiler {
             Some(g) if matches!(g.kind, GlobalKind::Fn { .. }) => Some(g.slot),
             _ => None,
         }
+    }
+
+    /// `S.m` or `S::m` naming a static method of the module-level struct
+    /// `S` (not shadowed): its hidden global (see `static_method_global`).
+    fn static_method_slot(&self, func: &Expr) -> Option<(String, u32)> {
+        let (ExprKind::Attr { obj, name } | ExprKind::Path { base: obj, name }) = &func.kind else { return None };
+        let ExprKind::Name(s) = &obj.kind else { return None };
+        if self.resolves_to_local(s) || !matches!(self.globals.get(s).map(|g| &g.kind), Some(GlobalKind::Struct)) {
+            return None;
+        }
+        let hidden = super::static_method_global(s, &name.name);
+        let slot = self.globals.get(&hidden).filter(|g| matches!(g.kind, GlobalKind::Fn { .. }))?.slot;
+        Some((hidden, slot))
     }
 
     pub(crate) fn resolves_to_local(&self, name: &str) -> bool {

@@ -153,7 +153,7 @@ impl Compiler {
             Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "async iterator".into(), readonly: false };
         let place = super::func::push(&mut self.f().proto.places, place);
         let call = CallSite { argc: 0, kwnames: Vec::new(), stars: Vec::new() };
-        let site = MethodSite { name: "__anext__".into(), call, place: Some(place) };
+        let site = MethodSite::new("__anext__".into(), call, Some(place));
         let site = super::func::push(&mut self.f().proto.method_sites, site);
         self.emit(Op::CallMethod(site));
         self.emit(Op::Await);

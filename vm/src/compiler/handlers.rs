@@ -83,7 +83,7 @@ impl Compiler {
             Place { root: PlaceRoot::Local(slot), steps: Vec::new(), text: "context manager".into(), readonly: false };
         let place = super::func::push(&mut self.f().proto.places, place);
         let call = CallSite { argc, kwnames: Vec::new(), stars: Vec::new() };
-        let site = MethodSite { name: name.into(), call, place: Some(place) };
+        let site = MethodSite::new(name.into(), call, Some(place));
         let site = super::func::push(&mut self.f().proto.method_sites, site);
         self.emit(Op::CallMethod(site));
     }

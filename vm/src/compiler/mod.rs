@@ -246,22 +246,14 @@ impl Compiler {
         for stmt in body {
             match &stmt.kind {
                 StmtKind::Fn(f) => {
-                    let params = f
-                        .params
-                        .iter()
-                        .filter(|p| !p.star)
-                        .map(|p| ParamInfo { name: p.name.name.clone(), has_default: p.default.is_some() })
-                        .collect();
-                    let has_star = f.params.iter().any(|p| p.star);
-                    self.add_global(
-                        &f.name.name,
-                        false,
-                        f.name.span,
-                        GlobalKind::Fn { params, has_star, is_async: f.is_async },
-                    );
+                    self.add_global(&f.name.name, false, f.name.span, fn_kind(f));
                 }
                 StmtKind::Struct(s) => {
                     self.add_global(&s.name.name, false, s.name.span, GlobalKind::Struct);
+                    for m in s.methods.iter().filter(|m| is_static_method(m)) {
+                        let kind = fn_kind(m);
+                        self.add_global(&static_method_global(&s.name.name, &m.name.name), false, m.name.span, kind);
+                    }
                     let methods = s.methods.iter().map(|m| (m.name.name.clone(), structs::self_kind_of(m))).collect();
                     let has_init = s.methods.iter().any(|m| m.name.name == "__init__");
                     let fields = s.fields.iter().map(|f| f.name.name.clone()).collect();
@@ -380,7 +372,7 @@ impl Compiler {
                                     .with_help(format!(
                                         "`{}` defines: {}",
                                         spec.name,
-                                        spec.global_names.join(", ")
+                                        spec.defined_names()
                                     )),
                                 );
                                 continue;
@@ -560,4 +552,33 @@ impl Compiler {
     pub(crate) fn constant(&mut self, v: Value) -> u32 {
         self.f().constant(v)
     }
+}
+
+/// What a call site needs to know of a function definition.
+fn fn_kind(f: &ast::FnDef) -> GlobalKind {
+    let params = f
+        .params
+        .iter()
+        .filter(|p| !p.star)
+        .map(|p| ParamInfo { name: p.name.name.clone(), has_default: p.default.is_some() })
+        .collect();
+    GlobalKind::Fn { params, has_star: f.params.iter().any(|p| p.star), is_async: f.is_async }
+}
+
+/// A method without a receiver (not `__init__`): called on the type.
+pub(crate) fn is_static_method(m: &ast::FnDef) -> bool {
+    structs::self_kind_of(m) == SelfKind::None && m.name.name != "__init__"
+}
+
+/// The hidden global that also holds a module-level struct's static method,
+/// so that `S.m(…)` and `S::m(…)` compile to `CallGlobal` like a call of a
+/// free function (no attribute lookup, the same fast entry). The dot keeps
+/// it apart from every name a program can write.
+pub(crate) fn static_method_global(struct_name: &str, method: &str) -> String {
+    format!("{struct_name}.{method}")
+}
+
+/// Whether a global is one of those hidden names (not shown to users).
+pub fn is_hidden_global(name: &str) -> bool {
+    name.contains('.')
 }

@@ -26,6 +26,15 @@ pub struct ModuleSpec {
     pub src: Arc<str>,
 }
 
+impl ModuleSpec {
+    /// The names it defines, as a help line lists them.
+    pub fn defined_names(&self) -> String {
+        let names: Vec<&str> =
+            self.global_names.iter().map(String::as_str).filter(|n| !super::is_hidden_global(n)).collect();
+        names.join(", ")
+    }
+}
+
 /// Shared by the compilers of one program.
 #[derive(Default)]
 pub struct Loader {

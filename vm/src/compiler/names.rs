@@ -132,7 +132,8 @@ impl Compiler {
     }
 
     pub(crate) fn suggest(&self, name: &str) -> Option<String> {
-        let mut candidates: Vec<String> = self.globals.keys().cloned().collect();
+        let mut candidates: Vec<String> =
+            self.globals.keys().filter(|n| !super::is_hidden_global(n)).cloned().collect();
         for f in &self.funcs {
             for s in &f.scopes {
                 candidates.extend(s.keys().cloned());

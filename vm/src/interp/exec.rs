@@ -350,10 +350,13 @@ impl Vm {
                             continue;
                         }
                         self.save_ip(ip);
+                        let place = site.place.map(|p| &proto.places[p as usize]);
+                        if self.enter_struct_method(site, place, base) {
+                            continue 'frames;
+                        }
                         if matches!(code.get(ip), Some(Op::Await)) {
                             // `await ch.send(v)` / `await ch.recv()` that can
                             // complete now: no future, no suspension.
-                            let place = site.place.map(|p| &proto.places[p as usize]);
                             match tri!(self.ready_channel_op(site, place, proto, ip)) {
                                 ChanStep::Continue(next) => {
                                     ip = next;
@@ -370,7 +373,6 @@ impl Vm {
                                 ChanStep::Ordinary => {}
                             }
                         }
-                        let place = site.place.map(|p| &proto.places[p as usize]);
                         if tri!(self.call_method(site, place)) {
                             continue 'frames;
                         }

@@ -3,9 +3,9 @@
 //! coroutines), on types (static methods, `Channel[T]::new`), on modules
 //! and on builtin values; and `obj.name` as a value.
 
-use super::{FrameKind, Vm, Writeback};
+use super::{type_matches, FrameFn, FrameKind, Vm, Writeback, MAX_FRAMES};
 use crate::builtins::{methods, Args};
-use crate::bytecode::{MethodSite, Place, SelfKind};
+use crate::bytecode::{MethodSite, Place, PlaceRoot, SelfKind};
 use crate::error::{RtResult, Thrown};
 use crate::task::CoroutineObj;
 use crate::types::TypeInfo;
@@ -13,6 +13,81 @@ use crate::value::{BoundMethod, Value};
 use std::sync::Arc;
 
 impl Vm {
+    /// The fast entry of `recv.name(args)`: `recv` a struct (on the stack,
+    /// or a local variable) whose method `name` is a sync method with a
+    /// read-only `self`, called with its exact positional arguments, whose
+    /// annotations they satisfy. The method is found through the site's
+    /// cache (no lookup by name), and its frame is pushed over `[self,
+    /// args…]` as `CallGlobal` does for a function. False, with nothing
+    /// changed, for everything else (which `call_method` handles, errors
+    /// included).
+    pub(crate) fn enter_struct_method(&mut self, site: &MethodSite, place: Option<&Place>, base: usize) -> bool {
+        if !site.call.kwnames.is_empty() || !site.call.stars.is_empty() || self.fiber.frames.len() >= MAX_FRAMES {
+            return false;
+        }
+        let argc = site.call.argc as usize;
+        let len = self.fiber.stack.len();
+        let Some(args_at) = len.checked_sub(argc) else { return false };
+        let recv_at = match place {
+            None => match args_at.checked_sub(1) {
+                Some(i) => i,
+                None => return false,
+            },
+            Some(Place { root: PlaceRoot::Local(slot), steps, .. }) if steps.is_empty() => base + *slot as usize,
+            Some(_) => return false,
+        };
+        let Some(Value::Struct(obj)) = self.fiber.stack.get(recv_at) else { return false };
+        let ty = &obj.ty;
+        let index = match site.cache.get(ty.id) {
+            Some(i) => i,
+            None => {
+                let Some(i) = ty.method_index(&site.name) else { return false };
+                site.cache.set(ty.id, i);
+                i
+            }
+        };
+        let Some((_, Value::Func(closure))) = ty.methods.get(index) else { return false };
+        let proto = &closure.proto;
+        if proto.is_async
+            || proto.self_kind != SelfKind::Read
+            || proto.has_star
+            || proto.params.len() != argc + 1
+            || !proto.capture_slots.is_empty()
+        {
+            return false;
+        }
+        for i in 0..argc {
+            if let (Some(Some(t)), Some(v)) = (proto.param_types.get(i + 1), self.fiber.stack.get(args_at + i)) {
+                if !type_matches(t, v) {
+                    return false;
+                }
+            }
+        }
+        let frame_fn = if ty.pinned.load(std::sync::atomic::Ordering::Acquire) {
+            FrameFn::Global(Arc::as_ptr(closure))
+        } else {
+            FrameFn::Owned(closure.clone())
+        };
+        let nslots = proto.nslots as usize;
+        let callee_at = match place {
+            None => recv_at,
+            Some(_) => {
+                // `self` goes below the arguments (few: moved up one by one).
+                let this = Value::Struct(obj.clone());
+                self.push(this);
+                for i in (args_at..len).rev() {
+                    self.fiber.stack.swap(i, i + 1);
+                }
+                args_at
+            }
+        };
+        if nslots > argc + 1 {
+            self.fiber.stack.resize(callee_at + nslots, Value::None);
+        }
+        self.push_frame(frame_fn, callee_at, callee_at, FrameKind::Normal);
+        true
+    }
+
     /// `recv.name(args)`. With a place, a mutating method updates it in place.
     pub(crate) fn call_method(&mut self, site: &MethodSite, place: Option<&Place>) -> RtResult<bool> {
         let argc = site.call.argc as usize;

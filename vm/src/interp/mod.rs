@@ -132,6 +132,12 @@ impl Globals {
     pub fn set(&self, slot: usize, value: Value) {
         match self.slots.get(slot) {
             Some(GlobalSlot::Frozen(v)) => {
+                if let Value::Type(t) = &value {
+                    if let crate::types::TypeInfo::Struct(st) = &**t {
+                        // Held from now on for as long as these globals.
+                        st.pinned.store(true, std::sync::atomic::Ordering::Release);
+                    }
+                }
                 // Written once by construction; a second write cannot happen.
                 let _ = v.set(value);
             }
@@ -184,7 +190,8 @@ pub enum FrameFn {
     /// Valid because a frozen slot is written once and a program's
     /// `Globals` outlive every frame of the program: the entry module's
     /// through `RtCtx::globals`, an imported module's through the module
-    /// registry in `RtCtx`.
+    /// registry in `RtCtx`. Also a method of a struct type held by a frozen
+    /// global (`StructType::pinned`), whose method list never changes.
     Global(*const Closure),
 }
 

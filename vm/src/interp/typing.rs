@@ -130,14 +130,16 @@ pub(crate) fn make_struct_type(spec: &crate::bytecode::StructSpec, methods: Vec<
     use crate::types::{StructType, TypeInfo};
     let mut defaults = defaults.into_iter();
     let field_defaults = spec.defaults.iter().map(|d| if *d { defaults.next() } else { None }).collect();
-    let methods = spec.method_names.iter().cloned().zip(methods).collect();
+    let methods = spec.method_names.iter().map(|n| Arc::from(n.as_str())).zip(methods).collect();
     let ty = StructType {
         name: spec.name.clone(),
         fields: spec.fields.clone(),
         field_types: spec.field_types.clone(),
         field_defaults,
-        methods: parking_lot::RwLock::new(methods),
+        methods,
         traits: spec.traits.clone(),
+        id: StructType::next_id(),
+        pinned: Default::default(),
     };
     Value::Type(Arc::new(TypeInfo::Struct(Arc::new(ty))))
 }

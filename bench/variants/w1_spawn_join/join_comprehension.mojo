@@ -1,0 +1,19 @@
+# Form: `await join([task(i) for i in range(N)])` (a list comprehension of coroutines),
+# summed with sum(), in async fn main.
+# W1 spawn_join: 200,000 tasks (task i returns i * 2); print the sum.
+# BENCH_QUICK=1: 2,000 tasks (expected 3998000).
+
+fn size(full: Int, quick: Int) -> Int:
+    if let Some(q) = env.get("BENCH_QUICK"):
+        if q == "1":
+            return quick
+    return full
+
+let N = size(200_000, 2_000)
+
+async fn task(i: Int) -> Int:
+    return i * 2
+
+async fn main():
+    let values = await join([task(i) for i in range(N)])
+    print(sum(values))

@@ -1,0 +1,22 @@
+# Form: each parent runs its children with `await join([...])` over a list
+# comprehension, summed with sum().
+# W2 skynet: a tree of 1,111,111 tasks; each parent runs 10 children and returns
+# the sum of their results.
+# BENCH_QUICK=1: size 10,000 (11,111 tasks, expected 49995000).
+
+fn size(full: Int, quick: Int) -> Int:
+    if let Some(q) = env.get("BENCH_QUICK"):
+        if q == "1":
+            return quick
+    return full
+
+let SIZE = size(1_000_000, 10_000)
+
+async fn skynet(num: Int, size: Int, div: Int) -> Int:
+    if size == 1:
+        return num
+    let sub = size // div
+    return sum(await join([skynet(num + i * sub, sub, div) for i in range(div)]))
+
+async fn main():
+    print(await skynet(0, SIZE, 10))

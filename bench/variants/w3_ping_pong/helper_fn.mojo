@@ -1,0 +1,39 @@
+# Form: every receive goes through a small helper
+# `async fn next_value(c: Channel[Int]) -> Optional[Int]`, read with `if let` (ping) and
+# `while let` (pong, until ping closes a_to_b); capacity-1 channels.
+# W3 ping_pong: two tasks pass an integer back and forth over two channels; each hop
+# adds 1; 500,000 round trips.
+# BENCH_QUICK=1: 5,000 round trips (expected 10000).
+
+fn size(full: Int, quick: Int) -> Int:
+    if let Some(q) = env.get("BENCH_QUICK"):
+        if q == "1":
+            return quick
+    return full
+
+let ROUNDS = size(500_000, 5_000)
+
+async fn next_value(c: Channel[Int]) -> Optional[Int]:
+    return await c.recv()
+
+async fn ping(a_to_b: Channel[Int], b_to_a: Channel[Int]) -> Int:
+    var v = 0
+    for _ in range(ROUNDS):
+        await a_to_b.send(v + 1)
+        if let Some(x) = await next_value(b_to_a):
+            v = x
+    a_to_b.close()
+    return v
+
+async fn pong(a_to_b: Channel[Int], b_to_a: Channel[Int]):
+    while let Some(v) = await next_value(a_to_b):
+        await b_to_a.send(v + 1)
+
+async fn main():
+    let a_to_b = Channel[Int]::with_capacity(1)
+    let b_to_a = Channel[Int]::with_capacity(1)
+    let a = spawn(ping(a_to_b, b_to_a))
+    let b = spawn(pong(a_to_b, b_to_a))
+    let v = await a
+    await b
+    print(v)

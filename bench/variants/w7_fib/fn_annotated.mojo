@@ -1,0 +1,18 @@
+# Form: annotated `fn fib(n: Int) -> Int` with if/return, called from sync fn main (the
+# tuned program, a copy of bench/mojolite/w7_fib.mojo).
+# W7 fib: plain recursive fib(30) in one task, no concurrency.
+# BENCH_QUICK=1: fib(20) (expected 6765).
+
+fn size(full: Int, quick: Int) -> Int:
+    if let Some(q) = env.get("BENCH_QUICK"):
+        if q == "1":
+            return quick
+    return full
+
+fn fib(n: Int) -> Int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+fn main():
+    print(fib(size(30, 20)))

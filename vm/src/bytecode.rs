@@ -191,6 +191,10 @@ pub enum Op {
     /// to `target` (the `if let Some(x) = …` / `while let Ok(x) = …` test
     /// and unwrap in one step)
     MatchUnwrap { variant: Variant, target: u32 },
+    /// `[] -> [x]` when `locals[slot]` is `variant(x)` (a copy of `x`);
+    /// otherwise `[] -> []` and jumps to `target` (a `case Some(x):` on a
+    /// subject held in a slot)
+    MatchUnwrapLocal { slot: u16, variant: Variant, target: u32 },
     /// `[seq] -> [seq[from .. len - from_end]]` (the `*rest` of a list pattern)
     SliceRest { from: u16, from_end: u16 },
     /// `[v] -> [v]` checks `v` against `type_checks[i]` (return values, `let x: T`)

@@ -5,7 +5,7 @@ use super::func::TryCtx;
 use super::Compiler;
 use crate::bytecode::*;
 use lexer::{Diagnostic, Span};
-use parser::ast::{self, Expr, Stmt};
+use parser::ast::{self, Expr, ExprKind, Stmt};
 
 impl Compiler {
     pub(crate) fn with_stmt(&mut self, is_async: bool, items: &[ast::WithItem], body: &[Stmt], span: Span) {
@@ -194,9 +194,21 @@ impl Compiler {
     }
 
     pub(crate) fn match_stmt(&mut self, subject: &Expr, cases: &[ast::MatchCase]) {
-        self.expr(subject);
-        let slot = self.f().new_slot();
-        self.emit(Op::Store(slot));
+        // A local variable is tested where it is (nothing can change it
+        // before a case matches); anything else is evaluated into a slot.
+        let local = match &subject.kind {
+            ExprKind::Name(n) if !self.fr().is_module => self.fr().lookup(n).map(|l| l.slot),
+            _ => None,
+        };
+        let slot = match local {
+            Some(slot) => slot,
+            None => {
+                self.expr(subject);
+                let slot = self.f().new_slot();
+                self.emit(Op::Store(slot));
+                slot
+            }
+        };
         let mut ends = Vec::new();
         for case in cases {
             let old = self.set_span(case.span);

@@ -53,6 +53,12 @@ impl Compiler {
             PatternKind::Star(_) => {
                 self.error(p.span, "`*rest` is only allowed inside a list pattern");
             }
+            PatternKind::Ctor { args: Some(args), path }
+                if args.len() == 1 && path.last().is_some_and(|n| Variant::named(&n.name).is_some()) =>
+            {
+                // `Some(p)`, `Ok(p)`, `Err(p)`: one `MatchUnwrapLocal`.
+                fails.extend(self.variant_pattern(p, Some(subject)));
+            }
             PatternKind::Ctor { path, args } => self.ctor_pattern(path, args.as_deref(), subject, fails, p.span),
             PatternKind::Or(alts) => {
                 let mut ok_jumps = Vec::new();
@@ -81,11 +87,20 @@ impl Compiler {
     /// value. Returns the jump taken on failure (for the caller to patch),
     /// or None, emitting nothing, when `p` is some other pattern.
     pub(crate) fn variant_pattern_on_top(&mut self, p: &Pattern) -> Option<usize> {
+        self.variant_pattern(p, None)
+    }
+
+    /// `variant_pattern_on_top`, or with `from`, the same test on the value
+    /// in that slot (which stays there).
+    fn variant_pattern(&mut self, p: &Pattern, from: Option<u16>) -> Option<usize> {
         let PatternKind::Ctor { path, args: Some(args) } = &p.kind else { return None };
         let [inner] = args.as_slice() else { return None };
         let variant = Variant::named(&path.last()?.name)?;
         let old = self.set_span(p.span);
-        let at = self.emit(Op::MatchUnwrap { variant, target: 0 });
+        let at = match from {
+            Some(slot) => self.emit(Op::MatchUnwrapLocal { slot, variant, target: 0 }),
+            None => self.emit(Op::MatchUnwrap { variant, target: 0 }),
+        };
         let fail = match &inner.kind {
             PatternKind::Wildcard => {
                 self.emit(Op::Pop);

@@ -477,6 +477,18 @@ impl Vm {
                             )))),
                         }
                     }
+                    Op::MatchUnwrapLocal { slot, variant, target } => {
+                        let inner = match (variant, &self.fiber.stack[base + slot as usize]) {
+                            (Variant::Some, Value::Some(x))
+                            | (Variant::Ok, Value::Ok(x))
+                            | (Variant::Err, Value::Err(x)) => Some((**x).clone()),
+                            _ => None,
+                        };
+                        match inner {
+                            Some(x) => self.push(x),
+                            None => ip = target as usize,
+                        }
+                    }
                     Op::MatchUnwrap { variant, target } => {
                         let stack = &mut self.fiber.stack;
                         let Some(top) = stack.last_mut() else { continue };

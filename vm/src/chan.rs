@@ -293,23 +293,24 @@ impl crate::interp::Vm {
             return Ok(ChanStep::Ordinary);
         }
         let len = self.fiber.stack.len();
-        let nidx = place.map_or(0, |p| p.index_count());
         let Some(args_at) = len.checked_sub(argc) else { return Ok(ChanStep::Ordinary) };
-        // The channel is borrowed where it sits on the stack: cloning the
-        // handle would bounce its refcount between the workers of every
-        // task that uses the channel.
+        // The channel is borrowed where it sits on the stack (or in a struct
+        // there): cloning the handle would bounce its refcount between the
+        // workers of every task that uses the channel.
         let ch_at = match place {
-            Some(p) if nidx == 0 && p.steps.is_empty() => match p.root {
+            Some(p) => match p.root {
                 crate::bytecode::PlaceRoot::Local(s) => self.base() + s as usize,
                 crate::bytecode::PlaceRoot::Global(_) => return Ok(ChanStep::Ordinary),
             },
-            Some(_) => return Ok(ChanStep::Ordinary),
             None => match args_at.checked_sub(1) {
                 Some(i) => i,
                 None => return Ok(ChanStep::Ordinary),
             },
         };
-        let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at) else { return Ok(ChanStep::Ordinary) };
+        let steps = place.map_or(&[][..], |p| &p.steps[..]);
+        let Some(Value::Channel(ch)) = self.fiber.stack.get(ch_at).and_then(|root| field_path(root, steps)) else {
+            return Ok(ChanStep::Ordinary);
+        };
         // Drop the arguments, and the receiver when it was on the stack.
         let keep = if place.is_some() { args_at } else { args_at - 1 };
         if argc == 0 {
@@ -362,6 +363,17 @@ impl crate::interp::Vm {
         }
         Ok(ChanStep::Continue(await_at + 1))
     }
+}
+
+/// The value at the end of a path of field steps (`self.inbox`,
+/// `stage.io.out`), by reference; None for an index step or a missing field.
+fn field_path<'a>(root: &'a Value, steps: &[crate::bytecode::PlaceStep]) -> Option<&'a Value> {
+    let mut v = root;
+    for step in steps {
+        let (crate::bytecode::PlaceStep::Field(name), Value::Struct(s)) = (step, v) else { return None };
+        v = s.fields.get(s.ty.field_index(name)?)?;
+    }
+    Some(v)
 }
 
 /// How `ready_channel_op` left things.

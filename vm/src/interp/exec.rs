@@ -252,6 +252,15 @@ impl Vm {
                         let callee_at = self.fiber.stack.len() - n;
                         let fast = match closure.globals.frozen_ref(slot as usize) {
                             Some(Value::Func(f)) if !f.proto.is_async => Some(Arc::as_ptr(f)),
+                            Some(Value::Func(f)) if matches!(code.get(ip), Some(Op::Await)) => {
+                                // `await g(args)`: awaiting a coroutine runs it in
+                                // this fiber, so it is entered like a plain call,
+                                // with no coroutine object, and returns past the
+                                // `Await`.
+                                ip += 1;
+                                self.save_ip(ip);
+                                Some(Arc::as_ptr(f))
+                            }
                             Some(Value::Func(f)) => {
                                 // An async fn: the call is a lazy coroutine over the arguments.
                                 let args = self.pop_n(n);

@@ -1,6 +1,6 @@
 # The guide, chapter 06 "Async Programming", section "Examples", Example 1:
 # HTTP Server. The guide's code is in ex1_http_server_guide.mojo, ported with
-# only the edits of LANGUAGE.md §12; this file runs it:
+# only the edits of the guide edits of examples/README.md; this file runs it:
 #
 #   mojolite run examples/guide/ex1_http_server.mojo         # self-contained demo
 #   mojolite run examples/guide/ex1_http_server.mojo serve   # the guide's main, on port 8080

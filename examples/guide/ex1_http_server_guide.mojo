@@ -1,6 +1,6 @@
 # module: the guide's Example 1, imported by ex1_http_server.mojo (which runs it).
 # The guide, chapter 06 "Async Programming", section "Examples", Example 1:
-# HTTP Server. Ported with only the edits of LANGUAGE.md §12: the stray `}`
+# HTTP Server. Ported with only the edits of the guide edits of examples/README.md: the stray `}`
 # line dropped and `&conn` written `conn`. Run on its own, this file is the
 # guide's program: a server on 127.0.0.1:8080 that runs until killed.
 

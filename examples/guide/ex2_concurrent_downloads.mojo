@@ -1,5 +1,5 @@
 # The guide, chapter 06 "Async Programming", section "Examples", Example 2:
-# Concurrent Downloads. Ported with only the edits of LANGUAGE.md §12: the
+# Concurrent Downloads. Ported with only the edits of the guide edits of examples/README.md: the
 # stray `}` line dropped (`Data` is an unchecked type name, §15).
 #
 #   mojolite run examples/guide/ex2_concurrent_downloads.mojo

@@ -1,7 +1,7 @@
 # args: --workers 1 --virtual-time
 # order: fixed
 # The guide, chapter 06 "Async Programming", section "Examples", Example 3:
-# Producer-Consumer. Ported with only the edits of LANGUAGE.md §12: none
+# Producer-Consumer. Ported with only the edits of the guide edits of examples/README.md: none
 # were needed.
 #
 #   mojolite run examples/guide/ex3_producer_consumer.mojo                  # takes 3 s

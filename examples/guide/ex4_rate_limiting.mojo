@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section "Examples", Example 4:
-# Rate Limiting. Ported with only the edits of LANGUAGE.md §12: the stray
+# Rate Limiting. Ported with only the edits of the guide edits of examples/README.md: the stray
 # `}` lines dropped, the Rust-style `struct RateLimiter {` with `name: Type`
 # fields written `struct RateLimiter:` with `var` fields, `rate as Int`
 # written `Int(rate)`, the struct literal `RateLimiter { tokens: tokens,

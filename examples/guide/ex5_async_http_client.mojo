@@ -1,5 +1,5 @@
 # The guide, chapter 06 "Async Programming", section "Examples", Example 5:
-# Async HTTP Client. Ported with only the edits of LANGUAGE.md §12: the
+# Async HTTP Client. Ported with only the edits of the guide edits of examples/README.md: the
 # stray `}` line dropped (`JsonValue` is an unchecked type name, §15).
 #
 #   mojolite run examples/guide/ex5_async_http_client.mojo

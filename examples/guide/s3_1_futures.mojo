@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section 3.1 "Futures".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped.
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped.
 #
 #   mojolite run examples/guide/s3_1_futures.mojo                  # takes 1 s
 #   mojolite --virtual-time run examples/guide/s3_1_futures.mojo   # at once

@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section 3.3 "Task Handles".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped.
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped.
 #
 #   mojolite run examples/guide/s3_3_task_handles.mojo                  # takes 5 s
 #   mojolite --virtual-time run examples/guide/s3_3_task_handles.mojo   # at once

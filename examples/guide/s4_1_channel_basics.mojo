@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section 4.1 "Channel Basics".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped.
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped.
 #
 #   mojolite run examples/guide/s4_1_channel_basics.mojo                  # takes 2 s
 #   mojolite --virtual-time run examples/guide/s4_1_channel_basics.mojo   # at once

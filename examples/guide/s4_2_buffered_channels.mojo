@@ -1,5 +1,5 @@
 # The guide, chapter 06 "Async Programming", section 4.2 "Buffered Channels".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped.
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped.
 # (The second top-level `let ch` shadows the first, §15 of LANGUAGE.md.)
 #
 #   mojolite run examples/guide/s4_2_buffered_channels.mojo

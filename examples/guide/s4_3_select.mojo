@@ -1,6 +1,6 @@
 # The guide, chapter 06 "Async Programming", section 4.3 "Select - Multiple
 # Channels". The guide's code is in s4_3_select_guide.mojo, ported with only
-# the edits of LANGUAGE.md §12; this file runs it:
+# the edits of the guide edits of examples/README.md; this file runs it:
 #
 #   mojolite run examples/guide/s4_3_select.mojo
 #

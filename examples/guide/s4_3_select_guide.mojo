@@ -1,6 +1,6 @@
 # module: the guide's section 4.3, imported by s4_3_select.mojo (which runs it).
 # The guide, chapter 06 "Async Programming", section 4.3 "Select - Multiple
-# Channels". Ported with only the edits of LANGUAGE.md §12: the stray `}`
+# Channels". Ported with only the edits of the guide edits of examples/README.md: the stray `}`
 # line dropped. Run on its own, this file is the guide's program: nothing
 # ever sends on `ch1` or `ch2`, so `main` waits forever, which mojolite
 # reports as a DeadlockError (exit status 1).

@@ -1,7 +1,7 @@
 # args: --workers 1 --virtual-time
 # order: fixed
 # The guide, chapter 06 "Async Programming", section 4.4 "Channel Patterns".
-# Ported with only the edits of LANGUAGE.md §12: the helpers `producer` and
+# Ported with only the edits of the guide edits of examples/README.md: the helpers `producer` and
 # `consumer` the snippet assumes defined at the top.
 #
 #   mojolite run examples/guide/s4_4_channel_patterns.mojo

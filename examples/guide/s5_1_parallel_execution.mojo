@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section 5.1 "Parallel Execution".
-# Ported with only the edits of LANGUAGE.md §12: the helper `fetch` the
+# Ported with only the edits of the guide edits of examples/README.md: the helper `fetch` the
 # snippet assumes defined at the top.
 #
 #   mojolite run examples/guide/s5_1_parallel_execution.mojo

@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section 5.3 "Timeout Pattern".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped,
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped,
 # and the helper `fetch` the snippet assumes defined at the top.
 #
 #   mojolite run examples/guide/s5_3_timeout.mojo                  # takes 5 s

@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section 5.4 "Retry Pattern".
-# Ported with only the edits of LANGUAGE.md §12: none were needed
+# Ported with only the edits of the guide edits of examples/README.md: none were needed
 # (`for attempt in 1..=max_attempts` runs as written).
 #
 #   mojolite run examples/guide/s5_4_retry.mojo                  # takes 6 s

@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section 5.5 "Pipeline Pattern".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped,
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped,
 # each `async { … }` block written as a nested `async fn` that is called,
 # and the `urls` and the helpers `fetch`, `process` and `store` the snippet
 # assumes defined at the top.

@@ -1,5 +1,5 @@
 # The guide, chapter 06 "Async Programming", section 6.1 "Async Result Types".
-# Ported with only the edits of LANGUAGE.md §12: the `url` the snippet
+# Ported with only the edits of the guide edits of examples/README.md: the `url` the snippet
 # assumes defined at the top (`Data` is an unchecked type name, §15).
 #
 #   mojolite run examples/guide/s6_1_async_result_types.mojo

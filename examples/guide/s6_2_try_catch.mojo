@@ -1,5 +1,5 @@
 # The guide, chapter 06 "Async Programming", section 6.2 "Try-Catch in Async".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped,
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped,
 # and the helper `fallible_operation` the snippet assumes defined at the top.
 #
 #   mojolite run examples/guide/s6_2_try_catch.mojo

@@ -1,5 +1,5 @@
 # The guide, chapter 06 "Async Programming", section 7.2 "Executor".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped,
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped,
 # the `async { … }` block written as a nested `async fn` that is called, and
 # the helper `some_work` the snippet assumes defined at the top.
 #

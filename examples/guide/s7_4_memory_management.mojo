@@ -1,5 +1,5 @@
 # The guide, chapter 06 "Async Programming", section 7.4 "Memory Management".
-# Ported with only the edits of LANGUAGE.md §12: none were needed.
+# Ported with only the edits of the guide edits of examples/README.md: none were needed.
 #
 #   mojolite run examples/guide/s7_4_memory_management.mojo
 #

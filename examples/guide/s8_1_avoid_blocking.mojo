@@ -1,5 +1,5 @@
 # The guide, chapter 06 "Async Programming", section 8.1 "Avoid Blocking in Async".
-# Ported with only the edits of LANGUAGE.md §12: the helpers
+# Ported with only the edits of the guide edits of examples/README.md: the helpers
 # `blocking_io_call` and `async_io_call` the snippet assumes defined at the top.
 #
 #   mojolite run examples/guide/s8_1_avoid_blocking.mojo

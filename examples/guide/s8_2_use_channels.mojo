@@ -1,6 +1,6 @@
 # exit: 2
 # The guide, chapter 06 "Async Programming", section 8.2 "Use Channels for
-# Communication". Ported with only the edits of LANGUAGE.md §12: none were
+# Communication". Ported with only the edits of the guide edits of examples/README.md: none were
 # needed.
 #
 #   mojolite run examples/guide/s8_2_use_channels.mojo     # a compile error, on purpose

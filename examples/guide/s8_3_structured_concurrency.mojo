@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section 8.3 "Structured Concurrency".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` lines dropped,
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` lines dropped,
 # and the helpers `task1` and `task2` the snippet assumes defined at the top.
 #
 #   mojolite run examples/guide/s8_3_structured_concurrency.mojo

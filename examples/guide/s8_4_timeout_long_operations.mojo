@@ -1,6 +1,6 @@
 # args: --workers 1 --virtual-time
 # The guide, chapter 06 "Async Programming", section 8.4 "Timeout Long Operations".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped,
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped,
 # and the helpers `slow_operation` and `default_value` the snippet assumes
 # defined at the top.
 #

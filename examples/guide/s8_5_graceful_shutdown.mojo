@@ -1,5 +1,5 @@
 # The guide, chapter 06 "Async Programming", section 8.5 "Graceful Shutdown".
-# Ported with only the edits of LANGUAGE.md §12: the stray `}` line dropped,
+# Ported with only the edits of the guide edits of examples/README.md: the stray `}` line dropped,
 # the `async { … }` block written as a nested `async fn` that is called, and
 # `connections`, `handle_connection` and `shutdown_event` the snippet assumes
 # defined at the top.

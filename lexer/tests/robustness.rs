@@ -167,7 +167,7 @@ fn check(src: &str) {
 
 fn samples() -> Vec<String> {
     let mut all: Vec<String> = SAMPLES.iter().map(|s| s.to_string()).collect();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/conformance");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/async");
     let mut names: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
     names.sort();
     for path in names.iter().filter(|p| p.extension().is_some_and(|e| e == "mojo")).take(20) {

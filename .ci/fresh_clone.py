@@ -8,7 +8,10 @@ README's first ```sh block there, as written: the one that builds and runs an ex
 and the one that runs every test. Exits non-zero if a link leaves the repository or
 points at nothing, or if either command fails.
 
-  .ci/fresh_clone.py [--keep]    --keep leaves the clone and prints where it is
+  .ci/fresh_clone.py [--keep] [--then CMD]...
+      --keep      leave the clone and print where it is
+      --then CMD  after the README's commands, run CMD (a shell command) in the clone
+                  too, reusing its build (CI's conformance and benchmark steps)
 
 CARGO_TARGET_DIR, when set, is passed on (CI leaves it unset: everything is built in
 the clone). Uncommitted changes are not in the clone: commit before running this.
@@ -68,8 +71,24 @@ def bad_links(clone):
     return problems
 
 
+def parse_args(argv):
+    keep, then = False, []
+    it = iter(argv)
+    for a in it:
+        if a == "--keep":
+            keep = True
+        elif a == "--then":
+            cmd = next(it, None)
+            if cmd is None:
+                sys.exit("fresh_clone: --then needs a command")
+            then.append(cmd)
+        else:
+            sys.exit(f"fresh_clone: unknown argument {a!r} (see the docstring)")
+    return keep, then
+
+
 def main():
-    keep = "--keep" in sys.argv[1:]
+    keep, then = parse_args(sys.argv[1:])
     status = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
     if status.strip():
         print("fresh_clone: note: uncommitted changes are not part of this check (only HEAD is cloned)")
@@ -95,6 +114,12 @@ def main():
                 print(f"fresh_clone: FAILED (exit status {r.returncode}): {cmd}")
                 return 1
         print("fresh_clone: both README commands passed in a fresh clone")
+        for cmd in then:
+            print(f"fresh_clone: $ {cmd}   (in the clone)", flush=True)
+            r = subprocess.run(["bash", "-c", cmd], cwd=clone)
+            if r.returncode != 0:
+                print(f"fresh_clone: FAILED (exit status {r.returncode}): {cmd}")
+                return 1
         return 0
     finally:
         if keep:

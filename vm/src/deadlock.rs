@@ -12,7 +12,11 @@ use std::time::{Duration, Instant};
 /// Nothing is runnable, no timer is armed, no I/O is pending: if main is
 /// still waiting, it never will be woken, so wake it with `DeadlockError`.
 pub fn detect(ctx: &RtCtx, main: &Arc<TaskObj>) -> bool {
-    if main.is_done() {
+    // A main that is not parked at an `await` (not started yet, queued, or
+    // running) is not blocked: an idle check that raced with its spawn (the
+    // test runner spawns each test from outside the workers) must not
+    // report it.
+    if main.is_done() || main.wait_site().is_none() {
         return false;
     }
     let mut lines = vec!["every task is blocked and nothing can wake them:".to_string()];

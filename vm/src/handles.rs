@@ -186,6 +186,10 @@ pub fn method(vm: &mut crate::interp::Vm, this: &Arc<Handle>, name: &str, args: 
             let body_failed = !matches!(args.first(), None | Some(Value::None));
             Ok(futures::value(GroupExit { group: this.clone(), body_failed, cancelled: false }))
         }
+        (Handle::Executor(ex), "spawn") if ex.runtime.lock().is_none() => Err(Thrown::new(
+            "Error",
+            "executor.spawn(): this executor was shut down (spawn its tasks before `shutdown()`)",
+        )),
         (Handle::Executor(ex), "spawn") => match args.first() {
             Some(Value::Coroutine(c)) => (|| {
                 let (f, a, kw) = c.take()?;

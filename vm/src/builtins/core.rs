@@ -303,6 +303,22 @@ pub fn err(_vm: &mut Vm, args: Args) -> RtResult<Value> {
     Ok(Value::err(v.clone()))
 }
 
+/// `expr?` at the top level, where there is no function to return from:
+/// `Ok(v)`/`Some(v)` give `v`; `Err(e)` raises `e` and `None` a ValueError,
+/// so the program ends as if the error escaped `main`.
+pub fn top_level_try(_vm: &mut Vm, args: Args) -> RtResult<Value> {
+    match args.pos.into_iter().next() {
+        Some(Value::Ok(v) | Value::Some(v)) => Ok(Arc::unwrap_or_clone(v)),
+        Some(Value::Err(e)) => Err(match &*e {
+            Value::Error(_) => Thrown::Error((*e).clone()),
+            other => Thrown::new("Error", format!("`?` at the top level got Err({})", crate::format::to_repr(other))),
+        }),
+        Some(Value::None) => Err(Thrown::value_error("`?` at the top level got None")),
+        Some(other) => Err(Thrown::type_error(format!("`?` needs an Optional or a Result, got {}", other.type_name()))),
+        None => Ok(Value::None),
+    }
+}
+
 /// What `main` returned: an `Err(e)` (typically from `?`) ends the program
 /// as an error, like an exception escaping `main`.
 pub fn main_result(_vm: &mut Vm, args: Args) -> RtResult<Value> {

@@ -53,6 +53,7 @@ pub enum Builtin {
 pub static NATIVES: &[NativeDef] = &[
     NativeDef { name: "print", func: core::print },
     NativeDef { name: "<main result>", func: core::main_result },
+    NativeDef { name: "<top-level ?>", func: core::top_level_try },
     NativeDef { name: "len", func: core::len },
     NativeDef { name: "str", func: convert::str_ },
     NativeDef { name: "repr", func: convert::repr },

@@ -102,8 +102,7 @@ impl Compiler {
                 self.f().patch(j);
             }
             ExprKind::Ternary { cond, then, else_ } => {
-                self.expr(cond);
-                let j = self.emit(Op::JumpIfFalse(0));
+                let j = self.cond_expr(cond);
                 self.expr(then);
                 let end = self.emit(Op::Jump(0));
                 self.f().patch(j);
@@ -187,7 +186,17 @@ impl Compiler {
             ExprKind::Try(inner) => {
                 self.expr(inner);
                 self.set_span(e.span);
-                self.emit(Op::TryUnwrap);
+                match crate::builtins::native_index("<top-level ?>").filter(|_| self.fr().is_module) {
+                    // No function to return from: an Err or None is raised.
+                    Some(check) => {
+                        self.emit(Op::Native(check));
+                        self.emit(Op::Swap);
+                        self.emit(Op::Call(1));
+                    }
+                    None => {
+                        self.emit(Op::TryUnwrap);
+                    }
+                }
             }
             ExprKind::ListComp { elt, target, iter, cond } => {
                 self.comprehension(

@@ -11,26 +11,31 @@ use parser::ast::{self, Cond, Expr, Stmt};
 impl Compiler {
     /// Compiles a condition; returns the jump (to patch) taken when it fails.
     /// `if let` bindings go into the current scope.
-    pub(crate) fn cond(&mut self, cond: &Cond) -> usize {
-        match cond {
-            Cond::Expr(e) => {
-                if let ast::ExprKind::Compare { first, rest } = &e.kind {
-                    if let [(op, rhs)] = &rest[..] {
-                        if !matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
-                            if let Some((slot, k)) = self.local_and_small_int(first, rhs) {
-                                let old = self.set_span(e.span);
-                                let c = CmpJump { slot, op: *op, k, target: 0 };
-                                let i = super::func::push(&mut self.f().proto.cmp_jumps, c);
-                                let at = self.emit(Op::CmpJump(i));
-                                self.set_span(old);
-                                return at;
-                            }
-                        }
+    /// A Bool condition (of `if`, `while`, a conditional expression):
+    /// returns the jump taken when it is false, for the caller to patch. A
+    /// comparison of a local with a small Int is one `CmpJump`.
+    pub(crate) fn cond_expr(&mut self, e: &ast::Expr) -> usize {
+        if let ast::ExprKind::Compare { first, rest } = &e.kind {
+            if let [(op, rhs)] = &rest[..] {
+                if !matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+                    if let Some((slot, k)) = self.local_and_small_int(first, rhs) {
+                        let old = self.set_span(e.span);
+                        let c = CmpJump { slot, op: *op, k, target: 0 };
+                        let i = super::func::push(&mut self.f().proto.cmp_jumps, c);
+                        let at = self.emit(Op::CmpJump(i));
+                        self.set_span(old);
+                        return at;
                     }
                 }
-                self.expr(e);
-                self.emit(Op::JumpIfFalse(0))
             }
+        }
+        self.expr(e);
+        self.emit(Op::JumpIfFalse(0))
+    }
+
+    pub(crate) fn cond(&mut self, cond: &Cond) -> usize {
+        match cond {
+            Cond::Expr(e) => self.cond_expr(e),
             Cond::Let(p, e) => {
                 self.expr(e);
                 if let Some(fail) = self.variant_pattern_on_top(p) {

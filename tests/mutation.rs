@@ -18,6 +18,9 @@
 //! Tunables: `MOJOLITE_MUTATION_VARIANTS` (default 6000),
 //! `MOJOLITE_MUTATION_SEED` (default `DEFAULT_SEED`; decimal or 0x-hex).
 
+#[path = "support/bounded.rs"]
+mod bounded;
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -510,4 +513,99 @@ fn mutated_sources_never_crash_the_front_end() {
         "{} distinct front-end failure(s) (panics or broken diagnostics); see the reproducers above",
         reports.len()
     );
+}
+
+/// How many mutated programs `mutated_programs_end_with_a_documented_exit`
+/// runs (`MOJOLITE_RUN_MUTANTS` overrides), and each run's time limit.
+const DEFAULT_RUN_MUTANTS: usize = 3000;
+const RUN_LIMIT: Duration = Duration::from_secs(5);
+
+/// The whole `run` path on broken programs: mutated golden programs (the
+/// network ones left out) are run by the `mojolite` binary, each in its own
+/// folder with `--virtual-time` and a time limit. Every run must end with a
+/// documented exit status, 0, 1 (a runtime error) or 2 (a compile error),
+/// and a failure must say why on stderr; a Rust panic, an abort, a signal or
+/// the "internal error" status 101 fails the test. A run still going at the
+/// limit is counted (a mutant may loop for ever on purpose) but is not a
+/// failure unless every run in a row times out.
+#[test]
+fn mutated_programs_end_with_a_documented_exit() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["core", "async", "stdlib", "modules"] {
+        collect(&root.join("tests/golden").join(dir), &mut files);
+    }
+    let sources: Vec<String> = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    assert!(!sources.is_empty(), "no golden programs to mutate");
+    let target = env_num("MOJOLITE_RUN_MUTANTS", DEFAULT_RUN_MUTANTS as u64) as usize;
+    let mut rng = XorShift::new(env_num("MOJOLITE_MUTATION_SEED", DEFAULT_SEED) ^ 0x0ddba11);
+    let mut mutants = Vec::with_capacity(target);
+    while mutants.len() < target {
+        let mut src = sources[rng.below(sources.len())].clone();
+        for _ in 0..1 + rng.below(3) {
+            mutate_once(&mut rng, &mut src);
+        }
+        mutants.push(src);
+    }
+    let scratch = std::env::temp_dir().join(format!("mojolite-mutants-{}", std::process::id()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let outcomes: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());
+    let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let timeouts = std::sync::atomic::AtomicUsize::new(0);
+    let started = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(src) = mutants.get(i) else { break };
+                let dir = scratch.join(i.to_string());
+                if std::fs::create_dir_all(&dir).is_err() || std::fs::write(dir.join(FILE_NAME), src).is_err() {
+                    continue;
+                }
+                let mut cmd = std::process::Command::new(bounded::mojolite_bin());
+                cmd.current_dir(&dir).args(["--virtual-time", "run", FILE_NAME]);
+                let verdict = match bounded::run_bounded(cmd, RUN_LIMIT) {
+                    Err(e) => Some(format!("could not run: {e}")),
+                    Ok(o) if o.timed_out => {
+                        timeouts.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        None
+                    }
+                    Ok(o) => {
+                        let key = format!("exit {:?}", o.status);
+                        *outcomes.lock().unwrap().entry(key).or_default() += 1;
+                        match o.status {
+                            _ if o.stderr.contains("panicked at") || o.stderr.contains("internal error") => {
+                                Some(format!("exit {:?} with a panic:\n{}", o.status, o.stderr))
+                            }
+                            Some(0) => None,
+                            Some(1 | 2) if o.stderr.trim().is_empty() => {
+                                Some(format!("exit {:?} without a message on stderr", o.status))
+                            }
+                            Some(1 | 2) => None,
+                            other => Some(format!("undocumented exit {other:?}:\n{}", o.stderr)),
+                        }
+                    }
+                };
+                let _ = std::fs::remove_dir_all(&dir);
+                if let Some(v) = verdict {
+                    failures.lock().unwrap().push(format!("{v}\n--- program ---\n{src}\n---------------"));
+                }
+            });
+        }
+    });
+    let _ = std::fs::remove_dir_all(&scratch);
+    let timeouts = timeouts.into_inner();
+    println!(
+        "run mutants: {} programs in {:.1?}: {:?}, {timeouts} still running at the {:?} limit",
+        mutants.len(),
+        started.elapsed(),
+        outcomes.into_inner().unwrap(),
+        RUN_LIMIT
+    );
+    let failures = failures.into_inner().unwrap();
+    for f in failures.iter().take(10) {
+        println!("\nFAILURE {f}");
+    }
+    assert!(failures.is_empty(), "{} mutated program(s) ended badly (first ones above)", failures.len());
+    assert!(timeouts < mutants.len() / 10, "{timeouts} of {} runs hit the time limit", mutants.len());
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 pub struct Outcome {
     /// Exit code (None: killed at the limit or by a signal).
     pub status: Option<i32>,
+    #[allow(dead_code)]
     pub stdout: String,
     pub stderr: String,
     #[allow(dead_code)]

@@ -27,6 +27,8 @@ options (before FILE):
   --virtual-time   sleeps advance a virtual clock, so timed programs finish at once
   --trace          log each task's spawn/suspend/resume/finish to stderr
   --stats          print scheduler statistics at exit
+  --max-memory SIZE  end the program with a MemoryError when it uses more than SIZE
+                   (512M, 2G, ...; `none` for no limit; default: 3/4 of the RAM)
 
 exit status: 0 ok, 1 runtime error, 2 compile error or bad command line
 ";
@@ -38,6 +40,8 @@ pub struct Options {
     pub virtual_time: bool,
     pub trace: bool,
     pub stats: bool,
+    /// `--max-memory`, in bytes (`usize::MAX`: none).
+    pub max_memory: Option<usize>,
 }
 
 enum Command {
@@ -82,6 +86,12 @@ fn parse(args: Vec<String>) -> Result<(Options, Command), String> {
                 } else {
                     opts.seed = Some(n);
                 }
+            }
+            "--max-memory" => {
+                let v = it.next().ok_or("`--max-memory` needs a size such as 512M or 2G")?;
+                let bytes = vm::memory::parse_size(&v)
+                    .ok_or_else(|| format!("`--max-memory` needs a size such as 512M or 2G (or `none`), got `{v}`"))?;
+                opts.max_memory = Some(bytes);
             }
             "--virtual-time" => opts.virtual_time = true,
             "--trace" => opts.trace = true,
@@ -136,6 +146,7 @@ fn parse(args: Vec<String>) -> Result<(Options, Command), String> {
 }
 
 fn dispatch(opts: Options, cmd: Command) -> u8 {
+    vm::memory::set_limit(opts.max_memory.unwrap_or_else(vm::memory::default_limit));
     match cmd {
         Command::Help => {
             print!("{USAGE}");

@@ -9,6 +9,10 @@ mod test_runner;
 
 use std::process::ExitCode;
 
+/// Counts the bytes in use, for `--max-memory` (vm/src/memory.rs).
+#[global_allocator]
+static ALLOCATOR: vm::memory::CountingAlloc = vm::memory::CountingAlloc;
+
 fn main() -> ExitCode {
     // Deeply nested programs are compiled by recursive code: give it room.
     let worker = std::thread::Builder::new().name("mojolite-main".into()).stack_size(256 << 20).spawn(cli::main);

@@ -43,8 +43,27 @@ pub fn finish_program(ctx: &RtCtx, main: &Arc<TaskObj>) {
             break;
         }
     }
+    // The same error from many tasks (a MemoryError, a failing fan-out) is
+    // shown a few times and then counted, not listed thousands of times.
+    let mut shown: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut order = Vec::new();
     for (name, headline) in ctx.unobserved_failures() {
-        let _ = writeln!(std::io::stderr(), "warning: task `{name}` failed and was never awaited: {headline}");
+        let seen = shown.entry(headline.clone()).or_insert(0);
+        *seen += 1;
+        if *seen <= 3 {
+            let _ = writeln!(std::io::stderr(), "warning: task `{name}` failed and was never awaited: {headline}");
+        } else if *seen == 4 {
+            order.push(headline);
+        }
+    }
+    for headline in order {
+        let more = shown.get(&headline).copied().unwrap_or(0) - 3;
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: {more} more task{} failed the same way and {} never awaited",
+            if more == 1 { "" } else { "s" },
+            if more == 1 { "was" } else { "were" }
+        );
     }
 }
 

@@ -14,6 +14,7 @@ pub mod futures;
 pub mod handles;
 pub mod interp;
 pub mod iter;
+pub mod memory;
 pub mod ops;
 pub mod registry;
 pub mod report;

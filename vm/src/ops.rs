@@ -147,18 +147,21 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
     }
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+            crate::memory::reserve(x.len() + y.len())?;
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
             Ok(Value::str(s))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
+            crate::memory::reserve((x.len() + y.len()) * std::mem::size_of::<Value>())?;
             let mut v = Vec::with_capacity(x.len() + y.len());
             v.extend(x.iter().cloned());
             v.extend(y.iter().cloned());
             Ok(Value::list(v))
         }
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            crate::memory::reserve((x.len() + y.len()) * std::mem::size_of::<Value>())?;
             let mut v = Vec::with_capacity(x.len() + y.len());
             v.extend(x.iter().cloned());
             v.extend(y.iter().cloned());
@@ -166,12 +169,12 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
         }
         (BinOp::Mul, Value::Str(s), Value::Int(n)) | (BinOp::Mul, Value::Int(n), Value::Str(s)) => {
             let n = usize::try_from(*n).unwrap_or(0);
-            check_repeat_size(s.len(), n)?;
+            check_repeat_size(s.len(), n, 1)?;
             Ok(Value::str(s.repeat(n)))
         }
         (BinOp::Mul, Value::List(xs), Value::Int(n)) | (BinOp::Mul, Value::Int(n), Value::List(xs)) => {
             let n = usize::try_from(*n).unwrap_or(0);
-            check_repeat_size(xs.len(), n)?;
+            check_repeat_size(xs.len(), n, std::mem::size_of::<Value>())?;
             let mut v = Vec::with_capacity(xs.len() * n);
             for _ in 0..n {
                 v.extend(xs.iter().cloned());
@@ -180,7 +183,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
         }
         (BinOp::Mul, Value::Tuple(xs), Value::Int(n)) | (BinOp::Mul, Value::Int(n), Value::Tuple(xs)) => {
             let n = usize::try_from(*n).unwrap_or(0);
-            check_repeat_size(xs.len(), n)?;
+            check_repeat_size(xs.len(), n, std::mem::size_of::<Value>())?;
             let mut v = Vec::with_capacity(xs.len() * n);
             for _ in 0..n {
                 v.extend(xs.iter().cloned());
@@ -196,9 +199,12 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
     }
 }
 
-fn check_repeat_size(len: usize, n: usize) -> RtResult<()> {
+/// A repetition of `len` items (bytes or 16-byte values) `n` times: too
+/// long to index is an OverflowError; more than the memory limit allows, a
+/// MemoryError.
+fn check_repeat_size(len: usize, n: usize, item_size: usize) -> RtResult<()> {
     match len.checked_mul(n) {
-        Some(total) if total <= (1 << 32) => Ok(()),
+        Some(total) if total <= (1 << 32) => crate::memory::reserve(total.saturating_mul(item_size)),
         _ => Err(Thrown::new("OverflowError", "repeated sequence is too large")),
     }
 }

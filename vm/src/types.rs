@@ -159,6 +159,7 @@ pub const ERROR_KINDS: &[&str] = &[
     "ZeroDivisionError",
     "OverflowError",
     "RecursionError",
+    "MemoryError",
     "MatchError",
     "TimeoutError",
     "CancelledError",

@@ -296,6 +296,8 @@ fn list_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResul
             arity(&args, "extend", 1, 1)?;
             let items = vm.collect_iterable(&a[0])?;
             if let Value::List(arc) = recv {
+                // Growing may reallocate to twice the new length.
+                crate::memory::reserve((arc.len() + items.len()) * 2 * std::mem::size_of::<Value>())?;
                 Arc::make_mut(arc).extend(items);
             }
             return Ok(Value::None);

@@ -434,7 +434,11 @@ impl Vm {
             .frames
             .last()
             .is_some_and(|f| matches!(f.closure.get().proto.code.get(f.ip), Some(crate::bytecode::Op::Await)));
-        if let Some(thrown) = self.task.as_ref().filter(|_| !at_await).and_then(|t| t.take_slice_interrupt()) {
+        // Over the memory limit, every slice starts with a MemoryError (a
+        // program that only spawns tasks that wait never ends a slice).
+        let interrupt = crate::memory::over_limit()
+            .or_else(|| self.task.as_ref().filter(|_| !at_await).and_then(|t| t.take_slice_interrupt()));
+        if let Some(thrown) = interrupt {
             if let Err(thrown) = self.unwind(thrown, 0) {
                 return Exit::Done(TaskResult::failed(thrown, std::mem::take(&mut self.trace)));
             }
@@ -443,7 +447,19 @@ impl Vm {
             match self.run_frames(0) {
                 Ok(Flow::Return(v)) => return Exit::Done(TaskResult::Value(v)),
                 Ok(Flow::Suspend) => return Exit::Pending,
-                Ok(Flow::Yield) => return Exit::Yield,
+                Ok(Flow::Yield) => match crate::memory::over_limit() {
+                    // Over the memory limit: the error lands where the slice
+                    // ended (it is most likely the task that allocates).
+                    Some(thrown) => {
+                        if let Err(thrown) = self.unwind(thrown, 0) {
+                            return Exit::Done(TaskResult::failed(thrown, std::mem::take(&mut self.trace)));
+                        }
+                        // A handler gets a whole slice to free memory before
+                        // the next check.
+                        self.budget = BUDGET;
+                    }
+                    None => return Exit::Yield,
+                },
                 Err(thrown) => {
                     if let Err(thrown) = self.unwind(thrown, 0) {
                         return Exit::Done(TaskResult::failed(thrown, std::mem::take(&mut self.trace)));

@@ -3,15 +3,21 @@
 //! `mojolite` (on all workers), reads the address it prints, drives it with
 //! plain `std::net::TcpStream` clients, and kills it at the end.
 //!
-//! - `load_200_connections_x_50_keep_alive_requests`: 200 concurrent
-//!   keep-alive connections × 50 requests; every response (status line,
+//! - `load_1000_connections_x_10_keep_alive_requests`: 1000 concurrent
+//!   keep-alive connections × 10 requests; every response (status line,
 //!   headers, Content-Length, body) must be exactly right, every request
 //!   counted once by the server, within `LOAD_DEADLINE`; afterwards the
 //!   server holds no more file descriptors than before.
 //! - `bad_input_gets_400_or_close_while_others_are_served`: garbage, a half
-//!   request then a disconnect, a 10 MB header line, a bad Content-Length,
-//!   … each gets a 400 or a close, while a well-behaved client on another
-//!   connection keeps getting correct answers during and after.
+//!   request then a disconnect, a bad Content-Length, … each gets a 400 (a
+//!   10 MB header a 431, a 20 MB body a 413) or a close, while a
+//!   well-behaved client on another connection keeps getting correct
+//!   answers during and after.
+//! - `slow_idle_and_vanishing_clients_are_let_go`: clients that dribble
+//!   their headers a byte at a time (slowloris) or go quiet are disconnected
+//!   after the request timeout, clients that vanish mid-response cost
+//!   nothing, and the server's descriptors and memory come back down, while
+//!   a well-behaved client is served throughout.
 //!
 //! Timings are printed to stderr (`cargo test --release --test http_load -- --nocapture`).
 
@@ -22,8 +28,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
-const CONNECTIONS: usize = 200;
-const REQUESTS: usize = 50;
+const CONNECTIONS: usize = 1000;
+const REQUESTS: usize = 10;
 const LOAD_DEADLINE: Duration = Duration::from_secs(60);
 const IO_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -44,9 +50,14 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    fn start_with(env: &[(&str, &str)]) -> Server {
         let root = env!("CARGO_MANIFEST_DIR");
         let mut child = Command::new(env!("CARGO_BIN_EXE_mojolite"))
             .args(["run", "tests/programs/http_echo_server.mojo"])
+            .envs(env.iter().copied())
             .current_dir(root)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -292,7 +303,7 @@ fn load_round(server: &Server, round: usize) -> Vec<u64> {
 }
 
 #[test]
-fn load_200_connections_x_50_keep_alive_requests() {
+fn load_1000_connections_x_10_keep_alive_requests() {
     let _serial = serial();
     let mut server = Server::start();
     let pid = server.pid();
@@ -354,10 +365,11 @@ fn exchange(addr: &str, bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A reply that is a clean 400 with `Connection: close`, or nothing (a close).
-fn is_400_or_close(reply: &[u8]) -> bool {
+/// A reply that is a clean refusal with `status` and `Connection: close`,
+/// or nothing (a close).
+fn is_refusal_or_close(reply: &[u8], status: u16) -> bool {
     let text = String::from_utf8_lossy(reply);
-    reply.is_empty() || (text.starts_with("HTTP/1.1 400 Bad Request\r\n") && text.contains("\r\nConnection: close\r\n"))
+    reply.is_empty() || (text.starts_with(&format!("HTTP/1.1 {status} ")) && text.contains("\r\nConnection: close\r\n"))
 }
 
 #[test]
@@ -403,34 +415,39 @@ fn bad_input_gets_400_or_close_while_others_are_served() {
     let mut idle = TcpStream::connect(&addr).unwrap();
     idle.write_all(b"GET /idle HTTP/1.1\r\nHost: te").unwrap();
 
-    let mut cases: Vec<(&str, Vec<u8>)> = vec![
-        ("garbage", b"hello\r\n\r\n".to_vec()),
-        ("binary garbage", (0..=255u8).cycle().take(5000).collect()),
-        ("half a request, then a close", b"GET /half HTTP/1.1\r\nHost: x\r\n".to_vec()),
-        ("a request line with no path", b"GET\r\n\r\n".to_vec()),
-        ("a bad header line", b"GET / HTTP/1.1\r\nno colon here\r\n\r\n".to_vec()),
-        ("a bad Content-Length", b"POST / HTTP/1.1\r\nContent-Length: lots\r\n\r\nbody".to_vec()),
-        ("a body shorter than its Content-Length", b"POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\nshort".to_vec()),
-        ("a chunked body", b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n".to_vec()),
+    let mut cases: Vec<(&str, Vec<u8>, u16)> = vec![
+        ("garbage", b"hello\r\n\r\n".to_vec(), 400),
+        ("binary garbage", (0..=255u8).cycle().take(5000).collect(), 400),
+        ("half a request, then a close", b"GET /half HTTP/1.1\r\nHost: x\r\n".to_vec(), 400),
+        ("a request line with no path", b"GET\r\n\r\n".to_vec(), 400),
+        ("a bad header line", b"GET / HTTP/1.1\r\nno colon here\r\n\r\n".to_vec(), 400),
+        ("a bad Content-Length", b"POST / HTTP/1.1\r\nContent-Length: lots\r\n\r\nbody".to_vec(), 400),
+        (
+            "a body shorter than its Content-Length",
+            b"POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\nshort".to_vec(),
+            400,
+        ),
+        ("a chunked body", b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n".to_vec(), 400),
+        ("a 20 MB body announced", b"POST / HTTP/1.1\r\nContent-Length: 20000000\r\n\r\nxx".to_vec(), 413),
     ];
     let mut big = b"GET / HTTP/1.1\r\nX-Big: ".to_vec();
     big.resize(big.len() + (10 << 20), b'a');
     big.extend_from_slice(b"\r\n\r\n");
-    cases.push(("a 10 MB header line", big));
+    cases.push(("a 10 MB header line", big, 431));
     let mut big_line = b"GET /".to_vec();
     big_line.resize(10 << 20, b'b');
-    cases.push(("a 10 MB request line", big_line));
+    cases.push(("a 10 MB request line", big_line, 431));
 
     let mut failures = Vec::new();
-    for (what, bytes) in &cases {
+    for (what, bytes, status) in &cases {
         let before = good_count.load(Ordering::Relaxed);
         let t = Instant::now();
         let reply = exchange(&addr, bytes);
         let took = t.elapsed();
         let head = String::from_utf8_lossy(&reply[..reply.len().min(200)]).into_owned();
         eprintln!("bad input: {what}: {} bytes back in {took:.2?}: {head:?}", reply.len());
-        if !is_400_or_close(&reply) {
-            failures.push(format!("{what}: not a 400 or a close: {head:?}"));
+        if !is_refusal_or_close(&reply, *status) {
+            failures.push(format!("{what}: not a {status} or a close: {head:?}"));
         }
         // The good client is served in between.
         wait_for_good(before + 3);
@@ -454,7 +471,7 @@ fn bad_input_gets_400_or_close_while_others_are_served() {
         .collect();
     for t in storm {
         let reply = t.join().unwrap();
-        if !is_400_or_close(&reply) {
+        if !is_refusal_or_close(&reply, 400) {
             failures.push(format!("storm: not a 400 or a close: {:?}", String::from_utf8_lossy(&reply)));
         }
     }
@@ -473,6 +490,144 @@ fn bad_input_gets_400_or_close_while_others_are_served() {
     good.join().unwrap().unwrap();
     server.assert_alive();
     eprintln!("bad input: the good client made {} requests", good_count.load(Ordering::Relaxed));
+    let stderr = server.stderr();
+    assert!(!stderr.contains("panicked"), "the server panicked:\n{stderr}");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Reads until the server closes the connection (`Ok(elapsed)`), or gives up
+/// after `limit` (`Err`).
+fn wait_for_close(stream: &mut TcpStream, limit: Duration) -> Result<Duration, String> {
+    let t = Instant::now();
+    stream.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
+    let mut buf = [0u8; 4096];
+    while t.elapsed() < limit {
+        match stream.read(&mut buf) {
+            Ok(0) => return Ok(t.elapsed()),
+            Ok(_) => {}
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {}
+            Err(_) => return Ok(t.elapsed()), // reset: closed too
+        }
+    }
+    Err(format!("still open after {limit:?}"))
+}
+
+#[test]
+fn slow_idle_and_vanishing_clients_are_let_go() {
+    let _serial = serial();
+    const TIMEOUT_SECS: f64 = 1.5;
+    let mut server = Server::start_with(&[("HTTP_REQUEST_TIMEOUT", "1.5")]);
+    let addr = server.addr.clone();
+    let pid = server.pid();
+    std::thread::sleep(Duration::from_millis(200));
+    let idle_usage = proc_usage(pid);
+
+    // A well-behaved client all along, on one keep-alive connection: a
+    // request at least every 0.3 s, so the request timeout never hits it.
+    let stop = Arc::new(AtomicBool::new(false));
+    let good_count = Arc::new(AtomicUsize::new(0));
+    let good = {
+        let (addr, stop, good_count) = (addr.clone(), stop.clone(), good_count.clone());
+        std::thread::spawn(move || -> Result<(), String> {
+            let mut client = Client::connect(&addr);
+            let mut i = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let path = format!("/good/{i}");
+                let reply = client.send("GET", &path, "", false).map_err(|e| format!("good request {i}: {e}"))?;
+                check_reply(&reply, &format!("echo {path}"), false).map_err(|e| format!("good request {i}: {e}"))?;
+                good_count.fetch_add(1, Ordering::Relaxed);
+                i += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Ok(())
+        })
+    };
+
+    // Slowloris: 100 connections each sending its headers one byte every
+    // 0.2 s (never finishing); each must be disconnected soon after the
+    // request timeout, not kept for as long as it keeps dribbling.
+    let slow: Vec<_> = (0..100)
+        .map(|k| {
+            let addr = addr.clone();
+            std::thread::Builder::new()
+                .stack_size(256 * 1024)
+                .spawn(move || -> Result<Duration, String> {
+                    let mut s = TcpStream::connect(&addr).map_err(|e| e.to_string())?;
+                    let t = Instant::now();
+                    let head = format!("GET /slow/{k} HTTP/1.1\r\nX-Slow: {}", "a".repeat(1000));
+                    for b in head.bytes() {
+                        if s.write_all(&[b]).is_err() {
+                            return Ok(t.elapsed()); // the server closed it
+                        }
+                        std::thread::sleep(Duration::from_millis(200));
+                        if t.elapsed() > Duration::from_secs(20) {
+                            return Err(format!("slow client {k} still connected after {:?}", t.elapsed()));
+                        }
+                    }
+                    Err(format!("slow client {k} sent its whole head without being cut off"))
+                })
+                .expect("spawn a slow client")
+        })
+        .collect();
+
+    // Idle keep-alive connections: one request, then silence.
+    let mut idle: Vec<TcpStream> = (0..20)
+        .map(|i| {
+            let mut c = Client::connect(&addr);
+            check_reply(&c.send("GET", &format!("/idle/{i}"), "", false).unwrap(), &format!("echo /idle/{i}"), false)
+                .unwrap();
+            c.stream
+        })
+        .collect();
+
+    // Clients that ask for a 1 MB response and vanish before reading it.
+    for _ in 0..50 {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        let _ = s.write_all(b"GET /big HTTP/1.1\r\nHost: x\r\n\r\n");
+        drop(s);
+    }
+    // Clients that vanish in the middle of their request body.
+    for _ in 0..50 {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        let _ = s.write_all(b"POST /gone HTTP/1.1\r\nContent-Length: 100000\r\n\r\npartial");
+        drop(s);
+    }
+
+    let mut failures = Vec::new();
+    for (i, s) in idle.iter_mut().enumerate() {
+        match wait_for_close(s, Duration::from_secs_f64(TIMEOUT_SECS + 5.0)) {
+            Ok(after) => eprintln!("slow clients: idle keep-alive connection {i} closed after {after:.2?}"),
+            Err(e) => failures.push(format!("idle connection {i}: {e}")),
+        }
+    }
+    let mut cut_after = Vec::new();
+    for t in slow {
+        match t.join().unwrap() {
+            Ok(d) => cut_after.push(d),
+            Err(e) => failures.push(e),
+        }
+    }
+    cut_after.sort();
+    if let (Some(first), Some(last)) = (cut_after.first(), cut_after.last()) {
+        eprintln!("slow clients: {} slowloris connections cut off after {first:.2?} .. {last:.2?}", cut_after.len());
+        if last.as_secs_f64() > TIMEOUT_SECS + 5.0 {
+            failures.push(format!("the slowest slowloris connection was cut off only after {last:?}"));
+        }
+    }
+    let served_during = good_count.load(Ordering::Relaxed);
+    stop.store(true, Ordering::Relaxed);
+    good.join().unwrap().unwrap();
+    server.assert_alive();
+    assert!(served_during >= 20, "the good client was served only {served_during} times meanwhile");
+
+    // Everything those clients held is given back.
+    std::thread::sleep(Duration::from_millis(500));
+    let after = proc_usage(pid);
+    eprintln!("slow clients: server (VmRSS KiB, open fds) idle {idle_usage:?}, after {after:?}; good requests {served_during}");
+    if let (Some((_, fds_idle)), Some((rss_after, fds_after))) = (idle_usage, after) {
+        assert!(fds_after <= fds_idle + 2, "the server holds {fds_after} fds, {fds_idle} when idle");
+        assert!(rss_after < 200 * 1024, "the server's VmRSS is {rss_after} KiB after the slow clients");
+    }
     let stderr = server.stderr();
     assert!(!stderr.contains("panicked"), "the server panicked:\n{stderr}");
     assert!(failures.is_empty(), "{failures:#?}");

@@ -149,7 +149,9 @@ fn reason(status: i64) -> &'static str {
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
         413 => "Payload Too Large",
+        431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         503 => "Service Unavailable",
         _ => "Status",
@@ -195,7 +197,8 @@ fn conn_arg(args: &[Value]) -> RtResult<Arc<Handle>> {
 }
 
 /// `http.__read_request(conn)` ⇒ `Ok(Some(Request))`, `Ok(None)` at a clean
-/// end of the connection, `Err(message)` for a malformed request.
+/// end of the connection, `Err((status, message))` for a request refused
+/// (400 malformed, 413 body too large, 431 header too large).
 pub fn read_request(_vm: &mut Vm, args: vm::builtins::Args) -> RtResult<Value> {
     let conn = conn_arg(&args.pos)?;
     let head = net::reader(&conn, Until::SepMax(b"\r\n\r\n".to_vec(), MAX_HEAD));
@@ -213,8 +216,15 @@ struct ReadRequest {
     stage: ReqStage,
 }
 
+/// A request the server refuses: `Err((status, message))`, answered with
+/// that status before the connection is closed.
+fn refuse(status: i64, msg: impl Into<String>) -> FutPoll {
+    FutPoll::Ready(Ok(Value::err(Value::tuple(vec![Value::Int(status), Value::str(msg.into())]))))
+}
+
+/// A malformed request: 400.
 fn bad(msg: impl Into<String>) -> FutPoll {
-    FutPoll::Ready(Ok(Value::err(Value::str(msg.into()))))
+    refuse(400, msg)
 }
 
 impl NativeFuture for ReadRequest {
@@ -232,11 +242,11 @@ impl NativeFuture for ReadRequest {
                     }
                     if !bytes.ends_with(b"\r\n\r\n") {
                         self.stage = ReqStage::Done;
-                        return bad(if bytes.len() > MAX_HEAD {
-                            "request header too large"
+                        return if bytes.len() > MAX_HEAD {
+                            refuse(431, format!("request header larger than {} KiB", MAX_HEAD >> 10))
                         } else {
-                            "incomplete request"
-                        });
+                            bad("incomplete request")
+                        };
                     }
                     let head = String::from_utf8_lossy(&bytes[..bytes.len() - 4]).into_owned();
                     let (first, headers) = match parse_head(&head) {
@@ -258,7 +268,7 @@ impl NativeFuture for ReadRequest {
                         Err(e) => return bad(e),
                     };
                     if len > MAX_BODY {
-                        return bad("request body too large");
+                        return refuse(413, format!("request body larger than {} MiB", MAX_BODY >> 20));
                     }
                     let req = Request {
                         method: method.into(),
@@ -396,8 +406,27 @@ fn prelude() -> RtResult<&'static Arc<vm::interp::Globals>> {
         .map_err(|e| Thrown::new("Error", format!("internal: the http prelude failed to load: {e}")))
 }
 
-/// `http.serve(addr_or_listener, handler)`: a coroutine that serves until cancelled.
+/// How long a connection may take to send a whole request head (and how
+/// long an idle keep-alive connection stays open): a client that dribbles
+/// its headers (slowloris) or sends nothing is disconnected then.
+const REQUEST_TIMEOUT_SECS: f64 = 30.0;
+
+/// `http.serve(addr_or_listener, handler, request_timeout=30.0)`: a
+/// coroutine that serves until cancelled.
 pub fn serve(_vm: &mut Vm, args: vm::builtins::Args) -> RtResult<Value> {
+    let mut request_timeout = Value::Float(REQUEST_TIMEOUT_SECS);
+    for (k, v) in &args.kw {
+        match (&**k, v) {
+            ("request_timeout", Value::Int(n)) if *n > 0 => request_timeout = Value::Float(*n as f64),
+            ("request_timeout", Value::Float(x)) if *x > 0.0 && x.is_finite() => request_timeout = v.clone(),
+            ("request_timeout", _) => {
+                return Err(Thrown::value_error("http.serve(): request_timeout must be a positive number of seconds"))
+            }
+            (other, _) => {
+                return Err(Thrown::type_error(format!("http.serve() got an unexpected keyword argument `{other}`")))
+            }
+        }
+    }
     let (place, handler) = match args.pos.as_slice() {
         [p, h] => (p.clone(), h.clone()),
         other => {
@@ -417,7 +446,7 @@ pub fn serve(_vm: &mut Vm, args: vm::builtins::Args) -> RtResult<Value> {
     Ok(Value::Coroutine(Arc::new(vm::task::CoroutineObj::new(
         "http.serve".into(),
         f,
-        vec![place, handler],
+        vec![place, handler, request_timeout],
         Vec::new(),
     ))))
 }

@@ -2,13 +2,16 @@
 # ordinary awaited coroutines. Compiled once per process; `http.serve` calls
 # `serve`. The `http.__*` natives are the Rust request/response codec.
 
-async fn serve_conn(conn, handler):
+async fn serve_conn(conn, handler, request_timeout):
     while True:
-        let req = await http.__read_request(conn)
-        match req:
-            case Ok(None):
+        # A client that does not send a whole request head in time (it
+        # dribbles its headers, or an idle keep-alive connection) is let go.
+        match await timeout(http.__read_request(conn), request_timeout):
+            case Err(_):
                 break
-            case Ok(Some(r)):
+            case Ok(Ok(None)):
+                break
+            case Ok(Ok(Some(r))):
                 var resp = Response(500, "internal server error")
                 try:
                     resp = await http.__awaitable(handler(r))
@@ -18,18 +21,18 @@ async fn serve_conn(conn, handler):
                 let written = await http.__write_response(conn, resp, keep)
                 if written.is_err() or not keep:
                     break
-            case Err(msg):
-                await http.__write_response(conn, Response(400, msg), False)
+            case Ok(Err((status, msg))):
+                await http.__write_response(conn, Response(status, msg), False)
                 break
     conn.close()
 
-async fn serve(place, handler):
+async fn serve(place, handler, request_timeout):
     var listener = place
     if type(place) == "String":
         listener = TcpListener::bind(place).unwrap()
     while True:
         match await listener.accept():
             case Ok((conn, _)):
-                spawn(serve_conn(conn, handler), name="http connection")
+                spawn(serve_conn(conn, handler, request_timeout), name="http connection")
             case Err(e):
                 await sleep(0.01)

@@ -451,7 +451,8 @@ pub fn serve(_vm: &mut Vm, args: vm::builtins::Args) -> RtResult<Value> {
     ))))
 }
 
-/// Splits `http://host[:port]/path` into `(host:port, path)`.
+/// Splits `http://host[:port]/path` into the address to connect to
+/// (`host:port`), the Host header (`host[:port]`, as written) and the path.
 fn parse_url(url: &str) -> Result<(String, String, String), String> {
     if url.starts_with("https://") {
         return Err(format!(
@@ -468,7 +469,8 @@ fn parse_url(url: &str) -> Result<(String, String, String), String> {
     if hostport.is_empty() {
         return Err(format!("cannot fetch {url:?}: no host"));
     }
-    let host = hostport.split(':').next().unwrap_or(hostport).to_string();
+    // The Host header names the port too when the URL gives one (RFC 9110 §7.2).
+    let host = hostport.to_string();
     let addr = if hostport.contains(':') { hostport.to_string() } else { format!("{hostport}:80") };
     Ok((addr, host, path.to_string()))
 }

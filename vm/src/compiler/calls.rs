@@ -140,11 +140,18 @@ impl Compiler {
 
     /// `TcpListener::bind`, `TcpStream.connect`: an associated function of a
     /// builtin type, registered as the native `Type.name`.
+    /// `TcpListener::bind`, `Channel.new`: a static member of a builtin type,
+    /// named directly or through its module (`net.TcpListener::bind`).
     pub(crate) fn static_member(&self, base: &Expr, member: &str) -> Option<crate::builtins::Builtin> {
-        let ExprKind::Name(t) = &base.kind else { return None };
-        if self.resolves_to_variable(t) {
-            return None;
-        }
+        let t = match &base.kind {
+            ExprKind::Name(t) if !self.resolves_to_variable(t) => t,
+            ExprKind::Attr { obj, name } if self.module_member_probe(obj) => {
+                let ExprKind::Name(m) = &obj.kind else { return None };
+                let module = self.module_aliases.get(m).map_or(m.as_str(), |s| s.as_str());
+                crate::builtins::module_exports(module)?.contains(&name.name.as_str()).then_some(&name.name)?
+            }
+            _ => return None,
+        };
         crate::builtins::lookup(&format!("{t}.{member}")).filter(|_| t.chars().next().is_some_and(char::is_uppercase))
     }
 

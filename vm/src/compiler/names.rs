@@ -40,7 +40,11 @@ impl Compiler {
         }
         let module = self.module_aliases.get(m).cloned().unwrap_or_else(|| m.clone());
         crate::builtins::module_exports(&module)?;
-        let found = crate::builtins::lookup(&format!("{module}.{member}"));
+        // A module member that is also a global builtin (`net.TcpListener`,
+        // `async.spawn`) is that builtin.
+        let exported = crate::builtins::module_exports(&module).unwrap_or(&[]).contains(&member);
+        let found = crate::builtins::lookup(&format!("{module}.{member}"))
+            .or_else(|| exported.then(|| crate::builtins::lookup(member)).flatten());
         if found.is_none() {
             let exports = crate::builtins::module_exports(&module).unwrap_or(&[]);
             self.error(

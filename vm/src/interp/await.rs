@@ -39,10 +39,13 @@ impl Vm {
             Some(Value::Future(_)) => self.await_future(after),
             Some(Value::Coroutine(_)) => self.await_coroutine(),
             Some(Value::Task(_)) => self.await_task(),
-            other => Err(Thrown::type_error(format!(
-                "cannot await a {} (await a coroutine, a task or a future)",
-                other.map_or_else(|| Value::None.type_name(), |v| v.type_name())
-            ))),
+            other => {
+                let what = other.map_or_else(|| Value::None.type_name(), |v| v.type_name());
+                let article = if what.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+                Err(Thrown::type_error(format!(
+                    "cannot await {article} {what} (await a coroutine, a task or a future)"
+                )))
+            }
         }
     }
 

@@ -279,7 +279,9 @@ impl Compiler {
                 (params.iter().map(|p| (p.name.clone(), p.has_default)).collect::<Vec<_>>(), has_star)
             }
             Some(GlobalKind::Struct) => match self.structs.get(name) {
-                Some(s) if !s.has_init => (s.fields.iter().map(|f| (f.clone(), false)).collect(), false),
+                Some(s) if !s.has_init => {
+                    (s.fields.iter().cloned().zip(s.field_defaults.iter().copied()).collect(), false)
+                }
                 _ => return,
             },
             _ => return,

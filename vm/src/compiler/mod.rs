@@ -77,6 +77,9 @@ pub struct ParamInfo {
 #[derive(Clone, Debug)]
 pub struct StructInfo {
     pub fields: Vec<String>,
+    /// Which fields have a default (`var retries: Int = 3`): the memberwise
+    /// constructor may leave them out.
+    pub field_defaults: Vec<bool>,
     pub methods: HashMap<String, SelfKind>,
     pub has_init: bool,
 }
@@ -257,7 +260,8 @@ impl Compiler {
                     let methods = s.methods.iter().map(|m| (m.name.name.clone(), structs::self_kind_of(m))).collect();
                     let has_init = s.methods.iter().any(|m| m.name.name == "__init__");
                     let fields = s.fields.iter().map(|f| f.name.name.clone()).collect();
-                    self.structs.insert(s.name.name.clone(), StructInfo { fields, methods, has_init });
+                    let field_defaults = s.fields.iter().map(|f| f.default.is_some()).collect();
+                    self.structs.insert(s.name.name.clone(), StructInfo { fields, field_defaults, methods, has_init });
                 }
                 StmtKind::Trait(t) => {
                     self.add_global(&t.name.name, false, t.name.span, GlobalKind::Trait);

@@ -313,6 +313,16 @@ pub fn apply_spec(v: &Value, plain: &str, spec: &str) -> RtResult<String> {
             Some(p) => general_no_type(f.abs(), p.max(1)),
             None => float_repr(f.abs()),
         },
+        (Some('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%'), Value::Float(f)) if !f.is_finite() => {
+            // As Python: `nan`, `inf` (upper case for F, E, G), `%` kept.
+            let t = if f.is_nan() { "nan" } else { "inf" };
+            let t = if matches!(s.ty, Some('F' | 'E' | 'G')) { t.to_uppercase() } else { t.to_string() };
+            if s.ty == Some('%') {
+                t + "%"
+            } else {
+                t
+            }
+        }
         (Some('f' | 'F'), _) => {
             let f = number(v, spec)?;
             group_float(&format!("{:.*}", s.precision.unwrap_or(6), f.abs()), s.comma)
@@ -329,9 +339,14 @@ pub fn apply_spec(v: &Value, plain: &str, spec: &str) -> RtResult<String> {
         (Some('g' | 'G'), _) => {
             let f = number(v, spec)?;
             let p = s.precision.unwrap_or(6).max(1);
-            let exp = if f == 0.0 { 0 } else { f.abs().log10().floor() as i32 };
-            if exp < -4 || exp >= p as i32 {
-                exp_format(f.abs(), p - 1)
+            // The exponent of the value rounded to p significant digits.
+            let rounded = exp_format(f.abs(), p - 1);
+            let exp: i32 = rounded.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+            let t = if exp < -4 || exp >= p as i32 {
+                // Trailing zeros of the mantissa go, as in the fixed form.
+                let (m, e) = rounded.split_once('e').unwrap_or((&rounded, "+00"));
+                let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+                format!("{m}e{e}")
             } else {
                 let t = format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, f.abs());
                 if t.contains('.') {
@@ -339,6 +354,11 @@ pub fn apply_spec(v: &Value, plain: &str, spec: &str) -> RtResult<String> {
                 } else {
                     t
                 }
+            };
+            if s.ty == Some('G') {
+                t.to_uppercase()
+            } else {
+                t
             }
         }
         (Some('%'), _) => {

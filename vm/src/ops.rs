@@ -71,10 +71,19 @@ fn mod_float(a: f64, b: f64) -> RtResult<f64> {
 
 fn pow_int(a: i64, b: i64) -> RtResult<Value> {
     if b < 0 {
-        return Ok(Value::Float((a as f64).powf(b as f64)));
+        return pow_float(a as f64, b as f64);
     }
     let exp = u32::try_from(b).map_err(|_| overflow())?;
     a.checked_pow(exp).map(Value::Int).ok_or_else(overflow)
+}
+
+/// `x ** y` on floats: zero to a negative power is a ZeroDivisionError (as
+/// in Python), not an infinity.
+fn pow_float(x: f64, y: f64) -> RtResult<Value> {
+    if x == 0.0 && y < 0.0 {
+        return Err(zero_div("0.0 cannot be raised to a negative power"));
+    }
+    Ok(Value::Float(x.powf(y)))
 }
 
 /// `a op b` for the arithmetic and bitwise operators.
@@ -140,7 +149,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> RtResult<Value> {
                     }
                 }
                 BinOp::Mod => mod_float(x, y).map(Value::Float),
-                BinOp::Pow => Ok(Value::Float(x.powf(y))),
+                BinOp::Pow => pow_float(x, y),
                 _ => Err(unsupported(binop_symbol(op), a, b)),
             };
         }

@@ -513,7 +513,7 @@ impl Vm {
         self.fiber.frames.last().map(|f| f.base).unwrap_or(0)
     }
 
-    /// `str(v)`, running user `__str__` methods.
+    /// `str(v)`, running user `__str__` (else `__repr__`) methods.
     pub fn to_str(&mut self, v: &Value) -> RtResult<String> {
         self.stringify(v, false)
     }
@@ -530,7 +530,8 @@ impl Vm {
             let method = if repr {
                 obj.ty.method("__repr__").or_else(|| obj.ty.method("__str__"))
             } else {
-                obj.ty.method("__str__")
+                // As Python: without `__str__`, `str` uses `__repr__`.
+                obj.ty.method("__str__").or_else(|| obj.ty.method("__repr__"))
             }?;
             Some(self.call_value(method, vec![s.clone()]).and_then(|r| match r {
                 Value::Str(s) => Ok((*s).clone()),

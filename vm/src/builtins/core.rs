@@ -151,7 +151,7 @@ pub fn sum(vm: &mut Vm, args: Args) -> RtResult<Value> {
             return Err(Thrown::type_error(format!("sum() takes 1 or 2 arguments but {} were given", other.len())))
         }
     };
-    let mut total = args.pos.get(1).cloned().unwrap_or(Value::Int(0));
+    let mut total = args.pos.get(1).or_else(|| args.kw("start")).cloned().unwrap_or(Value::Int(0));
     for x in items {
         total = crate::ops::binary(parser::ast::BinOp::Add, &total, &x)?;
     }

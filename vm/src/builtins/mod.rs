@@ -13,7 +13,7 @@ pub mod methods;
 mod random;
 pub mod tasks;
 
-use crate::error::RtResult;
+use crate::error::{RtResult, Thrown};
 use crate::interp::Vm;
 use crate::types::{BuiltinType, TypeInfo, ERROR_KINDS};
 use crate::value::Value;
@@ -247,6 +247,42 @@ pub fn module_exports(module: &str) -> Option<&'static [&'static str]> {
 }
 
 /// The index of a native by name (for natives the VM itself calls).
+/// The name of a native, for messages.
+pub fn native_name(i: u32) -> Option<&'static str> {
+    let i = i as usize;
+    match NATIVES.get(i) {
+        Some(n) => Some(n.name),
+        None => extra().get(i - NATIVES.len()).map(|n| n.name),
+    }
+}
+
+/// A keyword argument the native does not take is a TypeError (not silently
+/// ignored). The modules' functions (`http.*`, `json.*`, …), `print` and
+/// `dict` check or accept their own; the others take only these.
+pub fn check_keywords(i: u32, args: &Args) -> RtResult<()> {
+    let Some(name) = native_name(i) else { return Ok(()) };
+    if args.kw.is_empty() || name.contains('.') || matches!(name, "print" | "dict" | "Response") {
+        return Ok(());
+    }
+    let allowed: &[&str] = match name {
+        "min" | "max" => &["key", "default"],
+        "sorted" => &["key", "reverse"],
+        "sum" | "enumerate" => &["start"],
+        "spawn" => &["name"],
+        _ => &[],
+    };
+    match args.kw.iter().find(|(k, _)| !allowed.contains(&&**k)) {
+        None => Ok(()),
+        Some((k, _)) if allowed.is_empty() => {
+            Err(Thrown::type_error(format!("{name}() takes no keyword arguments (got `{k}`)")))
+        }
+        Some((k, _)) => Err(Thrown::type_error(format!(
+            "{name}() got an unexpected keyword argument `{k}` (it takes {})",
+            allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
 pub fn native_index(name: &str) -> Option<u32> {
     NATIVES
         .iter()

@@ -43,6 +43,7 @@ impl Vm {
             Value::Native(i) => {
                 let args = self.take_args(argc, kw);
                 self.pop();
+                crate::builtins::check_keywords(i, &args)?;
                 let f = crate::builtins::native_fn(i).ok_or_else(|| Thrown::type_error("unknown builtin"))?;
                 let r = f(self, args)?;
                 self.push(r);

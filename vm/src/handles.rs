@@ -184,7 +184,7 @@ pub fn method(vm: &mut crate::interp::Vm, this: &Arc<Handle>, name: &str, args: 
         }
         (Handle::TaskGroup(_), "__aexit__") => {
             let body_failed = !matches!(args.first(), None | Some(Value::None));
-            Ok(futures::value(GroupExit { group: this.clone(), body_failed, cancelled: false }))
+            Ok(futures::value(GroupExit::new(this.clone(), body_failed)))
         }
         (Handle::Executor(ex), "spawn") if ex.runtime.lock().is_none() => Err(Thrown::new(
             "Error",
@@ -343,21 +343,55 @@ struct GroupExit {
     group: Arc<Handle>,
     body_failed: bool,
     cancelled: bool,
+    /// The children registered with so far (the group may grow while it is
+    /// awaited: a child can spawn into it); each queues its index on
+    /// `completions` when it finishes, so a poll looks only at what is new.
+    children: Vec<Arc<TaskObj>>,
+    completions: Arc<crate::task::Completions>,
+    finished: usize,
+    first_failure: Option<Thrown>,
 }
 
 impl GroupExit {
-    fn children(&self) -> Vec<Arc<TaskObj>> {
+    fn new(group: Arc<Handle>, body_failed: bool) -> GroupExit {
+        GroupExit {
+            group,
+            body_failed,
+            cancelled: false,
+            children: Vec::new(),
+            completions: Default::default(),
+            finished: 0,
+            first_failure: None,
+        }
+    }
+
+    fn all_children(&self) -> Vec<Arc<TaskObj>> {
         match &*self.group {
             Handle::TaskGroup(c) => c.lock().clone(),
             _ => Vec::new(),
         }
     }
 
-    fn cancel_all(&mut self, children: &[Arc<TaskObj>]) {
-        if !self.cancelled {
-            self.cancelled = true;
-            for t in children {
-                t.cancel();
+    /// Children added to the group since the last look.
+    fn new_children(&self) -> Vec<Arc<TaskObj>> {
+        match &*self.group {
+            Handle::TaskGroup(c) => c.lock().get(self.children.len()..).map(<[_]>::to_vec).unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn cancel_all(&mut self) {
+        self.cancelled = true;
+        for t in &self.children {
+            t.cancel();
+        }
+    }
+
+    fn settle(&mut self, r: &crate::task::TaskResult) {
+        self.finished += 1;
+        if let (Err(e), None) = (crate::futures::deliver(r), &self.first_failure) {
+            if !(self.cancelled && matches!(e.kind(), Some("CancelledError"))) {
+                self.first_failure = Some(e);
             }
         }
     }
@@ -365,36 +399,35 @@ impl GroupExit {
 
 impl NativeFuture for GroupExit {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
-        let children = self.children();
-        if self.body_failed {
-            self.cancel_all(&children);
+        self.completions.listen(cx.waker());
+        for t in self.new_children() {
+            let index = self.children.len() as u32;
+            if self.cancelled || self.body_failed {
+                t.cancel();
+            }
+            match t.result_or_notify(&self.completions, index) {
+                Some(r) => self.settle(&r),
+                None => {}
+            }
+            self.children.push(t);
         }
-        let mut first_failure = None;
-        let mut pending = false;
-        for t in &children {
-            match t.result_or_register(cx.waker()) {
-                None => pending = true,
-                Some(r) => {
-                    if let (Err(e), None) = (crate::futures::deliver(&r), &first_failure) {
-                        if !(self.cancelled && matches!(e.kind(), Some("CancelledError"))) {
-                            first_failure = Some(e);
-                        }
-                    }
-                }
+        let mut done = Vec::new();
+        self.completions.take(&mut done);
+        for i in done {
+            if let Some(r) = self.children.get(i as usize).and_then(|t| t.result()) {
+                self.settle(&r);
             }
         }
-        if first_failure.is_some() {
-            self.cancel_all(&children);
+        if (self.body_failed || self.first_failure.is_some()) && !self.cancelled {
+            self.cancel_all();
         }
-        if pending {
+        if self.finished < self.children.len() {
             return FutPoll::Pending;
         }
-        if let Some(e) = first_failure {
-            if !self.body_failed {
-                return FutPoll::Ready(Err(e));
-            }
+        match self.first_failure.take() {
+            Some(e) if !self.body_failed => FutPoll::Ready(Err(e)),
+            _ => FutPoll::Ready(Ok(Value::None)),
         }
-        FutPoll::Ready(Ok(Value::None))
     }
 
     fn describe(&self) -> String {
@@ -405,9 +438,10 @@ impl NativeFuture for GroupExit {
 impl Drop for GroupExit {
     fn drop(&mut self) {
         // Cancelled while waiting: children must not outlive the block.
-        let children = self.children();
-        if children.iter().any(|t| !t.is_done()) {
-            self.cancel_all(&children);
+        for t in self.all_children() {
+            if !t.is_done() {
+                t.cancel();
+            }
         }
     }
 }

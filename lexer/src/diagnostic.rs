@@ -64,7 +64,13 @@ impl Diagnostic {
             Severity::Warning => ReportKind::Warning,
         };
         // ariadne works in character offsets by default; convert bytes.
-        let lo = char_offset(src, self.span.lo as usize);
+        let mut lo = char_offset(src, self.span.lo as usize);
+        let chars = src.chars().count();
+        if lo >= chars && chars > 0 && !src.ends_with('\n') {
+            // At the very end of a file without a final newline ariadne has
+            // no line to show: point at the last character instead.
+            lo = chars - 1;
+        }
         let hi = char_offset(src, self.span.hi as usize).max(lo + 1);
         let span = (file, lo..hi);
         let label_color = if self.severity == Severity::Error { Color::Red } else { Color::Yellow };
@@ -91,4 +97,19 @@ impl Diagnostic {
 fn char_offset(src: &str, byte: usize) -> usize {
     let byte = byte.min(src.len());
     src.char_indices().take_while(|(i, _)| *i < byte).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_at_the_end_of_a_file_without_newline_shows_the_last_line() {
+        let src = "print(1";
+        let d = Diagnostic::error(Span::new(src.len(), src.len()), "expected `,` or `)`, found end of line")
+            .with_label("expected `,` or `)`");
+        let text = d.render("t.mojo", src, false);
+        assert!(text.contains("1 │ print(1"), "{text}");
+        assert!(text.contains("expected `,` or `)`"), "{text}");
+    }
 }

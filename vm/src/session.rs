@@ -163,8 +163,8 @@ impl Session {
                 }
             }
         };
-        // Marks the result observed.
-        let _ = task.wait_blocking();
+        // Marks the result observed (the report below is its only one).
+        let _ = task.result();
         *self.current.lock() = None;
         match result {
             TaskResult::Value(Value::Tuple(pair)) if pair.len() == 2 => {

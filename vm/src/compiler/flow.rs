@@ -82,11 +82,15 @@ impl Compiler {
         // written on every iteration.
         let try_depth = self.fr().try_stack.len();
         self.f().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), try_depth });
-        let exit = self.cond(cond);
+        // `while True:` tests nothing: the loop ends only by break/return.
+        let forever = matches!(cond, Cond::Expr(e) if matches!(e.kind, ast::ExprKind::Bool(true)));
+        let exit = if forever { None } else { Some(self.cond(cond)) };
         self.block(body);
         self.emit(Op::Jump(top));
         self.f().pop_scope();
-        self.f().patch(exit);
+        if let Some(exit) = exit {
+            self.f().patch(exit);
+        }
         self.end_loop();
     }
 

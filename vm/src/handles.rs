@@ -107,8 +107,15 @@ pub fn method_names(h: &Handle) -> &'static [&'static str] {
     }
 }
 
-/// Calls `name` on a handle; `None` when it has no such method.
-pub fn method(vm: &mut crate::interp::Vm, this: &Arc<Handle>, name: &str, args: &[Value]) -> Option<RtResult<Value>> {
+/// Calls `name` on a handle; `None` when it has no such method. `task_name`
+/// is the `name=` of `spawn`.
+pub fn method(
+    vm: &mut crate::interp::Vm,
+    this: &Arc<Handle>,
+    name: &str,
+    args: &[Value],
+    task_name: Option<Arc<str>>,
+) -> Option<RtResult<Value>> {
     let me = Value::Handle(this.clone());
     if let Handle::Foreign(f) = &**this {
         return f.method(vm, this, name, args);
@@ -172,16 +179,13 @@ pub fn method(vm: &mut crate::interp::Vm, this: &Arc<Handle>, name: &str, args: 
             Value::None
         }),
         (Handle::TaskGroup(_), "__aenter__") => Ok(futures::ready(me.clone())),
-        (Handle::TaskGroup(children), "spawn") => {
-            let name = None;
-            match args.first() {
-                Some(c) => crate::builtins::tasks::to_task(vm, c, name).map(|t| {
-                    children.lock().push(t.clone());
-                    Value::Task(t)
-                }),
-                None => Err(Thrown::type_error("tg.spawn() needs a coroutine")),
-            }
-        }
+        (Handle::TaskGroup(children), "spawn") => match args.first() {
+            Some(c) => crate::builtins::tasks::to_task(vm, c, task_name).map(|t| {
+                children.lock().push(t.clone());
+                Value::Task(t)
+            }),
+            None => Err(Thrown::type_error("tg.spawn() needs a coroutine")),
+        },
         (Handle::TaskGroup(_), "__aexit__") => {
             let body_failed = !matches!(args.first(), None | Some(Value::None));
             Ok(futures::value(GroupExit::new(this.clone(), body_failed)))
@@ -198,7 +202,7 @@ pub fn method(vm: &mut crate::interp::Vm, this: &Arc<Handle>, name: &str, args: 
                     // The caller's runtime must not look idle while this runs.
                     main_ctx.rt.external.fetch_add(1, Ordering::AcqRel);
                 }
-                let t = ex.ctx.spawn_call(f, a, kw, Some(c.name.clone()));
+                let t = ex.ctx.spawn_call(f, a, kw, Some(task_name.unwrap_or_else(|| c.name.clone())));
                 t.set_on_finish(vm.ctx.as_ref().map(|c| c.rt.clone()));
                 ex.tasks.lock().push(t.clone());
                 Ok(Value::Task(t))

@@ -88,6 +88,12 @@ fn str_arg<'a>(v: &'a Value, what: &str) -> RtResult<&'a str> {
 }
 
 pub fn call(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResult<Value> {
+    if let Some((k, _)) = args.kw.iter().find(|(k, _)| !takes_keyword(recv, name, k)) {
+        return Err(crate::error::Thrown::type_error(format!(
+            "{}.{name}() got an unexpected keyword argument `{k}`",
+            recv.type_name()
+        )));
+    }
     if name == "len" {
         arity(&args, "len", 0, 0)?;
         return length(recv).map(Value::Int);
@@ -111,7 +117,17 @@ pub fn call(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResult<V
         Value::Channel(ch) => crate::chan::method(ch, name, &args.pos).unwrap_or_else(|| Err(no_method(recv, name))),
         Value::Handle(h) => {
             let h = h.clone();
-            crate::handles::method(vm, &h, name, &args.pos).unwrap_or_else(|| Err(no_method(recv, name)))
+            let task_name = match args.kw("name") {
+                Some(Value::Str(n)) => Some(Arc::<str>::from(&***n)),
+                Some(other) => {
+                    return Err(crate::error::Thrown::type_error(format!(
+                        "a task's name must be a String, not {}",
+                        other.type_name()
+                    )))
+                }
+                None => None,
+            };
+            crate::handles::method(vm, &h, name, &args.pos, task_name).unwrap_or_else(|| Err(no_method(recv, name)))
         }
         Value::Type(t) => match (&**t, name) {
             (crate::types::TypeInfo::HandleKind(kind), "new") => crate::handles::construct(vm, kind, &args.pos),
@@ -230,6 +246,20 @@ fn string_method(vm: &mut Vm, s: &str, name: &str, args: Args) -> RtResult<Value
         "format" => Value::str(format_braces(vm, s, a)?),
         _ => return Err(no_method(&Value::str(s), name)),
     })
+}
+
+/// The keyword arguments methods of builtin values take: `xs.sort(key=,
+/// reverse=)` and `tg.spawn(coro, name=)` / `executor.spawn(coro, name=)`.
+/// Any other keyword is a TypeError, not ignored.
+fn takes_keyword(recv: &Value, method: &str, keyword: &str) -> bool {
+    match (recv, method) {
+        (Value::List(_), "sort") => matches!(keyword, "key" | "reverse"),
+        (Value::Handle(h), "spawn") => {
+            keyword == "name"
+                && matches!(&**h, crate::handles::Handle::TaskGroup(_) | crate::handles::Handle::Executor(_))
+        }
+        _ => false,
+    }
 }
 
 /// `"{} + {} = {}".format(1, 2, 3)`: positional `{}` and `{0}` fields.

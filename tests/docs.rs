@@ -129,18 +129,7 @@ fn snippets(file: &Path) -> Result<Vec<Snippet>, String> {
 }
 
 fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            markdown_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md") {
-            out.push(p);
-        }
-    }
+    bounded::files_with_extension(dir, "md", out);
 }
 
 fn trimmed_lines(s: &str) -> Vec<&str> {

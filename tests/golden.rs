@@ -60,18 +60,9 @@ fn parse_case(path: &Path) -> Result<Case, String> {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "mojo") && !is_helper_module(&p) {
-            out.push(p);
-        }
-    }
+    let mut found = Vec::new();
+    bounded::files_with_extension(dir, "mojo", &mut found);
+    out.extend(found.into_iter().filter(|p| !is_helper_module(p)));
 }
 
 fn is_helper_module(p: &Path) -> bool {

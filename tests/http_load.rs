@@ -352,6 +352,30 @@ fn load_1000_connections_x_10_keep_alive_requests() {
     }
 }
 
+/// A well-behaved client on one keep-alive connection, a GET every
+/// `pause` until `stop`, each reply checked; `count` counts the good ones.
+fn good_client(
+    addr: &str,
+    stop: &Arc<AtomicBool>,
+    count: &Arc<AtomicUsize>,
+    pause: Duration,
+) -> std::thread::JoinHandle<Result<(), String>> {
+    let (addr, stop, count) = (addr.to_string(), stop.clone(), count.clone());
+    std::thread::spawn(move || {
+        let mut client = Client::connect(&addr);
+        let mut i = 0;
+        while !stop.load(Ordering::Relaxed) {
+            let path = format!("/good/{i}");
+            let reply = client.send("GET", &path, "", false).map_err(|e| format!("good request {i}: {e}"))?;
+            check_reply(&reply, &format!("echo {path}"), false).map_err(|e| format!("good request {i}: {e}"))?;
+            count.fetch_add(1, Ordering::Relaxed);
+            i += 1;
+            std::thread::sleep(pause);
+        }
+        Ok(())
+    })
+}
+
 /// Sends `bytes`, half-closes, and returns all that comes back (stopping at a
 /// reset or after `IO_TIMEOUT`).
 fn exchange(addr: &str, bytes: &[u8]) -> Vec<u8> {
@@ -381,22 +405,7 @@ fn bad_input_gets_400_or_close_while_others_are_served() {
     // A well-behaved client, asking on one keep-alive connection all along.
     let stop = Arc::new(AtomicBool::new(false));
     let good_count = Arc::new(AtomicUsize::new(0));
-    let good = {
-        let (addr, stop, good_count) = (addr.clone(), stop.clone(), good_count.clone());
-        std::thread::spawn(move || -> Result<(), String> {
-            let mut client = Client::connect(&addr);
-            let mut i = 0;
-            while !stop.load(Ordering::Relaxed) {
-                let path = format!("/good/{i}");
-                let reply = client.send("GET", &path, "", false).map_err(|e| format!("good request {i}: {e}"))?;
-                check_reply(&reply, &format!("echo {path}"), false).map_err(|e| format!("good request {i}: {e}"))?;
-                good_count.fetch_add(1, Ordering::Relaxed);
-                i += 1;
-                std::thread::sleep(Duration::from_millis(2));
-            }
-            Ok(())
-        })
-    };
+    let good = good_client(&addr, &stop, &good_count, Duration::from_millis(2));
     let wait_for_good = |at_least: usize| {
         let t = Instant::now();
         while good_count.load(Ordering::Relaxed) < at_least {
@@ -523,25 +532,10 @@ fn slow_idle_and_vanishing_clients_are_let_go() {
     let idle_usage = proc_usage(pid);
 
     // A well-behaved client all along, on one keep-alive connection: a
-    // request at least every 0.3 s, so the request timeout never hits it.
+    // request every 20 ms, so the request timeout never hits it.
     let stop = Arc::new(AtomicBool::new(false));
     let good_count = Arc::new(AtomicUsize::new(0));
-    let good = {
-        let (addr, stop, good_count) = (addr.clone(), stop.clone(), good_count.clone());
-        std::thread::spawn(move || -> Result<(), String> {
-            let mut client = Client::connect(&addr);
-            let mut i = 0;
-            while !stop.load(Ordering::Relaxed) {
-                let path = format!("/good/{i}");
-                let reply = client.send("GET", &path, "", false).map_err(|e| format!("good request {i}: {e}"))?;
-                check_reply(&reply, &format!("echo {path}"), false).map_err(|e| format!("good request {i}: {e}"))?;
-                good_count.fetch_add(1, Ordering::Relaxed);
-                i += 1;
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            Ok(())
-        })
-    };
+    let good = good_client(&addr, &stop, &good_count, Duration::from_millis(20));
 
     // Slowloris: 100 connections each sending its headers one byte every
     // 0.2 s (never finishing); each must be disconnected soon after the

@@ -117,18 +117,7 @@ impl XorShift {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "mojo") {
-            out.push(p);
-        }
-    }
+    bounded::files_with_extension(dir, "mojo", out);
 }
 
 /// A random char boundary in `0..=s.len()`.

@@ -1,5 +1,6 @@
 //! Shared by the integration tests that run the `mojolite` binary: run a
-//! command with its output captured and a wall-clock limit.
+//! command with its output captured and a wall-clock limit, find the binary
+//! under test, list the program or page files of a folder.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -67,4 +68,22 @@ pub fn run_bounded(mut cmd: Command, limit: Duration) -> Result<Outcome, String>
 #[allow(dead_code)]
 pub fn mojolite_bin() -> std::path::PathBuf {
     std::env::var_os("MOJOLITE_BIN").map(Into::into).unwrap_or_else(|| env!("CARGO_BIN_EXE_mojolite").into())
+}
+
+/// Every file under `dir` (recursively, in sorted order) whose extension is
+/// `ext`, appended to `out`.
+#[allow(dead_code)]
+pub fn files_with_extension(dir: &std::path::Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            files_with_extension(&p, ext, out);
+        } else if p.extension().is_some_and(|e| e == ext) {
+            out.push(p);
+        }
+    }
 }

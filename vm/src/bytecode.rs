@@ -195,6 +195,11 @@ pub enum Op {
     /// otherwise `[] -> []` and jumps to `target` (a `case Some(x):` on a
     /// subject held in a slot)
     MatchUnwrapLocal { slot: u16, variant: Variant, target: u32 },
+    /// `[chans] -> [(i, v)]` and jumps to `target` when one of the list's
+    /// channels (tried from a random one) has a value now; otherwise
+    /// `[chans] -> [chans]` and the ordinary `select` call and `Await` that
+    /// follow run
+    SelectReady(u32),
     /// `[seq] -> [seq[from .. len - from_end]]` (the `*rest` of a list pattern)
     SliceRest { from: u16, from_end: u16 },
     /// `[v] -> [v]` checks `v` against `type_checks[i]` (return values, `let x: T`)

@@ -194,6 +194,26 @@ impl Drop for RecvFut {
     }
 }
 
+/// The fast path of `await select(chans)`: `(index, value)` of a channel
+/// that has a value now, trying them from a random one (as `SelectFut`
+/// does, so no ready channel is starved); None when none has (closed ones
+/// included), leaving the ordinary select to wait, or to raise.
+pub fn ready_select(chans: &[Value]) -> Option<Value> {
+    let n = chans.len();
+    if n == 0 || !chans.iter().all(|c| matches!(c, Value::Channel(_))) {
+        return None;
+    }
+    let start = crate::rng::below(n as u64) as usize;
+    for k in 0..n {
+        let i = (start + k) % n;
+        let Value::Channel(ch) = &chans[i] else { return None };
+        if let RecvPoll::Value(v) = ch.chan.try_recv() {
+            return Some(Value::tuple(vec![Value::Int(i as i64), v]));
+        }
+    }
+    None
+}
+
 /// `select([ch1, ch2, …])`: the first ready receive as `(index, value)`.
 pub struct SelectFut {
     chans: Vec<Arc<ChannelObj>>,

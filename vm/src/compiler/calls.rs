@@ -91,6 +91,33 @@ impl Compiler {
         true
     }
 
+    /// `await select(chans)` with `select` the builtin and one positional
+    /// argument: `SelectReady` takes a value that is ready without making
+    /// the select future, else the ordinary call and `Await` run. False,
+    /// emitting nothing, for any other shape.
+    pub(crate) fn select_of_builtin(&mut self, inner: &Expr, span: Span) -> bool {
+        let ExprKind::Call { func, args } = &inner.kind else { return false };
+        let ExprKind::Name(n) = &func.kind else { return false };
+        let [arg] = args.as_slice() else { return false };
+        let is_builtin = n == "select"
+            && !self.resolves_to_local("select")
+            && !self.globals.contains_key("select")
+            && !self.imports.contains_key("select");
+        let Some(select) = self.builtin_index("select").filter(|_| is_builtin && arg.name.is_none() && !arg.star)
+        else {
+            return false;
+        };
+        self.expr(&arg.value);
+        self.set_span(span);
+        let ready = self.emit(Op::SelectReady(0));
+        self.emit(Op::Native(select));
+        self.emit(Op::Swap);
+        self.emit(Op::Call(1));
+        self.emit(Op::Await);
+        self.f().patch(ready);
+        true
+    }
+
     /// `random.shuffle(xs)` shuffles the caller's list: the call returns the
     /// new list, which is stored back into the place; the expression is None.
     pub(crate) fn in_place_module_call(&mut self, func: &Expr, args: &[Arg], span: Span) -> bool {

@@ -179,6 +179,9 @@ impl Compiler {
                     );
                     return;
                 }
+                if self.select_of_builtin(inner, e.span) {
+                    return;
+                }
                 self.expr(inner);
                 self.set_span(e.span);
                 self.emit(Op::Await);

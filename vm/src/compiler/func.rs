@@ -108,6 +108,7 @@ impl FuncState {
             Op::ForUnwrap(_) => Op::ForUnwrap(target),
             Op::MatchUnwrap { variant, .. } => Op::MatchUnwrap { variant, target },
             Op::MatchUnwrapLocal { slot, variant, .. } => Op::MatchUnwrapLocal { slot, variant, target },
+            Op::SelectReady(_) => Op::SelectReady(target),
             Op::SetupTry { finally, .. } => Op::SetupTry { target, finally },
             Op::CmpJump(i) => {
                 if let Some(c) = self.proto.cmp_jumps.get_mut(i as usize) {

@@ -486,6 +486,17 @@ impl Vm {
                             )))),
                         }
                     }
+                    Op::SelectReady(target) => {
+                        // `await select(chans)` with a value ready: no future.
+                        let pair = match self.fiber.stack.last() {
+                            Some(Value::List(chans)) => crate::chan::ready_select(chans),
+                            _ => None,
+                        };
+                        if let (Some(pair), Some(top)) = (pair, self.fiber.stack.last_mut()) {
+                            *top = pair;
+                            ip = target as usize;
+                        }
+                    }
                     Op::MatchUnwrapLocal { slot, variant, target } => {
                         let inner = match (variant, &self.fiber.stack[base + slot as usize]) {
                             (Variant::Some, Value::Some(x))

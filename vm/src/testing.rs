@@ -91,7 +91,10 @@ pub enum TestOutcome {
 pub fn run_test(program: &Program, name: &str, opts: &RunOptions, limit: Duration) -> TestOutcome {
     crate::rng::seed(opts.seed);
     let deadline = Instant::now() + limit;
-    let globals = Arc::new(Globals::new(program.global_names.clone(), &program.frozen));
+    // No slot is frozen here, so that `clear` can free the table after the
+    // run (a file of many tests runs its program once per test, in this
+    // process).
+    let globals = Arc::new(Globals::new(program.global_names.clone(), &vec![false; program.global_names.len()]));
     let rt = runtime::Runtime::new(opts.workers, opts.virtual_time);
     let mut sources = vec![(program.file.clone(), program.src.clone())];
     sources.extend(program.modules.iter().map(|m| (m.file.clone(), m.src.clone())));
@@ -155,6 +158,7 @@ pub fn run_test(program: &Program, name: &str, opts: &RunOptions, limit: Duratio
     *current.lock() = None;
     if ctx.live_tasks().is_empty() {
         rt.shutdown();
+        globals.clear();
     } else {
         // Stuck in a builtin: joining its worker could hang.
         std::mem::forget(rt);

@@ -155,6 +155,17 @@ impl Globals {
         }
     }
 
+    /// Empties every mutable slot. Functions hold their module's globals and
+    /// the globals hold the functions, so a table that is done with (an
+    /// in-process test run) is only freed once this cycle is cut.
+    pub fn clear(&self) {
+        for slot in &self.slots {
+            if let GlobalSlot::Mutable(v) = slot {
+                *v.write() = None;
+            }
+        }
+    }
+
     /// Moves a (mutable) global's value out, for an in-place update.
     pub fn take(&self, slot: usize) -> Option<Value> {
         match self.slots.get(slot)? {

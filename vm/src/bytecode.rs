@@ -195,11 +195,22 @@ pub enum Op {
     /// otherwise `[] -> []` and jumps to `target` (a `case Some(x):` on a
     /// subject held in a slot)
     MatchUnwrapLocal { slot: u16, variant: Variant, target: u32 },
-    /// `[chans] -> [(i, v)]` and jumps to `target` when one of the list's
-    /// channels (tried from a random one) has a value now; otherwise
-    /// `[chans] -> [chans]` and the ordinary `select` call and `Await` that
-    /// follow run
-    SelectReady(u32),
+    /// `await select(…)` when a channel has a value now (tried from a
+    /// random one): with `chans == 0`, `[list] -> [(i, v)]`; with
+    /// `chans == n`, the n channels themselves: `[c1..cn] -> [(i, v)]`;
+    /// with `pair`, `[i, v]` instead of the tuple; then jumps to `target`.
+    /// Otherwise the stack is unchanged and the ordinary `select` call and
+    /// `Await` that follow run (after a `BuildList(n)` for `chans == n`,
+    /// and an `Unpack(2)` for `pair`)
+    SelectReady { chans: u16, pair: bool, target: u32 },
+    /// `SelectReady` on channels held in locals (`select_sites[i]`), read
+    /// where they are (no refcount traffic on the shared channels):
+    /// `[] -> [(i, v)]` (or `[i, v]` with the site's `pair`) and jumps to
+    /// its `target` when one has a value now; otherwise, when they are all
+    /// channels, `[] -> [select future]` and jumps to the site's `await_at`;
+    /// otherwise `[] -> []` and the code that follows loads them and runs
+    /// the ordinary `select` (which reports what is wrong)
+    SelectLocals(u32),
     /// `[seq] -> [seq[from .. len - from_end]]` (the `*rest` of a list pattern)
     SliceRest { from: u16, from_end: u16 },
     /// `[v] -> [v]` checks `v` against `type_checks[i]` (return values, `let x: T`)
@@ -283,6 +294,19 @@ pub struct CmpJump {
     pub k: i32,
     /// Where to jump when the comparison is false.
     pub target: u32,
+}
+
+/// `await select([a, b, …])` on channels in locals (`Op::SelectLocals`).
+#[derive(Clone, Debug)]
+pub struct SelectSite {
+    pub slots: Vec<u16>,
+    /// Leave `(index, value)` as its two items.
+    pub pair: bool,
+    /// Where to go with the ready value.
+    pub target: u32,
+    /// The `Await` of the ordinary path, given the select future directly
+    /// when no channel is ready.
+    pub await_at: u32,
 }
 
 /// A keyword/star call site.
@@ -439,6 +463,7 @@ pub struct FuncProto {
     pub type_checks: Vec<TypeCheck>,
     pub format_specs: Vec<FormatSpec>,
     pub cmp_jumps: Vec<CmpJump>,
+    pub select_sites: Vec<SelectSite>,
     /// Modules of your own imported by this code (`ImportModule`).
     pub imports: Vec<Arc<crate::compiler::ModuleSpec>>,
     /// Parameter names in order (the `*args` one last when `has_star`).

@@ -198,20 +198,36 @@ impl Drop for RecvFut {
 /// that has a value now, trying them from a random one (as `SelectFut`
 /// does, so no ready channel is starved); None when none has (closed ones
 /// included), leaving the ordinary select to wait, or to raise.
-pub fn ready_select(chans: &[Value]) -> Option<Value> {
-    let n = chans.len();
-    if n == 0 || !chans.iter().all(|c| matches!(c, Value::Channel(_))) {
+pub fn ready_select(chans: &[Value]) -> Option<(usize, Value)> {
+    ready_select_of(chans.len(), |i| &chans[i])
+}
+
+/// `ready_select` on the `n` channels `chan(0..n)`.
+pub fn ready_select_of<'a>(n: usize, chan: impl Fn(usize) -> &'a Value) -> Option<(usize, Value)> {
+    if n == 0 || !(0..n).all(|i| matches!(chan(i), Value::Channel(_))) {
         return None;
     }
-    let start = crate::rng::below(n as u64) as usize;
+    let start = if n == 1 { 0 } else { crate::rng::below(n as u64) as usize };
     for k in 0..n {
         let i = (start + k) % n;
-        let Value::Channel(ch) = &chans[i] else { return None };
+        let Value::Channel(ch) = chan(i) else { return None };
         if let RecvPoll::Value(v) = ch.chan.try_recv() {
-            return Some(Value::tuple(vec![Value::Int(i as i64), v]));
+            return Some((i, v));
         }
     }
     None
+}
+
+/// The future of `select(chans)` when every value is a channel; None
+/// otherwise (for the ordinary call to report).
+pub fn select_future_of<'a>(chans: impl Iterator<Item = &'a Value>) -> Option<Value> {
+    let chans = chans
+        .map(|c| match c {
+            Value::Channel(ch) => Some(ch.clone()),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (!chans.is_empty()).then(|| futures::value(SelectFut::new(chans)))
 }
 
 /// `select([ch1, ch2, …])`: the first ready receive as `(index, value)`.
@@ -240,8 +256,9 @@ impl SelectFut {
 impl NativeFuture for SelectFut {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
         let n = self.chans.len();
-        // Start at a random arm so no ready channel is starved.
-        let start = crate::rng::below(n as u64) as usize;
+        // Start at a random arm so no ready channel is starved (one arm:
+        // no choice to make, and no trip through the shared generator).
+        let start = if n == 1 { 0 } else { crate::rng::below(n as u64) as usize };
         let mut open = 0;
         for k in 0..n {
             let i = (start + k) % n;

@@ -91,29 +91,95 @@ impl Compiler {
         true
     }
 
-    /// `await select(chans)` with `select` the builtin and one positional
-    /// argument: `SelectReady` takes a value that is ready without making
-    /// the select future, else the ordinary call and `Await` run. False,
-    /// emitting nothing, for any other shape.
-    pub(crate) fn select_of_builtin(&mut self, inner: &Expr, span: Span) -> bool {
-        let ExprKind::Call { func, args } = &inner.kind else { return false };
-        let ExprKind::Name(n) = &func.kind else { return false };
-        let [arg] = args.as_slice() else { return false };
+    /// The argument of `select(arg)` when `inner` is a call of the builtin
+    /// `select` with one positional argument.
+    pub(crate) fn builtin_select_arg<'e>(&self, inner: &'e Expr) -> Option<&'e Expr> {
+        let ExprKind::Call { func, args } = &inner.kind else { return None };
+        let ExprKind::Name(n) = &func.kind else { return None };
+        let [arg] = args.as_slice() else { return None };
         let is_builtin = n == "select"
             && !self.resolves_to_local("select")
             && !self.globals.contains_key("select")
             && !self.imports.contains_key("select");
-        let Some(select) = self.builtin_index("select").filter(|_| is_builtin && arg.name.is_none() && !arg.star)
-        else {
-            return false;
+        (is_builtin && arg.name.is_none() && !arg.star && self.builtin_index("select").is_some()).then_some(&arg.value)
+    }
+
+    /// `await select(chans)` with `select` the builtin and one positional
+    /// argument: `SelectReady` takes a value that is ready without making
+    /// the select future, else the ordinary call and `Await` run. A list
+    /// literal's channels go on the stack as they are (no list is built
+    /// unless the select has to wait). With `pair`, the result is left as
+    /// its two items, index under value, for a caller that unpacks it.
+    /// False, emitting nothing, for any other shape.
+    pub(crate) fn select_of_builtin(&mut self, inner: &Expr, span: Span, pair: bool) -> bool {
+        let Some(arg) = self.builtin_select_arg(inner) else { return false };
+        let Some(select) = self.builtin_index("select") else { return false };
+        let literal = match &arg.kind {
+            ExprKind::List(items)
+                if !items.is_empty()
+                    && items.len() < u16::MAX as usize
+                    && !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) =>
+            {
+                Some(items)
+            }
+            _ => None,
         };
-        self.expr(&arg.value);
+        let locals: Option<Vec<u16>> = literal.and_then(|items| {
+            items
+                .iter()
+                .map(|i| match &i.kind {
+                    ExprKind::Name(n) => self.fr().lookup(n).map(|l| l.slot),
+                    _ => None,
+                })
+                .collect()
+        });
+        if let Some(slots) = locals {
+            self.set_span(span);
+            let n = slots.len() as u32;
+            let site = SelectSite { slots: slots.clone(), pair, target: 0, await_at: 0 };
+            let i = super::func::push(&mut self.f().proto.select_sites, site);
+            let ready = self.emit(Op::SelectLocals(i));
+            for s in slots {
+                self.emit(Op::Load(s));
+            }
+            self.emit(Op::BuildList(n));
+            self.emit(Op::Native(select));
+            self.emit(Op::Swap);
+            self.emit(Op::Call(1));
+            let await_at = self.emit(Op::Await) as u32;
+            if let Some(site) = self.f().proto.select_sites.get_mut(i as usize) {
+                site.await_at = await_at;
+            }
+            if pair {
+                self.emit(Op::Unpack(2));
+            }
+            self.f().patch(ready);
+            return true;
+        }
+        let chans = match literal {
+            Some(items) => {
+                for i in items {
+                    self.expr(i);
+                }
+                items.len() as u16
+            }
+            None => {
+                self.expr(arg);
+                0
+            }
+        };
         self.set_span(span);
-        let ready = self.emit(Op::SelectReady(0));
+        let ready = self.emit(Op::SelectReady { chans, pair, target: 0 });
+        if chans > 0 {
+            self.emit(Op::BuildList(chans as u32));
+        }
         self.emit(Op::Native(select));
         self.emit(Op::Swap);
         self.emit(Op::Call(1));
         self.emit(Op::Await);
+        if pair {
+            self.emit(Op::Unpack(2));
+        }
         self.f().patch(ready);
         true
     }

@@ -179,7 +179,7 @@ impl Compiler {
                     );
                     return;
                 }
-                if self.select_of_builtin(inner, e.span) {
+                if self.select_of_builtin(inner, e.span, false) {
                     return;
                 }
                 self.expr(inner);

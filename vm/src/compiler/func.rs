@@ -108,8 +108,14 @@ impl FuncState {
             Op::ForUnwrap(_) => Op::ForUnwrap(target),
             Op::MatchUnwrap { variant, .. } => Op::MatchUnwrap { variant, target },
             Op::MatchUnwrapLocal { slot, variant, .. } => Op::MatchUnwrapLocal { slot, variant, target },
-            Op::SelectReady(_) => Op::SelectReady(target),
+            Op::SelectReady { chans, pair, .. } => Op::SelectReady { chans, pair, target },
             Op::SetupTry { finally, .. } => Op::SetupTry { target, finally },
+            Op::SelectLocals(i) => {
+                if let Some(site) = self.proto.select_sites.get_mut(i as usize) {
+                    site.target = target;
+                }
+                Op::SelectLocals(i)
+            }
             Op::CmpJump(i) => {
                 if let Some(c) = self.proto.cmp_jumps.get_mut(i as usize) {
                     c.target = target;

@@ -5,7 +5,7 @@ use super::func::TryCtx;
 use super::Compiler;
 use crate::bytecode::*;
 use lexer::{Diagnostic, Span};
-use parser::ast::{self, Expr, ExprKind, Stmt};
+use parser::ast::{self, Expr, ExprKind, PatternKind, Stmt};
 
 impl Compiler {
     pub(crate) fn with_stmt(&mut self, is_async: bool, items: &[ast::WithItem], body: &[Stmt], span: Span) {
@@ -194,6 +194,9 @@ impl Compiler {
     }
 
     pub(crate) fn match_stmt(&mut self, subject: &Expr, cases: &[ast::MatchCase]) {
+        if let Some(slots) = self.unpacked_subject(subject) {
+            return self.match_unpacked(&slots, cases);
+        }
         // A local variable is tested where it is (nothing can change it
         // before a case matches); anything else is evaluated into a slot.
         let local = match &subject.kind {
@@ -215,21 +218,99 @@ impl Compiler {
             self.f().push_scope();
             let mut fails = Vec::new();
             self.pattern(&case.pattern, slot, &mut fails);
-            if let Some(g) = &case.guard {
-                self.expr(g);
-                fails.push(self.emit(Op::JumpIfFalse(0)));
-            }
-            self.block(&case.body);
-            self.f().pop_scope();
-            ends.push(self.emit(Op::Jump(0)));
-            for f in fails {
-                self.f().patch(f);
-            }
+            self.case_body(case, fails, &mut ends);
             self.set_span(old);
         }
         self.emit(Op::MatchFail(slot));
         for e in ends {
             self.f().patch(e);
         }
+    }
+
+    /// A case's guard and body once its pattern's tests are emitted; the
+    /// pattern's failures go to the next case.
+    fn case_body(&mut self, case: &ast::MatchCase, mut fails: Vec<usize>, ends: &mut Vec<usize>) {
+        if let Some(g) = &case.guard {
+            fails.push(self.cond_expr(g));
+        }
+        self.block(&case.body);
+        self.f().pop_scope();
+        ends.push(self.emit(Op::Jump(0)));
+        for f in fails {
+            self.f().patch(f);
+        }
+    }
+
+    /// A subject that is a tuple by construction — a tuple literal
+    /// `(a, b)`, or `await select(…)`'s `(index, value)` — evaluated into
+    /// one slot per item without building the tuple. None, emitting
+    /// nothing, for any other subject.
+    fn unpacked_subject(&mut self, subject: &Expr) -> Option<Vec<u16>> {
+        let n = match &subject.kind {
+            ExprKind::Tuple(items)
+                if items.len() >= 2 && !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) =>
+            {
+                for i in items {
+                    self.expr(i);
+                }
+                items.len()
+            }
+            ExprKind::Await(inner) if self.fr().is_async && self.builtin_select_arg(inner).is_some() => {
+                self.select_of_builtin(inner, subject.span, true);
+                2
+            }
+            _ => return None,
+        };
+        let slots: Vec<u16> = (0..n).map(|_| self.f().new_slot()).collect();
+        for &s in slots.iter().rev() {
+            self.emit(Op::Store(s));
+        }
+        Some(slots)
+    }
+
+    /// `match` on a subject held as its items in `slots`: a tuple pattern
+    /// of the same length tests each item in its slot; any other pattern
+    /// (and the MatchError) sees the tuple, built for that case only.
+    fn match_unpacked(&mut self, slots: &[u16], cases: &[ast::MatchCase]) {
+        let mut whole: Option<u16> = None;
+        let mut ends = Vec::new();
+        for case in cases {
+            let old = self.set_span(case.span);
+            self.f().push_scope();
+            let mut fails = Vec::new();
+            match &case.pattern.kind {
+                PatternKind::Tuple(items)
+                    if items.len() == slots.len() && !items.iter().any(|i| matches!(i.kind, PatternKind::Star(_))) =>
+                {
+                    for (item, &slot) in items.iter().zip(slots) {
+                        self.pattern(item, slot, &mut fails);
+                    }
+                }
+                PatternKind::Wildcard => {}
+                _ => {
+                    let tuple = self.build_unpacked(slots, &mut whole);
+                    self.pattern(&case.pattern, tuple, &mut fails);
+                }
+            }
+            self.case_body(case, fails, &mut ends);
+            self.set_span(old);
+        }
+        let tuple = self.build_unpacked(slots, &mut whole);
+        self.emit(Op::MatchFail(tuple));
+        for e in ends {
+            self.f().patch(e);
+        }
+    }
+
+    /// Builds the tuple of the items in `slots` into a slot (one slot
+    /// shared by every case that needs it) and returns that slot.
+    fn build_unpacked(&mut self, slots: &[u16], whole: &mut Option<u16>) -> u16 {
+        for &s in slots {
+            self.emit(Op::Load(s));
+        }
+        self.emit(Op::BuildTuple(slots.len() as u32));
+        let tuple = *whole.get_or_insert_with(|| self.f().new_slot());
+        self.emit(Op::Store(tuple));
+        tuple
     }
 }

@@ -42,6 +42,16 @@ impl Compiler {
                 self.bind_pattern_name(name, p.span);
             }
             PatternKind::Literal(e) => {
+                if let parser::ast::ExprKind::Int(k) = e.kind {
+                    if let Ok(k) = i32::try_from(k) {
+                        // `case 0:` is one fused compare-and-jump on the slot.
+                        let c = CmpJump { slot: subject, op: parser::ast::CmpOp::Eq, k, target: 0 };
+                        let i = push(&mut self.f().proto.cmp_jumps, c);
+                        fails.push(self.emit(Op::CmpJump(i)));
+                        self.set_span(old);
+                        return;
+                    }
+                }
                 self.emit(Op::Load(subject));
                 self.expr(e);
                 self.emit(Op::Compare(parser::ast::CmpOp::Eq));

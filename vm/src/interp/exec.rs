@@ -486,15 +486,49 @@ impl Vm {
                             )))),
                         }
                     }
-                    Op::SelectReady(target) => {
-                        // `await select(chans)` with a value ready: no future.
-                        let pair = match self.fiber.stack.last() {
-                            Some(Value::List(chans)) => crate::chan::ready_select(chans),
-                            _ => None,
+                    Op::SelectReady { chans, pair, target } => {
+                        // `await select(…)` with a value ready: no future.
+                        let stack = &mut self.fiber.stack;
+                        let (hit, operands) = match chans {
+                            0 => match stack.last() {
+                                Some(Value::List(list)) => (crate::chan::ready_select(list), 1),
+                                _ => (None, 1),
+                            },
+                            n => {
+                                let n = n as usize;
+                                let from = stack.len().saturating_sub(n);
+                                (crate::chan::ready_select(&stack[from..]), n)
+                            }
                         };
-                        if let (Some(pair), Some(top)) = (pair, self.fiber.stack.last_mut()) {
-                            *top = pair;
+                        if let Some((i, v)) = hit {
+                            stack.truncate(stack.len().saturating_sub(operands));
+                            if pair {
+                                stack.push(Value::Int(i as i64));
+                                stack.push(v);
+                            } else {
+                                stack.push(Value::tuple(vec![Value::Int(i as i64), v]));
+                            }
                             ip = target as usize;
+                        }
+                    }
+                    Op::SelectLocals(i) => {
+                        let site = &proto.select_sites[i as usize];
+                        let locals = &self.fiber.stack[base..];
+                        let hit = crate::chan::ready_select_of(site.slots.len(), |j| &locals[site.slots[j] as usize]);
+                        if let Some((k, v)) = hit {
+                            if site.pair {
+                                self.push(Value::Int(k as i64));
+                                self.push(v);
+                            } else {
+                                self.push(Value::tuple(vec![Value::Int(k as i64), v]));
+                            }
+                            ip = site.target as usize;
+                        } else if let Some(fut) =
+                            crate::chan::select_future_of(site.slots.iter().map(|&s| &locals[s as usize]))
+                        {
+                            // None ready: straight to the `Await` with the future.
+                            ip = site.await_at as usize;
+                            self.push(fut);
                         }
                     }
                     Op::MatchUnwrapLocal { slot, variant, target } => {

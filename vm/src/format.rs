@@ -66,6 +66,11 @@ pub fn write_value(out: &mut String, v: &Value, repr: bool, hook: &mut StructHoo
             out.push('}');
         }
         Value::Some(x) => wrap(out, "Some", x, hook)?,
+        Value::SomeInt(_) | Value::SomeFloat(_) | Value::SomeBool(_) => {
+            if let Some(x) = v.some_inner() {
+                wrap(out, "Some", &x, hook)?
+            }
+        }
         Value::Ok(x) => wrap(out, "Ok", x, hook)?,
         Value::Err(x) => {
             // `Err(TimeoutError: timed out)`: errors inside show as str.

@@ -242,9 +242,11 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::Dict(x), Value::Dict(y)) => {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
         }
-        (Value::Some(x), Value::Some(y)) | (Value::Ok(x), Value::Ok(y)) | (Value::Err(x), Value::Err(y)) => {
-            values_equal(x, y)
-        }
+        (Value::Ok(x), Value::Ok(y)) | (Value::Err(x), Value::Err(y)) => values_equal(x, y),
+        (x, y) if x.is_some() && y.is_some() => match (x.some_inner(), y.some_inner()) {
+            (Some(p), Some(q)) => values_equal(&p, &q),
+            _ => false,
+        },
         (Value::Error(x), Value::Error(y)) => x == y,
         (Value::Struct(x), Value::Struct(y)) => {
             Arc::ptr_eq(&x.ty, &y.ty) && x.fields.iter().zip(y.fields.iter()).all(|(p, q)| values_equal(p, q))
@@ -282,9 +284,8 @@ pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
             Some(x.len().cmp(&y.len()))
         }
         (Value::Unit, Value::Unit) => Some(Ordering::Equal),
-        (Value::Some(x), Value::Some(y)) | (Value::Ok(x), Value::Ok(y)) | (Value::Err(x), Value::Err(y)) => {
-            compare(x, y)
-        }
+        (Value::Ok(x), Value::Ok(y)) | (Value::Err(x), Value::Err(y)) => compare(x, y),
+        (x, y) if x.is_some() && y.is_some() => compare(&x.some_inner()?, &y.some_inner()?),
         _ => None,
     }
 }

@@ -69,7 +69,7 @@ impl BuiltinType {
             (BuiltinType::List, Value::List(_)) => true,
             (BuiltinType::Dict, Value::Dict(_)) => true,
             (BuiltinType::Tuple, Value::Tuple(_) | Value::Unit) => true,
-            (BuiltinType::Optional, Value::Some(_) | Value::None) => true,
+            (BuiltinType::Optional, v) if v.is_some() || matches!(v, Value::None) => true,
             (BuiltinType::Result, Value::Ok(_) | Value::Err(_)) => true,
             (BuiltinType::Function, Value::Func(_) | Value::Native(_) | Value::Bound(_) | Value::Type(_)) => true,
             _ => false,

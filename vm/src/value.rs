@@ -22,8 +22,16 @@ pub enum Value {
     List(Arc<Vec<Value>>),
     Tuple(Arc<Vec<Value>>),
     Dict(Arc<Dict>),
-    /// `Some(v)`
+    /// `Some(v)` of anything but a scalar (`Value::some` picks the form;
+    /// every `Some` of an Int, Float or Bool is one of the inline forms
+    /// below, so two equal `Some`s always have the same form)
     Some(Arc<Value>),
+    /// `Some(n)` of an Int, without an allocation.
+    SomeInt(i64),
+    /// `Some(x)` of a Float.
+    SomeFloat(f64),
+    /// `Some(b)` of a Bool.
+    SomeBool(bool),
     Ok(Arc<Value>),
     Err(Arc<Value>),
     Error(Arc<ErrorObj>),
@@ -76,7 +84,15 @@ impl Value {
     fn retain(&self) {
         use std::mem::forget;
         match self {
-            Value::None | Value::Unit | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Native(_) => {}
+            Value::None
+            | Value::Unit
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Native(_)
+            | Value::SomeInt(_)
+            | Value::SomeFloat(_)
+            | Value::SomeBool(_) => {}
             Value::Str(x) => forget(x.clone()),
             Value::List(x) | Value::Tuple(x) => forget(x.clone()),
             Value::Dict(x) => forget(x.clone()),
@@ -163,8 +179,46 @@ impl Value {
         Value::Tuple(Arc::new(items))
     }
 
+    /// `Some(v)`: a scalar stays inline, anything else is boxed.
+    #[inline]
     pub fn some(v: Value) -> Value {
-        Value::Some(Arc::new(v))
+        match v {
+            Value::Int(i) => Value::SomeInt(i),
+            Value::Float(f) => Value::SomeFloat(f),
+            Value::Bool(b) => Value::SomeBool(b),
+            other => Value::Some(Arc::new(other)),
+        }
+    }
+
+    /// Whether the value is a `Some` (in any of its forms).
+    #[inline]
+    pub fn is_some(&self) -> bool {
+        matches!(self, Value::Some(_) | Value::SomeInt(_) | Value::SomeFloat(_) | Value::SomeBool(_))
+    }
+
+    /// A copy of what a `Some` holds; None for anything else.
+    #[inline]
+    pub fn some_inner(&self) -> Option<Value> {
+        match self {
+            Value::SomeInt(i) => Some(Value::Int(*i)),
+            Value::Some(x) => Some((**x).clone()),
+            Value::SomeFloat(f) => Some(Value::Float(*f)),
+            Value::SomeBool(b) => Some(Value::Bool(*b)),
+            _ => None,
+        }
+    }
+
+    /// What a `Some` holds, moved out (copied only when its box is shared);
+    /// anything else is given back unchanged.
+    #[inline]
+    pub fn into_some_inner(self) -> Result<Value, Value> {
+        match self {
+            Value::SomeInt(i) => Ok(Value::Int(i)),
+            Value::Some(x) => Ok(Arc::unwrap_or_clone(x)),
+            Value::SomeFloat(f) => Ok(Value::Float(f)),
+            Value::SomeBool(b) => Ok(Value::Bool(b)),
+            other => Err(other),
+        }
     }
 
     pub fn ok(v: Value) -> Value {
@@ -187,7 +241,7 @@ impl Value {
             Value::List(_) => "List".into(),
             Value::Tuple(_) => "Tuple".into(),
             Value::Dict(_) => "Dict".into(),
-            Value::Some(_) => "Optional".into(),
+            Value::Some(_) | Value::SomeInt(_) | Value::SomeFloat(_) | Value::SomeBool(_) => "Optional".into(),
             Value::Ok(_) | Value::Err(_) => "Result".into(),
             Value::Error(e) => e.kind.to_string(),
             Value::Struct(s) => s.ty.name.clone(),
@@ -226,6 +280,7 @@ fn is_hashable(v: &Value) -> bool {
         Value::None | Value::Unit | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => true,
         Value::Tuple(items) => items.iter().all(is_hashable),
         Value::Some(x) | Value::Ok(x) | Value::Err(x) => is_hashable(x),
+        Value::SomeInt(_) | Value::SomeFloat(_) | Value::SomeBool(_) => true,
         Value::Type(_) => true,
         _ => false,
     }
@@ -265,6 +320,11 @@ fn hash_value<H: std::hash::Hasher>(v: &Value, state: &mut H) {
             }
         }
         Value::Some(x) | Value::Ok(x) | Value::Err(x) => hash_value(x, state),
+        Value::SomeInt(_) | Value::SomeFloat(_) | Value::SomeBool(_) => {
+            if let Some(x) = v.some_inner() {
+                hash_value(&x, state)
+            }
+        }
         Value::Type(t) => t.name().hash(state),
         _ => 0u8.hash(state),
     }

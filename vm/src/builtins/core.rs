@@ -308,7 +308,8 @@ pub fn err(_vm: &mut Vm, args: Args) -> RtResult<Value> {
 /// so the program ends as if the error escaped `main`.
 pub fn top_level_try(_vm: &mut Vm, args: Args) -> RtResult<Value> {
     match args.pos.into_iter().next() {
-        Some(Value::Ok(v) | Value::Some(v)) => Ok(Arc::unwrap_or_clone(v)),
+        Some(Value::Ok(v)) => Ok(Arc::unwrap_or_clone(v)),
+        Some(v) if v.is_some() => Ok(v.into_some_inner().unwrap_or(Value::None)),
         Some(Value::Err(e)) => Err(match &*e {
             Value::Error(_) => Thrown::Error((*e).clone()),
             other => Thrown::new("Error", format!("`?` at the top level got Err({})", crate::format::to_repr(other))),

@@ -82,6 +82,11 @@ impl Writer {
             Value::Float(f) => self.out.push_str(&finite(*f)?),
             Value::Str(s) => self.string(s),
             Value::Some(x) => self.value(x, depth + 1)?,
+            Value::SomeInt(_) | Value::SomeFloat(_) | Value::SomeBool(_) => {
+                if let Some(x) = v.some_inner() {
+                    self.value(&x, depth + 1)?
+                }
+            }
             Value::Unit => self.out.push_str("[]"),
             Value::List(items) | Value::Tuple(items) => {
                 if items.is_empty() {

@@ -43,7 +43,13 @@ pub fn has_method(v: &Value, name: &str) -> bool {
         Value::List(_) => LIST_METHODS,
         Value::Dict(_) => DICT_METHODS,
         Value::Tuple(_) | Value::Range(_) => TUPLE_METHODS,
-        Value::Some(_) | Value::None | Value::Ok(_) | Value::Err(_) => OPTION_METHODS,
+        Value::Some(_)
+        | Value::SomeInt(_)
+        | Value::SomeFloat(_)
+        | Value::SomeBool(_)
+        | Value::None
+        | Value::Ok(_)
+        | Value::Err(_) => OPTION_METHODS,
         Value::Task(_) => &["cancel", "is_done", "name", "catch", "await"],
         Value::Channel(_) => crate::chan::METHODS,
         Value::Future(_) => &["__anext__"],
@@ -109,7 +115,13 @@ pub fn call(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResult<V
             let xs = xs.clone();
             seq_query(&xs, name, &args).ok_or_else(|| no_method(recv, name))?
         }
-        Value::Some(_) | Value::None | Value::Ok(_) | Value::Err(_) => option_method(vm, recv, name, args),
+        Value::Some(_)
+        | Value::SomeInt(_)
+        | Value::SomeFloat(_)
+        | Value::SomeBool(_)
+        | Value::None
+        | Value::Ok(_)
+        | Value::Err(_) => option_method(vm, recv, name, args),
         Value::Task(t) => super::tasks::task_method(t, name, &args).unwrap_or_else(|| Err(no_method(recv, name))),
         Value::Future(f) if name == "__anext__" => {
             Ok(crate::futures::value(crate::futures::NextItem { source: f.clone() }))
@@ -448,9 +460,9 @@ fn dict_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResul
 
 fn option_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResult<Value> {
     let a = &args.pos;
-    let inner = match recv {
-        Value::Some(x) | Value::Ok(x) => Some((**x).clone()),
-        _ => None,
+    let inner = match &*recv {
+        Value::Ok(x) => Some((**x).clone()),
+        other => other.some_inner(),
     };
     let snapshot = recv.clone();
     let failure = || -> Thrown {
@@ -483,19 +495,19 @@ fn option_method(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtRes
         }
         "map" => {
             arity(&args, "map", 1, 1)?;
-            match recv {
-                Value::Some(x) => Value::some(vm.call_value(a[0].clone(), vec![(**x).clone()])?),
-                Value::Ok(x) => Value::ok(vm.call_value(a[0].clone(), vec![(**x).clone()])?),
-                other => other.clone(),
+            match (&*recv, inner) {
+                (Value::Ok(_), Some(x)) => Value::ok(vm.call_value(a[0].clone(), vec![x])?),
+                (_, Some(x)) => Value::some(vm.call_value(a[0].clone(), vec![x])?),
+                (other, None) => other.clone(),
             }
         }
         "ok" => match recv {
-            Value::Ok(x) => Value::Some(x.clone()),
-            Value::Some(_) => recv.clone(),
+            Value::Ok(x) => Value::some((**x).clone()),
+            some if some.is_some() => some.clone(),
             _ => Value::None,
         },
         "err" => match recv {
-            Value::Err(x) => Value::Some(x.clone()),
+            Value::Err(x) => Value::some((**x).clone()),
             _ => Value::None,
         },
         _ => return Err(no_method(recv, name)),

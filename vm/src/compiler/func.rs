@@ -96,6 +96,52 @@ impl FuncState {
         self.patch_to(at, target);
     }
 
+    /// Where the jump at `at` goes, if it is a jump (of any kind).
+    fn jump_target(&self, at: usize) -> Option<u32> {
+        Some(match self.proto.code[at] {
+            Op::Jump(t)
+            | Op::JumpIfFalse(t)
+            | Op::JumpIfTrue(t)
+            | Op::JumpIfFalseOrPop(t)
+            | Op::JumpIfTrueOrPop(t)
+            | Op::ForUnwrap(t) => t,
+            Op::ForIter { target, .. }
+            | Op::MatchUnwrap { target, .. }
+            | Op::MatchUnwrapLocal { target, .. }
+            | Op::SelectReady { target, .. } => target,
+            Op::CmpJump(i) => self.proto.cmp_jumps.get(i as usize)?.target,
+            _ => return None,
+        })
+    }
+
+    /// Jump threading, once the function is complete: a jump whose target
+    /// is an unconditional `Jump` goes straight to where that one goes (the
+    /// end of a `match` case that is the end of a loop body, a `break` out
+    /// of a nested block): one dispatch instead of two or more. A jump
+    /// other than `Jump` is only threaded forward, so every backward jump
+    /// is still a `Jump` and still counts against the time slice.
+    pub fn thread_jumps(&mut self) {
+        for at in 0..self.proto.code.len() {
+            let Some(mut target) = self.jump_target(at) else { continue };
+            // Bounded: a cycle of jumps (an empty `while True`) stays as it is.
+            for _ in 0..8 {
+                match self.proto.code.get(target as usize) {
+                    Some(&Op::Jump(next)) if next != target => target = next,
+                    _ => break,
+                }
+            }
+            // Only a `Jump` counts a backward jump against the task's time
+            // slice: anything else may be threaded forward only.
+            let backward = (target as usize) <= at;
+            if backward && !matches!(self.proto.code[at], Op::Jump(_)) {
+                continue;
+            }
+            if Some(target) != self.jump_target(at) {
+                self.patch_to(at, target);
+            }
+        }
+    }
+
     pub fn patch_to(&mut self, at: usize, target: u32) {
         let op = &mut self.proto.code[at];
         *op = match *op {

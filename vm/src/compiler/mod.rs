@@ -176,6 +176,7 @@ pub(crate) fn compile_with(
     };
     state.emit(Op::None);
     state.emit(Op::Return);
+    state.thread_jumps();
     let has_errors = c.diags.iter().any(|d| d.is_error());
     let frozen = (0..c.global_names.len() as u32).map(|g| c.global_writes.get(&g).copied().unwrap_or(0) <= 1).collect();
     let program = Program {
@@ -520,7 +521,8 @@ impl Compiler {
         self.set_span(end_span);
         self.emit(Op::None);
         self.emit(Op::Return);
-        let state = self.funcs.pop().unwrap_or_else(|| FuncState::new("?", self.file.clone(), false, false));
+        let mut state = self.funcs.pop().unwrap_or_else(|| FuncState::new("?", self.file.clone(), false, false));
+        state.thread_jumps();
         let captures = state.captures.clone();
         (Arc::new(state.proto), captures)
     }

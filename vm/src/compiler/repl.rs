@@ -107,6 +107,7 @@ pub fn compile_repl_input(
         body.emit(Op::None);
     }
     body.emit(Op::Return);
+    body.thread_jumps();
     if c.diags.iter().any(|d| d.is_error()) {
         return (None, c.diags);
     }

@@ -310,8 +310,8 @@ impl Vm {
             Op::Unwrap => {
                 let v = self.pop();
                 match v {
-                    Value::Some(x) | Value::Ok(x) | Value::Err(x) => self.push(Arc::unwrap_or_clone(x)),
-                    other => self.push(other),
+                    Value::Ok(x) | Value::Err(x) => self.push(Arc::unwrap_or_clone(x)),
+                    other => self.push(other.into_some_inner().unwrap_or_else(|v| v)),
                 }
             }
             Op::SliceRest { from, from_end } => {

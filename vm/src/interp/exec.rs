@@ -477,10 +477,10 @@ impl Vm {
                     }
                     Op::ForUnwrap(t) => {
                         let v = self.pop();
-                        match v {
-                            Value::Some(x) => self.push(Arc::unwrap_or_clone(x)),
-                            Value::None => ip = t as usize,
-                            other => tri!(Err(Thrown::type_error(format!(
+                        match v.into_some_inner() {
+                            Ok(x) => self.push(x),
+                            Err(Value::None) => ip = t as usize,
+                            Err(other) => tri!(Err(Thrown::type_error(format!(
                                 "__next__ must return an Optional (Some(x) or None), not {}",
                                 other.type_name()
                             )))),
@@ -533,9 +533,8 @@ impl Vm {
                     }
                     Op::MatchUnwrapLocal { slot, variant, target } => {
                         let inner = match (variant, &self.fiber.stack[base + slot as usize]) {
-                            (Variant::Some, Value::Some(x))
-                            | (Variant::Ok, Value::Ok(x))
-                            | (Variant::Err, Value::Err(x)) => Some((**x).clone()),
+                            (Variant::Some, v) => v.some_inner(),
+                            (Variant::Ok, Value::Ok(x)) | (Variant::Err, Value::Err(x)) => Some((**x).clone()),
                             _ => None,
                         };
                         match inner {
@@ -547,11 +546,14 @@ impl Vm {
                         let stack = &mut self.fiber.stack;
                         let Some(top) = stack.last_mut() else { continue };
                         match (variant, std::mem::take(top)) {
+                            (Variant::Some, Value::SomeInt(i)) => *top = Value::Int(i),
                             (Variant::Some, Value::Some(x))
                             | (Variant::Ok, Value::Ok(x))
                             | (Variant::Err, Value::Err(x)) => {
                                 *top = Arc::unwrap_or_clone(x);
                             }
+                            (Variant::Some, Value::SomeFloat(f)) => *top = Value::Float(f),
+                            (Variant::Some, Value::SomeBool(b)) => *top = Value::Bool(b),
                             (_, other) => {
                                 drop(other);
                                 stack.pop();
@@ -562,7 +564,8 @@ impl Vm {
                     Op::TryUnwrap => {
                         let v = self.pop();
                         match v {
-                            Value::Ok(x) | Value::Some(x) => self.push(Arc::unwrap_or_clone(x)),
+                            Value::Ok(x) => self.push(Arc::unwrap_or_clone(x)),
+                            v if v.is_some() => self.push(v.into_some_inner().unwrap_or(Value::None)),
                             Value::Err(_) | Value::None => {
                                 // Early return of the Err/None from this function.
                                 self.save_ip(ip);
@@ -725,24 +728,34 @@ impl Vm {
             None => {
                 let Some(top) = self.fiber.stack.last_mut() else { return false };
                 match std::mem::take(top) {
-                    Value::Some(x) | Value::Ok(x) => {
+                    Value::Ok(x) => {
                         *top = Arc::unwrap_or_clone(x);
                         true
                     }
-                    other => {
-                        *top = other;
-                        false
-                    }
+                    other => match other.into_some_inner() {
+                        Ok(x) => {
+                            *top = x;
+                            true
+                        }
+                        Err(other) => {
+                            *top = other;
+                            false
+                        }
+                    },
                 }
             }
             Some(Place { root: PlaceRoot::Local(slot), steps, .. }) if steps.is_empty() => {
-                match self.fiber.stack.get(base + *slot as usize) {
-                    Some(Value::Some(x) | Value::Ok(x)) => {
-                        let v = (**x).clone();
+                let inner = match self.fiber.stack.get(base + *slot as usize) {
+                    Some(Value::Ok(x)) => Some((**x).clone()),
+                    Some(v) => v.some_inner(),
+                    None => None,
+                };
+                match inner {
+                    Some(v) => {
                         self.push(v);
                         true
                     }
-                    _ => false,
+                    None => false,
                 }
             }
             Some(_) => false,

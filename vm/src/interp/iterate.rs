@@ -132,8 +132,8 @@ impl Vm {
                 it = this;
                 let item = item?;
                 match item {
-                    Value::Some(x) => out.push(Arc::unwrap_or_clone(x)),
                     Value::None => break,
+                    x if x.is_some() => out.push(x.into_some_inner().unwrap_or(Value::None)),
                     other => {
                         return Err(Thrown::type_error(format!(
                             "__next__ must return an Optional, not {}",

@@ -67,7 +67,7 @@ pub(crate) fn pattern_test(t: &PatternTest, v: &Value) -> bool {
             Value::Tuple(_) | Value::Unit => seq_len(v).is_some_and(|n| fits(n, *len, *at_least)),
             _ => false,
         },
-        PatternTest::Some => matches!(v, Value::Some(_)),
+        PatternTest::Some => v.is_some(),
         PatternTest::Ok => matches!(v, Value::Ok(_)),
         PatternTest::Err => matches!(v, Value::Err(_)),
         PatternTest::None => matches!(v, Value::None),

@@ -88,6 +88,16 @@ async fn selector(a: Channel[Int], b: Channel[Int], marks: List[Atomic]):
         except ChannelClosed:
             return
 
+# The same through `match` on the pair, channels read in place.
+async fn selector_match(a: Channel[Int], b: Channel[Int], marks: List[Atomic]):
+    while True:
+        try:
+            match await select([a, b]):
+                case (_, v):
+                    marks[v].fetch_add(1)
+        except ChannelClosed:
+            return
+
 fn cancel_all(ts: List[Task]):
     for t in ts:
         t.cancel()
@@ -139,7 +149,10 @@ async fn check_select(rounds: Int) -> Bool:
     let marks = new_marks(rounds)
     var sels = []
     for i in range(10):
-        sels.append(spawn(selector(a, b, marks)))
+        if i % 4 >= 2:
+            sels.append(spawn(selector_match(a, b, marks)))
+        else:
+            sels.append(spawn(selector(a, b, marks)))
     var senders = []
     for i in range(rounds):
         senders.append(spawn(sender(a if i % 2 == 0 else b, i)))

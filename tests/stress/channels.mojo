@@ -76,6 +76,26 @@ async fn selector(chans: List[Channel[Int]]) -> List[Int]:
         except ChannelClosed:
             return got
 
+# The same with the channels in locals and `match` on the (index, value) pair
+# (the form that reads the channels in place and never builds the tuple);
+# each value must come from the channel the index names (channel k carries
+# values k * span .. (k + 1) * span - 1).
+async fn selector_match(a: Channel[Int], b: Channel[Int], c: Channel[Int], d: Channel[Int], span: Int) -> List[Int]:
+    var got = []
+    while True:
+        try:
+            match await select([a, b, c, d]):
+                case (0, v):
+                    got.append(v)
+                    if v // span != 0:
+                        print(f"WRONG: select index 0 for value {v}")
+                case (i, v) if v // span == i:
+                    got.append(v)
+                case other:
+                    print(f"WRONG: select gave {other}")
+        except ChannelClosed:
+            return got
+
 async fn closer(ch: Channel[Int], after: Float):
     await sleep(after)
     ch.close()
@@ -92,7 +112,10 @@ async fn select_close(caps: List[Int], per: Int, consumers: Int) -> Bool:
             ps.append(spawn(until_closed(chans[k], (k * 3 + j) * per, per)))
     var cs = []
     for i in range(consumers):
-        cs.append(spawn(selector(chans)))
+        if i % 2 == 0 or len(chans) != 4:
+            cs.append(spawn(selector(chans)))
+        else:
+            cs.append(spawn(selector_match(chans[0], chans[1], chans[2], chans[3], 3 * per)))
     var closers = []
     for k in range(len(chans)):
         closers.append(spawn(closer(chans[k], 0.001 * (k + 1))))

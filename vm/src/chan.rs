@@ -7,6 +7,7 @@ use crate::error::{ErrorObj, RtResult, Thrown};
 use crate::futures::{self, FutCx, FutPoll, NativeFuture};
 use crate::value::Value;
 use runtime::{Channel, RecvOp, RecvPoll, SendOp, SendOutcome, TrySend};
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 pub struct ChannelObj {
@@ -226,21 +227,51 @@ pub fn select_future_of<'a>(chans: impl Iterator<Item = &'a Value>) -> Option<Va
             Value::Channel(ch) => Some(ch.clone()),
             _ => None,
         })
-        .collect::<Option<Vec<_>>>()?;
+        .collect::<Option<SmallVec<[_; 2]>>>()?;
     (!chans.is_empty()).then(|| futures::value(SelectFut::new(chans)))
 }
 
 /// `select([ch1, ch2, …])`: the first ready receive as `(index, value)`.
 pub struct SelectFut {
-    chans: Vec<Arc<ChannelObj>>,
-    ops: Vec<RecvOp>,
+    chans: SmallVec<[Arc<ChannelObj>; 2]>,
+    ops: SmallVec<[RecvOp; 2]>,
     done: bool,
 }
 
 impl SelectFut {
-    pub fn new(chans: Vec<Arc<ChannelObj>>) -> SelectFut {
+    pub fn new(chans: impl IntoIterator<Item = Arc<ChannelObj>>) -> SelectFut {
+        let chans: SmallVec<[Arc<ChannelObj>; 2]> = chans.into_iter().collect();
         let ops = chans.iter().map(|_| RecvOp::default()).collect();
         SelectFut { chans, ops, done: false }
+    }
+
+    /// One poll: the winning `(index, value)`, ChannelClosed when every
+    /// channel is closed, or Pending (registered with each channel).
+    fn poll_select(&mut self, cx: &FutCx) -> futures::PairPoll {
+        let n = self.chans.len();
+        // Start at a random arm so no ready channel is starved (one arm:
+        // no choice to make, and no trip through the shared generator).
+        let start = if n == 1 { 0 } else { crate::rng::below(n as u64) as usize };
+        let mut open = 0;
+        for k in 0..n {
+            let i = (start + k) % n;
+            match self.chans[i].chan.poll_recv_with(&mut self.ops[i], || cx.waker().clone()) {
+                RecvPoll::Value(v) => {
+                    self.finish(i);
+                    return futures::PairPoll::Ready(i, v);
+                }
+                RecvPoll::Closed => {}
+                RecvPoll::Pending => open += 1,
+            }
+        }
+        if open == 0 {
+            self.finish(usize::MAX);
+            return futures::PairPoll::Failed(Thrown::Error(ErrorObj::value(
+                "ChannelClosed",
+                "every channel in select is closed",
+            )));
+        }
+        futures::PairPoll::Pending
     }
 
     fn finish(&mut self, winner: usize) {
@@ -255,30 +286,15 @@ impl SelectFut {
 
 impl NativeFuture for SelectFut {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
-        let n = self.chans.len();
-        // Start at a random arm so no ready channel is starved (one arm:
-        // no choice to make, and no trip through the shared generator).
-        let start = if n == 1 { 0 } else { crate::rng::below(n as u64) as usize };
-        let mut open = 0;
-        for k in 0..n {
-            let i = (start + k) % n;
-            match self.chans[i].chan.poll_recv_with(&mut self.ops[i], || cx.waker().clone()) {
-                RecvPoll::Value(v) => {
-                    self.finish(i);
-                    return FutPoll::Ready(Ok(Value::tuple(vec![Value::Int(i as i64), v])));
-                }
-                RecvPoll::Closed => {}
-                RecvPoll::Pending => open += 1,
-            }
+        match self.poll_select(cx) {
+            futures::PairPoll::Ready(i, v) => FutPoll::Ready(Ok(Value::tuple(vec![Value::Int(i as i64), v]))),
+            futures::PairPoll::Failed(e) => FutPoll::Ready(Err(e)),
+            futures::PairPoll::Pending => FutPoll::Pending,
         }
-        if open == 0 {
-            self.finish(usize::MAX);
-            return FutPoll::Ready(Err(Thrown::Error(ErrorObj::value(
-                "ChannelClosed",
-                "every channel in select is closed",
-            ))));
-        }
-        FutPoll::Pending
+    }
+
+    fn poll_pair(&mut self, cx: &FutCx) -> Option<futures::PairPoll> {
+        Some(self.poll_select(cx))
     }
 
     fn describe(&self) -> String {
@@ -365,7 +381,7 @@ impl crate::interp::Vm {
                     // (which withdraws the registration).
                     return Ok(if interrupted { ChanStep::Continue(await_at) } else { ChanStep::Suspend });
                 }
-                (RecvPoll::Value(v), AfterRecv::Optional) => {
+                (RecvPoll::Value(v), AfterRecv::Optional | AfterRecv::Pair) => {
                     self.fiber.stack.truncate(keep);
                     self.push(Value::some(v));
                 }
@@ -434,6 +450,7 @@ pub(crate) fn after_recv(proto: &crate::bytecode::FuncProto, at: usize) -> After
             AfterRecv::Match(*target as usize)
         }
         Some(Op::CallMethod(i)) if proto.method_sites.get(*i as usize).is_some_and(plain_unwrap) => AfterRecv::Unwrap,
+        Some(Op::Unpack(2)) => AfterRecv::Pair,
         _ => AfterRecv::Optional,
     }
 }
@@ -448,6 +465,9 @@ pub(crate) enum AfterRecv {
     /// `MatchUnwrap` of `Some`, or `async for`'s `ForUnwrap`: a received
     /// value is pushed bare; a closed channel goes to its failure jump.
     Match(usize),
+    /// `Unpack(2)`: a future that yields a pair (`select`) pushes its two
+    /// items (anything else: as `Optional`).
+    Pair,
 }
 
 /// `x.unwrap()` with no arguments on the value on the stack.

@@ -22,6 +22,13 @@ pub enum FutPoll {
     Pending,
 }
 
+/// What `poll_pair` found.
+pub enum PairPoll {
+    Ready(usize, Value),
+    Failed(crate::error::Thrown),
+    Pending,
+}
+
 /// What `poll_bare` found.
 pub enum BarePoll {
     /// `Some(v)`, given as `v`.
@@ -67,6 +74,13 @@ pub trait NativeFuture: Send {
     /// `(await …).unwrap()`): polled instead of `poll`, it hands over the
     /// value without the `Some` around it. None if not supported.
     fn poll_bare(&mut self, _cx: &FutCx) -> Option<BarePoll> {
+        None
+    }
+    /// For a future whose value is an `(index, value)` pair (`select`),
+    /// awaited where the pair is unpacked at once (`match await select(…)`
+    /// with tuple patterns): polled instead of `poll`, it hands over the two
+    /// items without building the tuple. None if not supported.
+    fn poll_pair(&mut self, _cx: &FutCx) -> Option<PairPoll> {
         None
     }
     /// For futures that can also be iterated with `async for` (`as_completed`):

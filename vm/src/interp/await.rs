@@ -6,7 +6,7 @@
 use super::{FrameKind, Vm};
 use crate::chan::AfterRecv;
 use crate::error::{RtResult, Thrown};
-use crate::futures::{BarePoll, FutCx, FutPoll};
+use crate::futures::{BarePoll, FutCx, FutPoll, PairPoll};
 use crate::task::WaitSite;
 use crate::value::Value;
 use std::sync::Arc;
@@ -56,7 +56,21 @@ impl Vm {
             return Err(Thrown::new("Error", "`await` outside a running task"));
         };
         let cx = FutCx::new(ctx, task);
-        if !matches!(after, AfterRecv::Optional) && !task.interrupt_pending() {
+        if matches!(after, AfterRecv::Pair) && !task.interrupt_pending() {
+            // The pair is unpacked at once: take its two items.
+            let pair = f.inner.lock().poll_pair(&cx);
+            match pair {
+                Some(PairPoll::Ready(i, v)) => {
+                    self.set_top(Value::Int(i as i64));
+                    self.push(v);
+                    return Ok(AwaitStep::ReadySkip);
+                }
+                Some(PairPoll::Failed(e)) => return Err(e),
+                Some(PairPoll::Pending) => return self.land_bare(BarePoll::Pending, after),
+                None => {}
+            }
+        }
+        if matches!(after, AfterRecv::Match(_) | AfterRecv::Unwrap) && !task.interrupt_pending() {
             // The result is unwrapped at once: take a received value bare.
             let bare = f.inner.lock().poll_bare(&cx);
             if let Some(bare) = bare {

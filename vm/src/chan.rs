@@ -219,6 +219,16 @@ pub fn ready_select_of<'a>(n: usize, chan: impl Fn(usize) -> &'a Value) -> Optio
     None
 }
 
+/// Pushes select's result: `(i, v)`, or with `pair` its two items.
+pub fn push_select_result(stack: &mut Vec<Value>, i: usize, v: Value, pair: bool) {
+    if pair {
+        stack.push(Value::Int(i as i64));
+        stack.push(v);
+    } else {
+        stack.push(Value::tuple(vec![Value::Int(i as i64), v]));
+    }
+}
+
 /// The future of `select(chans)` when every value is a channel; None
 /// otherwise (for the ordinary call to report).
 pub fn select_future_of<'a>(chans: impl Iterator<Item = &'a Value>) -> Option<Value> {

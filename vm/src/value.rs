@@ -196,6 +196,12 @@ impl Value {
         matches!(self, Value::Some(_) | Value::SomeInt(_) | Value::SomeFloat(_) | Value::SomeBool(_))
     }
 
+    /// Whether the value is an Optional or a Result (`Some`, `None`, `Ok`,
+    /// `Err`): the values with the Optional/Result methods.
+    pub fn is_option_or_result(&self) -> bool {
+        self.is_some() || matches!(self, Value::None | Value::Ok(_) | Value::Err(_))
+    }
+
     /// A copy of what a `Some` holds; None for anything else.
     #[inline]
     pub fn some_inner(&self) -> Option<Value> {

@@ -43,13 +43,7 @@ pub fn has_method(v: &Value, name: &str) -> bool {
         Value::List(_) => LIST_METHODS,
         Value::Dict(_) => DICT_METHODS,
         Value::Tuple(_) | Value::Range(_) => TUPLE_METHODS,
-        Value::Some(_)
-        | Value::SomeInt(_)
-        | Value::SomeFloat(_)
-        | Value::SomeBool(_)
-        | Value::None
-        | Value::Ok(_)
-        | Value::Err(_) => OPTION_METHODS,
+        v if v.is_option_or_result() => OPTION_METHODS,
         Value::Task(_) => &["cancel", "is_done", "name", "catch", "await"],
         Value::Channel(_) => crate::chan::METHODS,
         Value::Future(_) => &["__anext__"],
@@ -115,13 +109,7 @@ pub fn call(vm: &mut Vm, recv: &mut Value, name: &str, args: Args) -> RtResult<V
             let xs = xs.clone();
             seq_query(&xs, name, &args).ok_or_else(|| no_method(recv, name))?
         }
-        Value::Some(_)
-        | Value::SomeInt(_)
-        | Value::SomeFloat(_)
-        | Value::SomeBool(_)
-        | Value::None
-        | Value::Ok(_)
-        | Value::Err(_) => option_method(vm, recv, name, args),
+        _ if recv.is_option_or_result() => option_method(vm, recv, name, args),
         Value::Task(t) => super::tasks::task_method(t, name, &args).unwrap_or_else(|| Err(no_method(recv, name))),
         Value::Future(f) if name == "__anext__" => {
             Ok(crate::futures::value(crate::futures::NextItem { source: f.clone() }))

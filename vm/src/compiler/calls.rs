@@ -142,16 +142,9 @@ impl Compiler {
             for s in slots {
                 self.emit(Op::Load(s));
             }
-            self.emit(Op::BuildList(n));
-            self.emit(Op::Native(select));
-            self.emit(Op::Swap);
-            self.emit(Op::Call(1));
-            let await_at = self.emit(Op::Await) as u32;
+            let await_at = self.select_call(select, Some(n), pair) as u32;
             if let Some(site) = self.f().proto.select_sites.get_mut(i as usize) {
                 site.await_at = await_at;
-            }
-            if pair {
-                self.emit(Op::Unpack(2));
             }
             self.f().patch(ready);
             return true;
@@ -170,18 +163,27 @@ impl Compiler {
         };
         self.set_span(span);
         let ready = self.emit(Op::SelectReady { chans, pair, target: 0 });
-        if chans > 0 {
-            self.emit(Op::BuildList(chans as u32));
+        self.select_call(select, (chans > 0).then_some(chans as u32), pair);
+        self.f().patch(ready);
+        true
+    }
+
+    /// The ordinary path of an `await select(…)` whose fast path missed:
+    /// `list` channels on the stack made into the list (else the list is
+    /// there already), the builtin called and awaited, and the pair
+    /// unpacked with `pair`. Returns the index of the `Await`.
+    fn select_call(&mut self, select: u32, list: Option<u32>, pair: bool) -> usize {
+        if let Some(n) = list {
+            self.emit(Op::BuildList(n));
         }
         self.emit(Op::Native(select));
         self.emit(Op::Swap);
         self.emit(Op::Call(1));
-        self.emit(Op::Await);
+        let await_at = self.emit(Op::Await);
         if pair {
             self.emit(Op::Unpack(2));
         }
-        self.f().patch(ready);
-        true
+        await_at
     }
 
     /// `random.shuffle(xs)` shuffles the caller's list: the call returns the

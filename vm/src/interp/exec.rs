@@ -502,12 +502,7 @@ impl Vm {
                         };
                         if let Some((i, v)) = hit {
                             stack.truncate(stack.len().saturating_sub(operands));
-                            if pair {
-                                stack.push(Value::Int(i as i64));
-                                stack.push(v);
-                            } else {
-                                stack.push(Value::tuple(vec![Value::Int(i as i64), v]));
-                            }
+                            crate::chan::push_select_result(stack, i, v, pair);
                             ip = target as usize;
                         }
                     }
@@ -516,12 +511,7 @@ impl Vm {
                         let locals = &self.fiber.stack[base..];
                         let hit = crate::chan::ready_select_of(site.slots.len(), |j| &locals[site.slots[j] as usize]);
                         if let Some((k, v)) = hit {
-                            if site.pair {
-                                self.push(Value::Int(k as i64));
-                                self.push(v);
-                            } else {
-                                self.push(Value::tuple(vec![Value::Int(k as i64), v]));
-                            }
+                            crate::chan::push_select_result(&mut self.fiber.stack, k, v, site.pair);
                             ip = site.target as usize;
                         } else if let Some(fut) =
                             crate::chan::select_future_of(site.slots.iter().map(|&s| &locals[s as usize]))

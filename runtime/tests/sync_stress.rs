@@ -333,8 +333,10 @@ fn event_many_waiters_register_in_linear_time() {
         let env = Env::new(2);
         let mut times = Vec::new();
         // Each size is timed three times and the fastest run counts, so one
-        // descheduled moment on a loaded machine does not read as quadratic.
-        for n in [10_000u64, 10_000, 10_000, 40_000, 40_000, 40_000] {
+        // descheduled moment on a loaded machine does not read as quadratic;
+        // the sizes keep each run well above a scheduler tick (10 000 waiters
+        // took ~2.5 ms, short enough for one hiccup to read as a 9x ratio).
+        for n in [25_000u64, 25_000, 25_000, 100_000, 100_000, 100_000] {
             let ev = Arc::new(Event::new());
             let waiting = Arc::new(Count::default());
             let start = Instant::now();

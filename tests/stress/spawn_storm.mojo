@@ -1,6 +1,9 @@
 # spawn/await storm: roots spawn children that spawn grandchildren; every
 # level awaits its children (one by one, twice, through join). Then a
-# TaskGroup storm and an as_completed storm. Counted with Atomic; exact totals.
+# TaskGroup storm (children that spawn more children into their group while
+# its end is awaited; groups where one child fails and the rest are
+# cancelled), an as_completed storm and a join_settled storm with failures.
+# Counted with Atomic; exact totals.
 async fn leaf(i: Int, leaves: Atomic) -> Int:
     leaves.fetch_add(1)
     if i % 7 == 0:
@@ -44,7 +47,53 @@ async fn grouped(g: Int, k: Int, hits: Atomic) -> Int:
             tg.spawn(leaf(g * k + j, hits))
     return 1
 
+async fn spawn_more(tg: TaskGroup, i: Int, hits: Atomic) -> Int:
+    await yield_now()
+    tg.spawn(leaf(i, hits))
+    return i
+
+async fn growing(g: Int, k: Int, hits: Atomic) -> Int:
+    async with TaskGroup() as tg:
+        for j in range(k):
+            tg.spawn(spawn_more(tg, g * k + j, hits))
+    return 1
+
+async fn failing_member(i: Int, hits: Atomic) -> Int:
+    await yield_now()
+    hits.fetch_add(1)
+    if i % 10 == 3:
+        raise ValueError(f"member {i} failed")
+    await sleep(5.0)
+    return i
+
+async fn failing_group(g: Int, k: Int, hits: Atomic, ends: Atomic) -> Int:
+    # Raised when the first member fails, long before the others' sleep ends.
+    let t0 = monotonic()
+    try:
+        async with TaskGroup() as tg:
+            for j in range(k):
+                tg.spawn(failing_member(j, hits))
+    except ValueError:
+        if monotonic() - t0 < 4.0:
+            ends.fetch_add(1)
+    return 1
+
 async fn group_storm(groups: Int, k: Int) -> Bool:
+    let grown = Atomic(0)
+    async with TaskGroup() as outer:
+        for g in range(groups):
+            outer.spawn(growing(g, k // 10, grown))
+    if grown.load() != groups * (k // 10):
+        print(f"WRONG: growing TaskGroup storm: {grown.load()} of {groups * (k // 10)} late children ran")
+        return False
+    let tried = Atomic(0)
+    let raised = Atomic(0)
+    async with TaskGroup() as outer:
+        for g in range(groups):
+            outer.spawn(failing_group(g, 20, tried, raised))
+    if raised.load() != groups:
+        print(f"WRONG: failing TaskGroup storm: {raised.load()} of {groups} groups raised in time")
+        return False
     let hits = Atomic(0)
     let done = Atomic(0)
     async with TaskGroup() as outer:
@@ -66,6 +115,28 @@ async fn completed_storm(n: Int) -> Bool:
         s += v
     if len(vals) != n or s != n * (n - 1) // 2 or hits.load() != n:
         print(f"WRONG: as_completed storm: {len(vals)} values, sum {s}")
+        return False
+    return True
+
+async fn settled_storm(n: Int) -> Bool:
+    let hits = Atomic(0)
+    var coros = []
+    for i in range(n):
+        if i % 3 == 0:
+            coros.append(failing_member(3, hits))
+        else:
+            coros.append(leaf(i, hits))
+    let results = await join_settled(coros)
+    var oks = 0
+    var errs = 0
+    for r in results:
+        match r:
+            case Ok(_):
+                oks += 1
+            case Err(_):
+                errs += 1
+    if errs != (n + 2) // 3 or oks != n - errs or hits.load() != n:
+        print(f"WRONG: join_settled storm: {oks} ok, {errs} err, {hits.load()} ran of {n}")
         return False
     return True
 
@@ -91,5 +162,6 @@ async fn main():
         ok = False
     ok = await group_storm(roots_n, 100) and ok
     ok = await completed_storm(roots_n * 50) and ok
+    ok = await settled_storm(roots_n * 20) and ok
     if ok:
         print("ok")

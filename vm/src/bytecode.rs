@@ -121,6 +121,10 @@ pub enum Op {
     /// coroutine in between), skipping the `Call(1)` that follows. If global
     /// `slot` is not a frozen async fn, it becomes `[spawn, g(a1..an)]`
     /// instead (`g` called as by `CallGlobal`) and the `Call(1)` spawns it.
+    /// Followed by the `CallMethod` of `recv.spawn(g(a1..an))` instead:
+    /// `[recv?, a1..an] -> [Task]` when the receiver is a TaskGroup (the task
+    /// joins the group, the `CallMethod` is skipped), else
+    /// `[recv?, g(a1..an)]` and the `CallMethod` runs.
     SpawnGlobal { slot: u32, argc: u8 },
     /// `[f, args..] -> [result]` call described by `call_sites[i]` (keywords, `*args`)
     CallSite(u32),

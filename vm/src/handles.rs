@@ -5,7 +5,7 @@
 
 use crate::error::{RtResult, Thrown};
 use crate::futures::{self, FutCx, FutPoll, NativeFuture};
-use crate::task::{RtCtx, TaskObj};
+use crate::task::{RtCtx, TaskObj, Wake};
 use crate::value::Value;
 use parking_lot::Mutex;
 use runtime::{AcquireOp, Event, Semaphore, WaitOp};
@@ -352,6 +352,8 @@ struct GroupExit {
     /// `completions` when it finishes, so a poll looks only at what is new.
     children: Vec<Arc<TaskObj>>,
     completions: Arc<crate::task::Completions>,
+    /// Children registered with `completions` (each queues once).
+    registered: u32,
     finished: usize,
     first_failure: Option<Thrown>,
 }
@@ -364,15 +366,9 @@ impl GroupExit {
             cancelled: false,
             children: Vec::new(),
             completions: Default::default(),
+            registered: 0,
             finished: 0,
             first_failure: None,
-        }
-    }
-
-    fn all_children(&self) -> Vec<Arc<TaskObj>> {
-        match &*self.group {
-            Handle::TaskGroup(c) => c.lock().clone(),
-            _ => Vec::new(),
         }
     }
 
@@ -403,7 +399,6 @@ impl GroupExit {
 
 impl NativeFuture for GroupExit {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
-        self.completions.listen(cx.waker());
         for t in self.new_children() {
             let index = self.children.len() as u32;
             if self.cancelled || self.body_failed {
@@ -411,10 +406,14 @@ impl NativeFuture for GroupExit {
             }
             match t.result_or_notify(&self.completions, index) {
                 Some(r) => self.settle(&r),
-                None => {}
+                None => self.registered += 1,
             }
             self.children.push(t);
         }
+        // Woken only when every child is done, or one failed (the rest are
+        // then cancelled); children spawned into the group meanwhile are
+        // registered at that wake-up.
+        self.completions.listen(cx.waker(), Wake::AllOf { n: self.registered, on_failure: true });
         let mut done = Vec::new();
         self.completions.take(&mut done);
         for i in done {
@@ -442,7 +441,8 @@ impl NativeFuture for GroupExit {
 impl Drop for GroupExit {
     fn drop(&mut self) {
         // Cancelled while waiting: children must not outlive the block.
-        for t in self.all_children() {
+        // (`children` holds every child a poll saw, in the group's order.)
+        for t in self.children.iter().chain(self.new_children().iter()) {
             if !t.is_done() {
                 t.cancel();
             }

@@ -83,12 +83,34 @@ pub struct Completions {
 struct CompletionsInner {
     done: Vec<u32>,
     waker: Option<Waker>,
+    /// Indices queued since the start (each registered child queues once).
+    queued: u32,
+    /// The awaiter's wake-up rule (see `Wake`).
+    wake: Wake,
+}
+
+/// When a finishing child wakes the awaiter.
+#[derive(Clone, Copy, Default, PartialEq, Debug)]
+pub enum Wake {
+    /// At the first child of a burst (`race`, `as_completed`): until the
+    /// awaiter takes the queue, that wake-up stands for every index queued
+    /// after it.
+    #[default]
+    EachBurst,
+    /// Only once `n` children have queued in all, or at a failure when
+    /// `on_failure` (`join`, a TaskGroup's end: nothing to do until every
+    /// child is done, unless one fails and the rest must be cancelled).
+    /// The awaiter sets `n` to the number of children it registered with.
+    AllOf { n: u32, on_failure: bool },
 }
 
 impl Completions {
-    /// Sets the waker to wake when a child finishes.
-    pub fn listen(&self, waker: &Waker) {
+    /// Sets the waker to wake when a child finishes, and the rule for it.
+    /// Called before `take`: a child that queues after it wakes by the new
+    /// rule, one that queued before it is in what `take` returns.
+    pub fn listen(&self, waker: &Waker, wake: Wake) {
         let mut inner = self.inner.lock();
+        inner.wake = wake;
         if !inner.waker.as_ref().is_some_and(|w| w.same_task(waker)) {
             inner.waker = Some(waker.clone());
         }
@@ -99,13 +121,16 @@ impl Completions {
         into.append(&mut self.inner.lock().done);
     }
 
-    /// Only the first of a burst wakes: until the awaiter takes the queue,
-    /// the wake-up it was given stands for every index queued after it.
-    fn push(&self, index: u32) {
+    fn push(&self, index: u32, failed: bool) {
         let waker = {
             let mut inner = self.inner.lock();
             inner.done.push(index);
-            if inner.done.len() > 1 {
+            inner.queued += 1;
+            let wake = match inner.wake {
+                Wake::EachBurst => inner.done.len() == 1,
+                Wake::AllOf { n, on_failure } => inner.queued == n || (on_failure && failed && inner.queued < n),
+            };
+            if !wake {
                 return;
             }
             inner.waker.clone()
@@ -480,6 +505,7 @@ impl TaskObj {
                 self.ctx.failures.lock().push((self.name().into_owned(), headline, me));
             }
         }
+        let failed = matches!(result, TaskResult::Failed(_));
         let (waiters, on_finish) = {
             let mut st = self.state.lock();
             st.result = Some(result);
@@ -489,7 +515,7 @@ impl TaskObj {
         for w in waiters {
             match w {
                 Waiter::Wake(w) => w.wake(),
-                Waiter::Notify(to, index) => to.push(index),
+                Waiter::Notify(to, index) => to.push(index, failed),
             }
         }
         // Only after the awaiters are queued may a waiting runtime look idle.
@@ -616,7 +642,7 @@ pub struct CoroutineObj {
     pub name: Arc<str>,
     /// For an async `mut self` method called on a place: where `self` goes
     /// back, valid when awaited in the frame (depth) that made it.
-    pub writeback: Option<(crate::bytecode::Place, Vec<Value>, usize)>,
+    pub writeback: Option<Box<(crate::bytecode::Place, Vec<Value>, usize)>>,
     call: Mutex<Option<(Value, Vec<Value>, Vec<(Arc<str>, Value)>)>>,
 }
 
@@ -637,7 +663,8 @@ impl CoroutineObj {
 #[cfg(test)]
 mod tests {
     /// Every task handle a program keeps alive (W1 keeps 200 000) holds a
-    /// whole `TaskObj`: keep it small (184 bytes; it was 264).
+    /// whole `TaskObj`: keep it small (184 bytes; it was 264). A list of
+    /// coroutines (`join([g(i) for i in ...])`) holds a `CoroutineObj` each.
     #[test]
     fn task_object_stays_small() {
         assert!(
@@ -646,5 +673,10 @@ mod tests {
             std::mem::size_of::<super::TaskObj>()
         );
         assert_eq!(std::mem::size_of::<Option<super::TaskResult>>(), 16);
+        assert!(
+            std::mem::size_of::<super::CoroutineObj>() <= 104,
+            "CoroutineObj is {} bytes",
+            std::mem::size_of::<super::CoroutineObj>()
+        );
     }
 }

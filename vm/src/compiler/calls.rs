@@ -60,24 +60,34 @@ impl Compiler {
     /// fn, with positional arguments only: `SpawnGlobal` (see bytecode.rs).
     /// False, emitting nothing, for any other shape.
     fn spawn_of_global_call(&mut self, args: &[Arg], span: Span) -> bool {
+        let spawn_is_builtin = !self.resolves_to_local("spawn")
+            && self.fr().self_name.as_deref() != Some("spawn")
+            && !self.globals.contains_key("spawn")
+            && !self.imports.contains_key("spawn")
+            && self.builtin_index("spawn").is_some();
+        if !spawn_is_builtin || !self.spawn_global_args(args, span) {
+            return false;
+        }
+        self.set_span(span);
+        self.emit(Op::Call(1));
+        true
+    }
+
+    /// The one argument of a spawn, `g(a, b)` with `g` a global async fn and
+    /// positional arguments only: pushes the arguments and emits
+    /// `SpawnGlobal`, for the spawning call the caller emits next (`Call(1)`
+    /// of the builtin, or `CallMethod` of `tg.spawn`). False, emitting
+    /// nothing, for any other argument.
+    fn spawn_global_args(&mut self, args: &[Arg], span: Span) -> bool {
         let [arg] = args else { return false };
         if arg.name.is_some() || arg.star {
             return false;
         }
         let ExprKind::Call { func: inner, args: inner_args } = &arg.value.kind else { return false };
         let ExprKind::Name(g) = &inner.kind else { return false };
-        let spawn_is_builtin = !self.resolves_to_local("spawn")
-            && self.fr().self_name.as_deref() != Some("spawn")
-            && !self.globals.contains_key("spawn")
-            && !self.imports.contains_key("spawn")
-            && self.builtin_index("spawn").is_some();
         let Some(slot) = self.global_fn_slot(g) else { return false };
         let is_async = matches!(self.globals.get(g).map(|x| &x.kind), Some(GlobalKind::Fn { is_async: true, .. }));
-        if !spawn_is_builtin
-            || !is_async
-            || inner_args.len() >= 256
-            || !inner_args.iter().all(|a| a.name.is_none() && !a.star)
-        {
+        if !is_async || inner_args.len() >= 256 || !inner_args.iter().all(|a| a.name.is_none() && !a.star) {
             return false;
         }
         self.check_known_call(g, inner_args, inner.span);
@@ -87,7 +97,6 @@ impl Compiler {
         self.set_span(arg.value.span);
         self.emit(Op::SpawnGlobal { slot, argc: inner_args.len() as u8 });
         self.set_span(span);
-        self.emit(Op::Call(1));
         true
     }
 
@@ -348,6 +357,15 @@ impl Compiler {
         let place = if super::place::is_place(obj) { self.place(obj, false) } else { None };
         if place.is_none() {
             self.expr(obj);
+        }
+        if name.name == "spawn" && self.spawn_global_args(args, span) {
+            // `tg.spawn(g(x))`: the task is made without a coroutine when the
+            // receiver turns out to be a TaskGroup (see `SpawnGlobal`).
+            let site = CallSite { argc: 1, kwnames: Vec::new(), stars: Vec::new() };
+            let ms = MethodSite::new(name.name.as_str().into(), site, place);
+            let idx = push(&mut self.f().proto.method_sites, ms);
+            self.emit(Op::CallMethod(idx));
+            return;
         }
         let site = self.push_args(args).unwrap_or(CallSite {
             argc: args.len() as u32,

@@ -6,7 +6,7 @@
 
 use super::{FutCx, FutPoll, NativeFuture};
 use crate::error::{ErrorObj, Thrown};
-use crate::task::{Completions, TaskObj, TaskResult};
+use crate::task::{Completions, TaskObj, TaskResult, Wake};
 use crate::value::Value;
 use runtime::TimerHandle;
 use std::sync::Arc;
@@ -31,6 +31,9 @@ pub struct AwaitTasks {
     /// at the children that finished since the last one, so awaiting n
     /// children costs O(n) in all, not O(n) per wake-up.
     completions: Option<Arc<Completions>>,
+    /// How many children were registered with `completions` (the rest had
+    /// finished already): each queues its index once.
+    registered: u32,
     /// The results of the finished children, by index.
     results: Vec<Option<TaskResult>>,
     /// Indices in completion order.
@@ -44,7 +47,16 @@ pub struct AwaitTasks {
 impl AwaitTasks {
     pub fn new(tasks: Vec<Arc<TaskObj>>, mode: Mode) -> AwaitTasks {
         let results = vec![None; tasks.len()];
-        AwaitTasks { tasks, mode, completions: None, results, finished: Vec::new(), outcome: None, yielded: 0 }
+        AwaitTasks {
+            tasks,
+            mode,
+            completions: None,
+            registered: 0,
+            results,
+            finished: Vec::new(),
+            outcome: None,
+            yielded: 0,
+        }
     }
 
     /// Takes in the children that finished since the last poll, then
@@ -52,28 +64,37 @@ impl AwaitTasks {
     /// finish in a `race`) and cancels the children still running.
     fn update(&mut self, cx: &FutCx) {
         let before = self.finished.len();
-        match &self.completions {
+        let completions = match &self.completions {
+            Some(c) => c.clone(),
             None => {
                 let completions = Arc::new(Completions::default());
-                completions.listen(cx.waker());
                 for (i, t) in self.tasks.iter().enumerate() {
-                    if let Some(r) = t.result_or_notify(&completions, i as u32) {
-                        self.results[i] = Some(r);
-                        self.finished.push(i);
+                    match t.result_or_notify(&completions, i as u32) {
+                        Some(r) => {
+                            self.results[i] = Some(r);
+                            self.finished.push(i);
+                        }
+                        None => self.registered += 1,
                     }
                 }
-                self.completions = Some(completions);
+                self.completions = Some(completions.clone());
+                completions
             }
-            Some(completions) => {
-                completions.listen(cx.waker());
-                let mut done = Vec::new();
-                completions.take(&mut done);
-                for i in done.into_iter().map(|i| i as usize) {
-                    if self.results[i].is_none() {
-                        self.results[i] = self.tasks[i].result();
-                        self.finished.push(i);
-                    }
-                }
+        };
+        // `join` needs a wake-up only when every child is done or one
+        // failed; `join_settled` only when every child is done.
+        let wake = match self.mode {
+            Mode::All => Wake::AllOf { n: self.registered, on_failure: true },
+            Mode::Settled => Wake::AllOf { n: self.registered, on_failure: false },
+            Mode::Race | Mode::AsCompleted => Wake::EachBurst,
+        };
+        completions.listen(cx.waker(), wake);
+        let mut done = Vec::new();
+        completions.take(&mut done);
+        for i in done.into_iter().map(|i| i as usize) {
+            if self.results[i].is_none() {
+                self.results[i] = self.tasks[i].result();
+                self.finished.push(i);
             }
         }
         if self.outcome.is_some() || self.finished.len() == before {

@@ -152,7 +152,7 @@ impl Vm {
         let names: Vec<Arc<str>> = kw.iter().map(|(k, _)| k.clone()).collect();
         self.fiber.stack.extend(kw.into_iter().map(|(_, v)| v));
         let kwref = if names.is_empty() { None } else { Some(&names[..]) };
-        let kind = match &c.writeback {
+        let kind = match c.writeback.as_deref() {
             Some((place, indices, depth)) if *depth == self.fiber.frames.len() => {
                 FrameKind::Writeback(Box::new(super::Writeback { place: place.clone(), indices: indices.clone() }))
             }

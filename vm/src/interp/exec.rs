@@ -312,27 +312,43 @@ impl Vm {
                     Op::SpawnGlobal { slot, argc } => {
                         self.save_ip(ip);
                         let n = argc as usize;
+                        let method = match code.get(ip) {
+                            Some(Op::CallMethod(i)) => Some(&proto.method_sites[*i as usize]),
+                            _ => None,
+                        };
                         if let (Some(Value::Func(f)), Some(ctx)) =
                             (closure.globals.frozen_ref(slot as usize), self.ctx.clone())
                         {
                             if f.proto.is_async {
-                                let args = self.pop_n(n);
                                 let name = Some(f.proto.name.clone());
-                                let task = ctx.spawn_call(Value::Func(f.clone()), args, Vec::new(), name);
-                                self.push(Value::Task(task));
-                                ip += 1; // the `Call(1)` of spawn
-                                continue;
+                                match method {
+                                    None => {
+                                        let args = self.pop_n(n);
+                                        let task = ctx.spawn_call(Value::Func(f.clone()), args, Vec::new(), name);
+                                        self.push(Value::Task(task));
+                                        ip += 1; // the `Call(1)` of spawn
+                                        continue;
+                                    }
+                                    Some(site) => {
+                                        if self.spawn_into_group(&ctx, f, n, site, proto, base, name) {
+                                            ip += 1; // the `CallMethod` of `tg.spawn`
+                                            continue;
+                                        }
+                                    }
+                                }
                             }
                         }
-                        // The general way: `spawn` and `g` under the arguments,
-                        // `g` called here and spawned by the following `Call(1)`.
-                        let Some(spawn) = crate::builtins::native_index("spawn") else {
-                            tri!(Err(Thrown::new("Error", "internal: no builtin spawn")))
-                        };
+                        // The general way: `g` called here (a coroutine) and spawned by
+                        // the following `Call(1)` (with `spawn` put under it) or `CallMethod`.
                         let f = tri!(load_global(&closure.globals, slot as usize));
                         let callee_at = self.fiber.stack.len() - n;
                         self.fiber.stack.insert(callee_at, f);
-                        self.fiber.stack.insert(callee_at, Value::Native(spawn));
+                        if method.is_none() {
+                            let Some(spawn) = crate::builtins::native_index("spawn") else {
+                                tri!(Err(Thrown::new("Error", "internal: no builtin spawn")))
+                            };
+                            self.fiber.stack.insert(callee_at, Value::Native(spawn));
+                        }
                         if tri!(self.call(n, None)) {
                             continue 'frames;
                         }
@@ -777,6 +793,47 @@ impl Vm {
         if let Some(Value::List(xs)) = self.fiber.stack.get_mut(slot) {
             Arc::make_mut(xs).push(v);
         }
+        true
+    }
+}
+
+impl Vm {
+    /// `recv.spawn(g(a1..an))` with `g` the frozen async fn `f` and its `n`
+    /// arguments on the stack: when the receiver (on the stack under the
+    /// arguments, or in a local variable) is a TaskGroup, the task is made
+    /// straight from the call, joins the group and replaces the arguments
+    /// (and receiver) on the stack. False, touching nothing, for any other
+    /// receiver: the caller makes the coroutine and the method call runs.
+    #[allow(clippy::too_many_arguments)]
+    fn spawn_into_group(
+        &mut self,
+        ctx: &Arc<crate::task::RtCtx>,
+        f: &Arc<Closure>,
+        n: usize,
+        site: &crate::bytecode::MethodSite,
+        proto: &FuncProto,
+        base: usize,
+        name: Option<Arc<str>>,
+    ) -> bool {
+        let len = self.fiber.stack.len();
+        let recv_at = match site.place.map(|p| &proto.places[p as usize]) {
+            None if len > n => len - n - 1,
+            Some(Place { root: PlaceRoot::Local(slot), steps, .. }) if steps.is_empty() => base + *slot as usize,
+            _ => return false,
+        };
+        let group = match self.fiber.stack.get(recv_at) {
+            Some(Value::Handle(h)) if matches!(&**h, crate::handles::Handle::TaskGroup(_)) => h.clone(),
+            _ => return false,
+        };
+        let args = self.pop_n(n);
+        if site.place.is_none() {
+            self.pop();
+        }
+        let task = ctx.spawn_call(Value::Func(f.clone()), args, Vec::new(), name);
+        if let crate::handles::Handle::TaskGroup(children) = &*group {
+            children.lock().push(task.clone());
+        }
+        self.push(Value::Task(task));
         true
     }
 }

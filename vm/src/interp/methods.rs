@@ -143,7 +143,7 @@ impl Vm {
                         // `await obj.method()` in this frame writes `self` back.
                         let indices = self.fiber.stack[self.fiber.stack.len() - nidx_taken..].to_vec();
                         let _ = indices;
-                        co.writeback = Some((p.clone(), place_indices, self.fiber.frames.len()));
+                        co.writeback = Some(Box::new((p.clone(), place_indices, self.fiber.frames.len())));
                     }
                     self.push(Value::Coroutine(Arc::new(co)));
                     return Ok(false);

@@ -25,6 +25,17 @@ async fn receiver_while_let(ch: Channel[Int], marks: List[Atomic]):
     while let Some(v) = await ch.recv():
         marks[v].fetch_add(1)
 
+# The same through a one-channel `select` (receive and registration in one
+# pass), matched on its pair.
+async fn receiver_select_one(ch: Channel[Int], marks: List[Atomic]):
+    while True:
+        try:
+            match await select([ch]):
+                case (0, v):
+                    marks[v].fetch_add(1)
+        except ChannelClosed:
+            return
+
 fn new_marks(n: Int) -> List[Atomic]:
     var m = []
     for i in range(n):
@@ -112,11 +123,13 @@ async fn check_channel(cap: Int, rounds: Int) -> Bool:
     var recvs = []
     for i in range(rounds):
         senders.append(spawn(sender(ch, i)))
-    for i in range(8):
-        if i % 2 == 0:
+    for i in range(9):
+        if i % 3 == 0:
             recvs.append(spawn(receiver(ch, marks)))
-        else:
+        elif i % 3 == 1:
             recvs.append(spawn(receiver_while_let(ch, marks)))
+        else:
+            recvs.append(spawn(receiver_select_one(ch, marks)))
     await yield_now()
     var victims = []
     for i in range(rounds):

@@ -219,6 +219,31 @@ pub fn ready_select_of<'a>(n: usize, chan: impl Fn(usize) -> &'a Value) -> Optio
     None
 }
 
+/// What a select over one channel found in one pass.
+pub enum OneSelect {
+    /// A value, taken.
+    Value(Value),
+    /// None yet: the future, already registered with the channel (under
+    /// the lock that found it empty), to await.
+    Wait(Value),
+    /// Not a channel, or closed: the ordinary select decides (and raises).
+    Ordinary,
+}
+
+/// `select([ch])` over one channel: receives, or registers `waker` with the
+/// channel in the same pass (as `await ch.recv()` does), so a select that
+/// must wait takes the channel's lock once, not once to look and again to
+/// register.
+pub fn select_one(chan: &Value, waker: impl FnOnce() -> runtime::Waker) -> OneSelect {
+    let Value::Channel(ch) = chan else { return OneSelect::Ordinary };
+    let mut op = RecvOp::default();
+    match ch.chan.poll_recv_with(&mut op, waker) {
+        RecvPoll::Value(v) => OneSelect::Value(v),
+        RecvPoll::Pending => OneSelect::Wait(futures::value(SelectFut::registered(ch.clone(), op))),
+        RecvPoll::Closed => OneSelect::Ordinary,
+    }
+}
+
 /// Pushes select's result: `(i, v)`, or with `pair` its two items.
 pub fn push_select_result(stack: &mut Vec<Value>, i: usize, v: Value, pair: bool) {
     if pair {
@@ -253,6 +278,11 @@ impl SelectFut {
         let chans: SmallVec<[Arc<ChannelObj>; 2]> = chans.into_iter().collect();
         let ops = chans.iter().map(|_| RecvOp::default()).collect();
         SelectFut { chans, ops, done: false }
+    }
+
+    /// A select over `ch` whose receive `op` is already registered.
+    fn registered(ch: Arc<ChannelObj>, op: RecvOp) -> SelectFut {
+        SelectFut { chans: smallvec::smallvec![ch], ops: smallvec::smallvec![op], done: false }
     }
 
     /// One poll: the winning `(index, value)`, ChannelClosed when every

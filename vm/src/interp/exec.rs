@@ -524,6 +524,30 @@ impl Vm {
                     }
                     Op::SelectLocals(i) => {
                         let site = &proto.select_sites[i as usize];
+                        if let ([slot], Some(task)) = (&site.slots[..], &self.task) {
+                            let waker = || task.waker();
+                            match crate::chan::select_one(&self.fiber.stack[base + *slot as usize], waker) {
+                                crate::chan::OneSelect::Value(v) => {
+                                    crate::chan::push_select_result(&mut self.fiber.stack, 0, v, site.pair);
+                                    ip = site.target as usize;
+                                    continue;
+                                }
+                                crate::chan::OneSelect::Wait(fut) => {
+                                    // Registered: suspend at the `Await`, which polls
+                                    // the future when woken (and raises a pending
+                                    // cancellation, or says it cannot wait in a callback).
+                                    let interrupted = task.interrupt_pending();
+                                    self.push(fut);
+                                    ip = site.await_at as usize;
+                                    if !interrupted && stop == 0 {
+                                        self.save_ip(ip);
+                                        return Ok(Flow::Suspend);
+                                    }
+                                    continue;
+                                }
+                                crate::chan::OneSelect::Ordinary => {}
+                            }
+                        }
                         let locals = &self.fiber.stack[base..];
                         let hit = crate::chan::ready_select_of(site.slots.len(), |j| &locals[site.slots[j] as usize]);
                         if let Some((k, v)) = hit {

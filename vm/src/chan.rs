@@ -421,6 +421,19 @@ impl crate::interp::Vm {
                     // (which withdraws the registration).
                     return Ok(if interrupted { ChanStep::Continue(await_at) } else { ChanStep::Suspend });
                 }
+                (RecvPoll::Value(v), AfterRecv::StoreMatch { slot, .. }) => {
+                    self.fiber.stack.truncate(keep);
+                    let at = self.base() + slot as usize;
+                    self.fiber.stack[at] = Value::some(v.clone());
+                    self.push(v);
+                    return Ok(ChanStep::Continue(await_at + 3));
+                }
+                (RecvPoll::Closed, AfterRecv::StoreMatch { slot, fail }) => {
+                    self.fiber.stack.truncate(keep);
+                    let at = self.base() + slot as usize;
+                    self.fiber.stack[at] = Value::None;
+                    return Ok(ChanStep::Continue(fail));
+                }
                 (RecvPoll::Value(v), AfterRecv::Optional | AfterRecv::Pair) => {
                     self.fiber.stack.truncate(keep);
                     self.push(Value::some(v));
@@ -491,6 +504,12 @@ pub(crate) fn after_recv(proto: &crate::bytecode::FuncProto, at: usize) -> After
         }
         Some(Op::CallMethod(i)) if proto.method_sites.get(*i as usize).is_some_and(plain_unwrap) => AfterRecv::Unwrap,
         Some(Op::Unpack(2)) => AfterRecv::Pair,
+        Some(Op::Store(slot)) => match proto.code.get(at + 1) {
+            Some(Op::MatchUnwrapLocal { slot: s, variant: Variant::Some, target }) if s == slot => {
+                AfterRecv::StoreMatch { slot: *slot, fail: *target as usize }
+            }
+            _ => AfterRecv::Optional,
+        },
         _ => AfterRecv::Optional,
     }
 }
@@ -508,6 +527,12 @@ pub(crate) enum AfterRecv {
     /// `Unpack(2)`: a future that yields a pair (`select`) pushes its two
     /// items (anything else: as `Optional`).
     Pair,
+    /// `Store(slot)` then `MatchUnwrapLocal` of `Some` on that slot (`let m
+    /// = await ch.recv()` then `match m: case Some(v)`): a value that is
+    /// ready goes into the slot as its Optional and is pushed bare, past
+    /// both instructions; a closed channel stores None and goes to the
+    /// match's failure jump. (A receive that waits: as `Optional`.)
+    StoreMatch { slot: u16, fail: usize },
 }
 
 /// `x.unwrap()` with no arguments on the value on the stack.

@@ -180,7 +180,7 @@ impl Value {
     }
 
     /// `Some(v)`: a scalar stays inline, anything else is boxed.
-    #[inline]
+    #[inline(always)]
     pub fn some(v: Value) -> Value {
         match v {
             Value::Int(i) => Value::SomeInt(i),
@@ -203,7 +203,7 @@ impl Value {
     }
 
     /// A copy of what a `Some` holds; None for anything else.
-    #[inline]
+    #[inline(always)]
     pub fn some_inner(&self) -> Option<Value> {
         match self {
             Value::SomeInt(i) => Some(Value::Int(*i)),

@@ -365,7 +365,7 @@ impl Vm {
                         if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {
                             continue;
                         }
-                        if &*site.name == "append" && self.append_in_place(site, proto, base) {
+                        if &*site.name == "append" && self.append_in_place(site, proto, base, &closure.globals) {
                             // A statement's `Pop` of the None result is skipped too.
                             if matches!(code.get(ip), Some(Op::Pop)) {
                                 ip += 1;
@@ -794,19 +794,28 @@ impl Vm {
 }
 
 impl Vm {
-    /// `xs.append(v)` on a List in a local `var`: pushes `v` onto it in
-    /// place (copying the list first only if it is shared) and pops `v`;
-    /// the caller provides the None result. False leaves everything to the
-    /// general method call (other receivers, `let` bindings, deeper places,
-    /// keyword arguments, errors).
+    /// `xs.append(v)` on a List in a local `var` or a module-level `var`:
+    /// pushes `v` onto it in place (copying the list first only if it is
+    /// shared) and pops `v`; the caller provides the None result. False
+    /// leaves everything to the general method call (other receivers, `let`
+    /// bindings, deeper places, keyword arguments, errors).
     #[inline]
-    fn append_in_place(&mut self, site: &crate::bytecode::MethodSite, proto: &FuncProto, base: usize) -> bool {
+    fn append_in_place(
+        &mut self,
+        site: &crate::bytecode::MethodSite,
+        proto: &FuncProto,
+        base: usize,
+        globals: &super::Globals,
+    ) -> bool {
         if site.call.argc != 1 || !site.call.kwnames.is_empty() || !site.call.stars.is_empty() {
             return false;
         }
         let slot = match site.place.map(|p| &proto.places[p as usize]) {
             Some(Place { root: PlaceRoot::Local(slot), steps, readonly: false, .. }) if steps.is_empty() => {
                 base + *slot as usize
+            }
+            Some(Place { root: PlaceRoot::Global(g), steps, readonly: false, .. }) if steps.is_empty() => {
+                return self.append_to_global(globals, *g as usize);
             }
             _ => return false,
         };
@@ -818,6 +827,28 @@ impl Vm {
             Arc::make_mut(xs).push(v);
         }
         true
+    }
+
+    /// `append_in_place` on the module-level `var` in global `g`, under
+    /// the global's write lock.
+    #[cold]
+    fn append_to_global(&mut self, globals: &super::Globals, g: usize) -> bool {
+        if self.fiber.stack.is_empty() {
+            return false;
+        }
+        let mut v = Some(self.pop());
+        globals.update(g, |slot| {
+            if let Value::List(xs) = slot {
+                if let Some(v) = v.take() {
+                    Arc::make_mut(xs).push(v);
+                }
+            }
+        });
+        match v {
+            None => return true,
+            Some(v) => self.push(v), // not a List (or unset): the general call reports it
+        }
+        false
     }
 }
 

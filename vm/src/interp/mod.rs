@@ -166,6 +166,17 @@ impl Globals {
         }
     }
 
+    /// Runs `f` on a mutable global's value in place, under its write lock
+    /// (no reader sees it half-updated or missing); None for frozen and
+    /// unset slots.
+    #[inline]
+    pub fn update<R>(&self, slot: usize, f: impl FnOnce(&mut Value) -> R) -> Option<R> {
+        match self.slots.get(slot)? {
+            GlobalSlot::Frozen(_) => None,
+            GlobalSlot::Mutable(v) => v.write().as_mut().map(f),
+        }
+    }
+
     /// Moves a (mutable) global's value out, for an in-place update.
     pub fn take(&self, slot: usize) -> Option<Value> {
         match self.slots.get(slot)? {

@@ -446,7 +446,7 @@ pub fn serve(_vm: &mut Vm, args: vm::builtins::Args) -> RtResult<Value> {
     Ok(Value::Coroutine(Arc::new(vm::task::CoroutineObj::new(
         "http.serve".into(),
         f,
-        vec![place, handler, request_timeout],
+        vm::task::CallArgs::from_vec(vec![place, handler, request_timeout]),
         Vec::new(),
     ))))
 }

@@ -20,13 +20,17 @@ macro_rules! trace_line {
     }};
 }
 
+/// The positional arguments of a call a task or coroutine will make: up to
+/// two inline, so spawning `g(x)` allocates nothing for its arguments.
+pub type CallArgs = smallvec::SmallVec<[Value; 2]>;
+
 /// A task's fiber. A task that has not run yet holds only its call: the
 /// fiber is built on its first poll, so a million spawned-but-waiting tasks
 /// cost their call's values, not a million stacks.
 enum FiberSlot {
     /// The call to make: function, positional and keyword arguments
-    /// (keywords are rare: boxed, so the slot is 48 bytes, not 64).
-    Start(Value, Vec<Value>, Option<Box<[(Arc<str>, Value)]>>),
+    /// (keywords are rare: boxed).
+    Start(Value, CallArgs, Option<Box<[(Arc<str>, Value)]>>),
     /// Boxed so a task that has not started costs no `Vm`-sized slot.
     Ready(Box<Vm>),
     Empty,
@@ -276,7 +280,7 @@ impl RtCtx {
     pub fn spawn_call(
         self: &Arc<Self>,
         f: Value,
-        args: Vec<Value>,
+        args: CallArgs,
         kw: Vec<(Arc<str>, Value)>,
         name: Option<Arc<str>>,
     ) -> Arc<TaskObj> {
@@ -643,16 +647,16 @@ pub struct CoroutineObj {
     /// For an async `mut self` method called on a place: where `self` goes
     /// back, valid when awaited in the frame (depth) that made it.
     pub writeback: Option<Box<(crate::bytecode::Place, Vec<Value>, usize)>>,
-    call: Mutex<Option<(Value, Vec<Value>, Vec<(Arc<str>, Value)>)>>,
+    call: Mutex<Option<(Value, CallArgs, Vec<(Arc<str>, Value)>)>>,
 }
 
 impl CoroutineObj {
-    pub fn new(name: Arc<str>, func: Value, args: Vec<Value>, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
+    pub fn new(name: Arc<str>, func: Value, args: CallArgs, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
         CoroutineObj { name, writeback: None, call: Mutex::new(Some((func, args, kw))) }
     }
 
     /// The call to run; a coroutine runs at most once.
-    pub fn take(&self) -> Result<(Value, Vec<Value>, Vec<(Arc<str>, Value)>), Thrown> {
+    pub fn take(&self) -> Result<(Value, CallArgs, Vec<(Arc<str>, Value)>), Thrown> {
         self.call
             .lock()
             .take()
@@ -663,18 +667,20 @@ impl CoroutineObj {
 #[cfg(test)]
 mod tests {
     /// Every task handle a program keeps alive (W1 keeps 200 000) holds a
-    /// whole `TaskObj`: keep it small (184 bytes; it was 264). A list of
-    /// coroutines (`join([g(i) for i in ...])`) holds a `CoroutineObj` each.
+    /// whole `TaskObj`: keep it small (200 bytes; it was 264, then 184
+    /// before a call's first two arguments moved inline, which saves the
+    /// argument vector's allocation per spawn). A list of coroutines
+    /// (`join([g(i) for i in ...])`) holds a `CoroutineObj` each.
     #[test]
     fn task_object_stays_small() {
         assert!(
-            std::mem::size_of::<super::TaskObj>() <= 192,
+            std::mem::size_of::<super::TaskObj>() <= 200,
             "TaskObj is {} bytes",
             std::mem::size_of::<super::TaskObj>()
         );
         assert_eq!(std::mem::size_of::<Option<super::TaskResult>>(), 16);
         assert!(
-            std::mem::size_of::<super::CoroutineObj>() <= 104,
+            std::mem::size_of::<super::CoroutineObj>() <= 112,
             "CoroutineObj is {} bytes",
             std::mem::size_of::<super::CoroutineObj>()
         );

@@ -118,6 +118,10 @@ pub fn yield_now(_vm: &mut Vm, _args: Args) -> RtResult<Value> {
 
 fn tasks_of(vm: &mut Vm, args: &Args, name: &str) -> RtResult<Vec<Arc<TaskObj>>> {
     let [list] = super::core::one(args, name)?;
+    if let Value::List(xs) | Value::Tuple(xs) = list {
+        // Read in place: a copy would touch every item's refcount twice.
+        return xs.iter().map(|v| to_task(vm, v, None)).collect();
+    }
     let items = vm.collect_iterable(list)?;
     items.iter().map(|v| to_task(vm, v, None)).collect()
 }

@@ -350,7 +350,7 @@ impl Vm {
                     Some(f) => Value::Coroutine(Arc::new(crate::task::CoroutineObj::new(
                         spec.name.as_str().into(),
                         f,
-                        Vec::new(),
+                        Default::default(),
                         Vec::new(),
                     ))),
                     None => crate::futures::ready(Value::None),

@@ -263,7 +263,7 @@ impl Vm {
                             }
                             Some(Value::Func(f)) => {
                                 // An async fn: the call is a lazy coroutine over the arguments.
-                                let args = self.pop_n(n);
+                                let args = self.pop_call_args(n);
                                 let co =
                                     CoroutineObj::new(f.proto.name.clone(), Value::Func(f.clone()), args, Vec::new());
                                 self.push(Value::Coroutine(Arc::new(co)));
@@ -323,7 +323,7 @@ impl Vm {
                                 let name = Some(f.proto.name.clone());
                                 match method {
                                     None => {
-                                        let args = self.pop_n(n);
+                                        let args = self.pop_call_args(n);
                                         let task = ctx.spawn_call(Value::Func(f.clone()), args, Vec::new(), name);
                                         self.push(Value::Task(task));
                                         ip += 1; // the `Call(1)` of spawn
@@ -619,6 +619,13 @@ impl Vm {
         }
     }
 
+    /// The top `n` values as the arguments of a call a task or coroutine
+    /// will make (inline for up to two).
+    pub(crate) fn pop_call_args(&mut self, n: usize) -> crate::task::CallArgs {
+        let len = self.fiber.stack.len();
+        self.fiber.stack.drain(len.saturating_sub(n)..).collect()
+    }
+
     pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Value> {
         let len = self.fiber.stack.len();
         self.fiber.stack.split_off(len.saturating_sub(n))
@@ -880,7 +887,7 @@ impl Vm {
             Some(Value::Handle(h)) if matches!(&**h, crate::handles::Handle::TaskGroup(_)) => h.clone(),
             _ => return false,
         };
-        let args = self.pop_n(n);
+        let args = self.pop_call_args(n);
         if site.place.is_none() {
             self.pop();
         }

@@ -130,7 +130,7 @@ impl Vm {
                         self.pop()
                     };
                     let nidx_taken = 0;
-                    let mut pos = Vec::with_capacity(argc + 1);
+                    let mut pos = crate::task::CallArgs::with_capacity(argc + 1);
                     if self_kind != SelfKind::None {
                         pos.push(this);
                     }

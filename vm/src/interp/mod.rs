@@ -332,7 +332,7 @@ impl Vm {
 
     /// A fiber whose entry frame calls `f(args)`, ready to be a task.
     pub fn for_call(ctx: &Arc<RtCtx>, f: Value, args: Vec<Value>, kw: Vec<(Arc<str>, Value)>) -> RtResult<Vm> {
-        Vm::boxed_for_call(ctx, f, args, kw).map(|vm| *vm)
+        Vm::boxed_for_call(ctx, f, crate::task::CallArgs::from_vec(args), kw).map(|vm| *vm)
     }
 
     /// `for_call`, boxed as a task holds it (a VM from this worker's pool
@@ -340,7 +340,7 @@ impl Vm {
     pub(crate) fn boxed_for_call(
         ctx: &Arc<RtCtx>,
         f: Value,
-        args: Vec<Value>,
+        args: crate::task::CallArgs,
         kw: Vec<(Arc<str>, Value)>,
     ) -> RtResult<Box<Vm>> {
         let Value::Func(closure) = f else {

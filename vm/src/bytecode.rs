@@ -478,6 +478,11 @@ pub struct FuncProto {
     pub first_default: usize,
     pub has_star: bool,
     pub self_kind: SelfKind,
+    /// No instruction writes slot 0 (no `Store`/`Take` of it, no loop
+    /// iterator there, no place rooted there that is not read-only): a
+    /// method call may then lend the caller's `self` to the frame without
+    /// taking a reference (`FrameKind::BorrowedSelf`). Set by the compiler.
+    pub self_borrowable: bool,
     /// Total local slots (parameters, captures, locals, hidden temporaries).
     pub nslots: u16,
     /// Slots where the closure's captured values are placed on entry.

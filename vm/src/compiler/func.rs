@@ -120,6 +120,20 @@ impl FuncState {
     /// of a nested block): one dispatch instead of two or more. A jump
     /// other than `Jump` is only threaded forward, so every backward jump
     /// is still a `Jump` and still counts against the time slice.
+    /// Sets `self_borrowable`: whether no instruction can write slot 0.
+    pub fn note_slot0_writes(&mut self) {
+        let p = &self.proto;
+        let place_writes_0 =
+            |i: u32| p.places.get(i as usize).is_none_or(|pl| matches!(pl.root, PlaceRoot::Local(0)) && !pl.readonly);
+        let writes = p.code.iter().any(|op| match *op {
+            Op::Store(0) | Op::Take(0) | Op::ForIter { slot: 0, .. } => true,
+            Op::StorePlace(i) => p.places.get(i as usize).is_none_or(|pl| matches!(pl.root, PlaceRoot::Local(0))),
+            Op::CallMethod(i) => p.method_sites.get(i as usize).is_none_or(|s| s.place.is_some_and(place_writes_0)),
+            _ => false,
+        });
+        self.proto.self_borrowable = !writes;
+    }
+
     pub fn thread_jumps(&mut self) {
         for at in 0..self.proto.code.len() {
             let Some(mut target) = self.jump_target(at) else { continue };
@@ -237,4 +251,56 @@ impl FuncState {
 pub fn push<T>(table: &mut Vec<T>, item: T) -> u32 {
     table.push(item);
     (table.len() - 1) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::bytecode::{FuncProto, Op};
+    use std::sync::Arc;
+
+    /// Every function compiled from `src`, by name (methods as `Type.name`).
+    fn protos(src: &str) -> Vec<Arc<FuncProto>> {
+        let (tokens, _) = lexer::lex(src);
+        let (module, _) = parser::parse_module(&tokens, src.len());
+        let (program, diags) = super::super::compile_module(&module.expect("parses"), "t.mojo", src);
+        assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+        let mut out = Vec::new();
+        let mut todo = vec![program.expect("compiles").init];
+        while let Some(p) = todo.pop() {
+            todo.extend(p.closures.iter().map(|c| c.proto.clone()));
+            out.push(p);
+        }
+        out
+    }
+
+    fn borrowable(src: &str, name: &str) -> bool {
+        let all = protos(src);
+        let names: Vec<&str> = all.iter().map(|p| &*p.name).collect();
+        let p = all.iter().find(|p| &*p.name == name).unwrap_or_else(|| panic!("no function {name} in {names:?}"));
+        assert!(!p.code.is_empty() && p.code.iter().any(|op| matches!(op, Op::Return)));
+        p.self_borrowable
+    }
+
+    /// A method may be lent its caller's `self` only when nothing in it can
+    /// write slot 0: reads, field reads and read-only calls can; assigning
+    /// `self` (alone or in a tuple) and mutating through it cannot.
+    #[test]
+    fn only_methods_that_never_write_self_may_borrow_it() {
+        let src = "struct P:\n    var x: Int\n    var xs: List[Int]\n\
+            \n    fn reads(self, n: Int) -> Int:\n        return self.x + len(self.xs) + self.reads2(n)\n\
+            \n    fn reads2(self, n: Int) -> Int:\n        return n\n\
+            \n    fn rebinds(self) -> Int:\n        self = P(1, [])\n        return self.x\n\
+            \n    fn loops(self) -> Int:\n        for self in [P(2, [])]:\n            pass\n        return 0\n\
+            \n    fn unpacks(self) -> Int:\n        (self, n) = (P(2, []), 1)\n        return n\n\
+            \n    fn mut_append(mut self) -> Int:\n        self.xs.append(1)\n        return 0\n\
+            \n    fn mut_set(mut self):\n        self.x = 3\n";
+        assert!(borrowable(src, "P.reads"));
+        assert!(borrowable(src, "P.reads2"));
+        assert!(!borrowable(src, "P.rebinds"));
+        // The loop binds a fresh `self` in its own scope (slot 0 is untouched).
+        assert!(borrowable(src, "P.loops"));
+        assert!(!borrowable(src, "P.unpacks"));
+        assert!(!borrowable(src, "P.mut_append"));
+        assert!(!borrowable(src, "P.mut_set"));
+    }
 }

@@ -523,6 +523,7 @@ impl Compiler {
         self.emit(Op::Return);
         let mut state = self.funcs.pop().unwrap_or_else(|| FuncState::new("?", self.file.clone(), false, false));
         state.thread_jumps();
+        state.note_slot0_writes();
         let captures = state.captures.clone();
         (Arc::new(state.proto), captures)
     }

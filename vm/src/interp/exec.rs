@@ -408,8 +408,15 @@ impl Vm {
                         // value moves to `ret_at` without leaving the stack.
                         let frames = &mut self.fiber.frames;
                         let stack = &mut self.fiber.stack;
-                        if let (Some(Frame { kind: FrameKind::Normal, ret_at, .. }), Some(v)) =
-                            (frames.last(), stack.last())
+                        if let (
+                            Some(Frame {
+                                kind: kind @ (FrameKind::Normal | FrameKind::BorrowedSelf),
+                                ret_at,
+                                base,
+                                ..
+                            }),
+                            Some(v),
+                        ) = (frames.last(), stack.last())
                         {
                             let ret_ok = match &proto.ret_type {
                                 None => true,
@@ -417,8 +424,12 @@ impl Vm {
                             };
                             if ret_ok && frames.len() > stop + 1 {
                                 let ret_at = *ret_at;
+                                let lent = matches!(kind, FrameKind::BorrowedSelf).then_some(*base);
                                 // Drops the frame's closure: `closure` is not used again.
                                 frames.pop();
+                                if let Some(at) = lent {
+                                    super::forget_slot(stack, at);
+                                }
                                 let top = stack.len() - 1;
                                 if top != ret_at {
                                     if let Value::Int(i) = stack[top] {
@@ -648,6 +659,10 @@ impl Vm {
         let callee_at = frame.ret_at;
         let result = match frame.kind {
             FrameKind::Normal => v,
+            FrameKind::BorrowedSelf => {
+                super::forget_slot(&mut self.fiber.stack, frame.base);
+                v
+            }
             FrameKind::Init => self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default(),
             FrameKind::Writeback(wb) => {
                 let this = self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default();

@@ -69,11 +69,22 @@ impl Vm {
             FrameFn::Owned(closure.clone())
         };
         let nslots = proto.nslots as usize;
+        let lend = place.is_some() && proto.self_borrowable;
         let callee_at = match place {
             None => recv_at,
             Some(_) => {
                 // `self` goes below the arguments (few: moved up one by one).
-                let this = Value::Struct(obj.clone());
+                // Lent when the method never writes its slot: a bitwise copy
+                // of the caller's local, which outlives the call (the caller
+                // is suspended below it and nothing else can reach its
+                // slots), so no reference is taken or dropped.
+                let this = if lend {
+                    // SAFETY: the copy owns no reference; every way the frame
+                    // goes forgets it (`FrameKind::BorrowedSelf`).
+                    unsafe { std::ptr::read(&self.fiber.stack[recv_at]) }
+                } else {
+                    Value::Struct(obj.clone())
+                };
                 self.push(this);
                 for i in (args_at..len).rev() {
                     self.fiber.stack.swap(i, i + 1);
@@ -84,7 +95,8 @@ impl Vm {
         if nslots > argc + 1 {
             self.fiber.stack.resize(callee_at + nslots, Value::None);
         }
-        self.push_frame(frame_fn, callee_at, callee_at, FrameKind::Normal);
+        let kind = if lend { FrameKind::BorrowedSelf } else { FrameKind::Normal };
+        self.push_frame(frame_fn, callee_at, callee_at, kind);
         true
     }
 

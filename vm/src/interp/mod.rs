@@ -190,6 +190,10 @@ impl Globals {
 #[derive(Debug)]
 pub enum FrameKind {
     Normal,
+    /// A read-only method whose `self` (slot 0) is the caller's, lent
+    /// without a reference (`self_borrowable`): the slot is forgotten, not
+    /// dropped, whenever the frame goes (`forget_slot`).
+    BorrowedSelf,
     /// `__init__`: the call's value is the constructed `self` (slot 0).
     Init,
     /// A `mut self` method: `self` (slot 0) is written back to the caller's place.
@@ -276,6 +280,33 @@ pub struct Fiber {
     pub stack: Vec<Value>,
     pub frames: Vec<Frame>,
     pub handlers: Vec<TryHandler>,
+}
+
+impl Fiber {
+    /// Forgets the lent `self` of every frame (see `FrameKind::BorrowedSelf`)
+    /// before the stack is dropped or cleared with its frames.
+    pub(crate) fn forget_borrowed(&mut self) {
+        for f in &self.frames {
+            if matches!(f.kind, FrameKind::BorrowedSelf) {
+                forget_slot(&mut self.stack, f.base);
+            }
+        }
+    }
+}
+
+impl Drop for Fiber {
+    fn drop(&mut self) {
+        self.forget_borrowed();
+    }
+}
+
+/// Replaces a slot that holds a lent value (a bitwise copy that owns no
+/// reference) with None, without dropping it.
+#[inline(always)]
+pub(crate) fn forget_slot(stack: &mut [Value], at: usize) {
+    if let Some(slot) = stack.get_mut(at) {
+        std::mem::forget(std::mem::replace(slot, Value::None));
+    }
 }
 
 /// Preemption budget: backward jumps and calls a task may make per time slice.

@@ -45,6 +45,7 @@ pub(crate) fn give_back(mut vm: Box<Vm>) {
         return;
     }
     // Everything that refers to the program goes now, on a live thread.
+    vm.fiber.forget_borrowed();
     vm.fiber.stack.clear();
     vm.fiber.frames.clear();
     vm.fiber.handlers.clear();

@@ -73,6 +73,9 @@ impl Vm {
             return;
         };
         let callee_at = frame.ret_at;
+        if matches!(frame.kind, FrameKind::BorrowedSelf) {
+            super::forget_slot(&mut self.fiber.stack, frame.base);
+        }
         // Handlers of the popped frame are gone with it.
         while self.fiber.handlers.last().is_some_and(|h| h.frame_len > self.fiber.frames.len()) {
             self.fiber.handlers.pop();

@@ -283,6 +283,12 @@ pub fn check_keywords(i: u32, args: &Args) -> RtResult<()> {
     }
 }
 
+/// The index of the builtin `spawn` (looked up once).
+pub fn spawn_index() -> Option<u32> {
+    static SPAWN: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
+    *SPAWN.get_or_init(|| native_index("spawn"))
+}
+
 pub fn native_index(name: &str) -> Option<u32> {
     NATIVES
         .iter()

@@ -100,6 +100,15 @@ impl Vm {
         true
     }
 
+    /// Whether the instruction after the running one is a `Call(1)` of the
+    /// builtin `spawn`, which sits on top of the stack: the value about to
+    /// be pushed is spawned at once.
+    fn spawns_next(&self) -> bool {
+        let Some(frame) = self.fiber.frames.last() else { return false };
+        matches!(frame.closure.get().proto.code.get(frame.ip), Some(crate::bytecode::Op::Call(1)))
+            && matches!(self.fiber.stack.last(), Some(Value::Native(i)) if Some(*i) == crate::builtins::spawn_index())
+    }
+
     /// `recv.name(args)`. With a place, a mutating method updates it in place.
     pub(crate) fn call_method(&mut self, site: &MethodSite, place: Option<&Place>) -> RtResult<bool> {
         let argc = site.call.argc as usize;
@@ -149,6 +158,21 @@ impl Vm {
                     let mut it = args.into_iter();
                     pos.extend(it.by_ref().take(argc));
                     let kwargs = site.call.kwnames.iter().cloned().zip(it).collect();
+                    if !matches!((place, self_kind), (Some(_), SelfKind::Mut)) && self.spawns_next() {
+                        // `spawn(obj.method(args))`: the task is made straight
+                        // from the call, with no coroutine in between.
+                        if let Some(ctx) = self.ctx.clone() {
+                            let name = Some(closure.proto.name.clone());
+                            let task = ctx.spawn_call(Value::Func(closure.clone()), pos, kwargs, name);
+                            if let Some(top) = self.fiber.stack.last_mut() {
+                                *top = Value::Task(task);
+                            }
+                            if let Some(f) = self.fiber.frames.last_mut() {
+                                f.ip += 1; // past the `Call(1)` of spawn
+                            }
+                            return Ok(true);
+                        }
+                    }
                     let mut co =
                         CoroutineObj::new(closure.proto.name.clone(), Value::Func(closure.clone()), pos, kwargs);
                     if let (Some(p), SelfKind::Mut) = (place, self_kind) {

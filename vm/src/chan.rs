@@ -245,6 +245,7 @@ pub fn select_one(chan: &Value, waker: impl FnOnce() -> runtime::Waker) -> OneSe
 }
 
 /// Pushes select's result: `(i, v)`, or with `pair` its two items.
+#[inline]
 pub fn push_select_result(stack: &mut Vec<Value>, i: usize, v: Value, pair: bool) {
     if pair {
         stack.push(Value::Int(i as i64));

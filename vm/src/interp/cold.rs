@@ -4,7 +4,7 @@
 //! `run_frames` keeps a small stack frame.
 
 use super::typing::*;
-use super::{TryHandler, Vm};
+use super::Vm;
 use crate::bytecode::Op;
 use crate::error::{RtResult, Thrown};
 use crate::ops;
@@ -233,13 +233,6 @@ impl Vm {
                     }
                 }
                 self.push(Value::str(s));
-            }
-            Op::SetupTry { target, finally } => {
-                let h = TryHandler { frame_len: self.fiber.frames.len(), target, sp: self.fiber.stack.len(), finally };
-                self.fiber.handlers.push(h);
-            }
-            Op::PopTry => {
-                self.fiber.handlers.pop();
             }
             Op::Raise => {
                 let v = self.pop();

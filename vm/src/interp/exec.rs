@@ -622,6 +622,19 @@ impl Vm {
                             )))),
                         }
                     }
+                    // A `try` inside a loop enters and leaves once per pass.
+                    Op::SetupTry { target, finally } => {
+                        let h = super::TryHandler {
+                            frame_len: self.fiber.frames.len(),
+                            target,
+                            sp: self.fiber.stack.len(),
+                            finally,
+                        };
+                        self.fiber.handlers.push(h);
+                    }
+                    Op::PopTry => {
+                        self.fiber.handlers.pop();
+                    }
                     _ => {
                         tri!(self.exec_cold(op, closure, base, ip));
                     }

@@ -372,10 +372,12 @@ impl GroupExit {
         }
     }
 
-    /// Children added to the group since the last look.
+    /// Children added to the group since the last look, moved out of it
+    /// (no refcount traffic on handles another worker is finishing): from
+    /// then on `children` holds them.
     fn new_children(&self) -> Vec<Arc<TaskObj>> {
         match &*self.group {
-            Handle::TaskGroup(c) => c.lock().get(self.children.len()..).map(<[_]>::to_vec).unwrap_or_default(),
+            Handle::TaskGroup(c) => std::mem::take(&mut *c.lock()),
             _ => Vec::new(),
         }
     }

@@ -644,7 +644,7 @@ impl Vm {
     }
 
     /// The top `n` values as the arguments of a call a task or coroutine
-    /// will make (inline for up to two).
+    /// will make (inline for up to three).
     pub(crate) fn pop_call_args(&mut self, n: usize) -> crate::task::CallArgs {
         let len = self.fiber.stack.len();
         self.fiber.stack.drain(len.saturating_sub(n)..).collect()

@@ -78,14 +78,24 @@ impl Vm {
                 // of the caller's local, which outlives the call (the caller
                 // is suspended below it and nothing else can reach its
                 // slots), so no reference is taken or dropped.
-                let this = if lend {
-                    // SAFETY: the copy owns no reference; every way the frame
-                    // goes forgets it (`FrameKind::BorrowedSelf`).
-                    unsafe { std::ptr::read(&self.fiber.stack[recv_at]) }
+                if lend {
+                    // A bitwise copy, made as one 16-byte move (a `Value`
+                    // read into a local is copied field by field, and
+                    // reading it back stalls on store forwarding).
+                    let stack = &mut self.fiber.stack;
+                    stack.reserve(1);
+                    // SAFETY: `recv_at < len <= capacity - 1`; the copy owns no
+                    // reference, and every way the frame goes forgets it
+                    // (`FrameKind::BorrowedSelf`).
+                    unsafe {
+                        let p = stack.as_mut_ptr();
+                        std::ptr::copy_nonoverlapping(p.add(recv_at), p.add(len), 1);
+                        stack.set_len(len + 1);
+                    }
                 } else {
-                    Value::Struct(obj.clone())
-                };
-                self.push(this);
+                    let this = Value::Struct(obj.clone());
+                    self.push(this);
+                }
                 for i in (args_at..len).rev() {
                     self.fiber.stack.swap(i, i + 1);
                 }

@@ -219,6 +219,10 @@ pub enum Op {
     SliceRest { from: u16, from_end: u16 },
     /// `[v] -> [v]` checks `v` against `type_checks[i]` (return values, `let x: T`)
     CheckType(u32),
+    /// `[v] -> [v]` checks the value of an inlined call of `names[func]`
+    /// against its return annotation `type_checks[check]` (None passes for
+    /// an async fn), with the message a returning call would give
+    CheckResult { check: u32, func: u32, is_async: bool },
     /// `[] -> !` raises MatchError for the value in `locals[slot]`
     MatchFail(u16),
     /// `[] -> [module, awaitable]` instantiates `imports[i]` once per program:
@@ -298,6 +302,17 @@ pub struct CmpJump {
     pub k: i32,
     /// Where to jump when the comparison is false.
     pub target: u32,
+}
+
+/// The instructions `start..end` are the inlined body of a call of `name`
+/// made at `call_span` (`compiler/inline.rs`): a traceback through them
+/// shows that function, then the call.
+#[derive(Clone, Debug)]
+pub struct InlinedCall {
+    pub start: u32,
+    pub end: u32,
+    pub name: Arc<str>,
+    pub call_span: Span,
 }
 
 /// `await select([a, b, …])` on channels in locals (`Op::SelectLocals`).
@@ -468,6 +483,8 @@ pub struct FuncProto {
     pub format_specs: Vec<FormatSpec>,
     pub cmp_jumps: Vec<CmpJump>,
     pub select_sites: Vec<SelectSite>,
+    /// The calls compiled inline into this function.
+    pub inlined: Vec<InlinedCall>,
     /// Modules of your own imported by this code (`ImportModule`).
     pub imports: Vec<Arc<crate::compiler::ModuleSpec>>,
     /// Parameter names in order (the `*args` one last when `has_star`).

@@ -412,6 +412,11 @@ impl crate::interp::Vm {
             let mut op = RecvOp::default();
             let polled = ch.chan.poll_recv_with(&mut op, || task.waker());
             let after = after_recv(proto, await_at + 1);
+            // Past a `CheckResult` the value is known to pass (see `after_recv`).
+            let skip = match after {
+                AfterRecv::Optional | AfterRecv::Pair => 0,
+                _ => recv_skip(proto, await_at + 1),
+            };
             match (polled, after) {
                 (RecvPoll::Pending, _) => {
                     let fut = futures::value(RecvFut { ch: ch.clone(), op, done: false });
@@ -427,7 +432,7 @@ impl crate::interp::Vm {
                     let at = self.base() + slot as usize;
                     self.fiber.stack[at] = Value::some(v.clone());
                     self.push(v);
-                    return Ok(ChanStep::Continue(await_at + 3));
+                    return Ok(ChanStep::Continue(await_at + 3 + skip));
                 }
                 (RecvPoll::Closed, AfterRecv::StoreMatch { slot, fail }) => {
                     self.fiber.stack.truncate(keep);
@@ -442,7 +447,7 @@ impl crate::interp::Vm {
                 (RecvPoll::Value(v), AfterRecv::Match(_) | AfterRecv::Unwrap) => {
                     self.fiber.stack.truncate(keep);
                     self.push(v);
-                    return Ok(ChanStep::Continue(await_at + 2));
+                    return Ok(ChanStep::Continue(await_at + 2 + skip));
                 }
                 (RecvPoll::Closed, AfterRecv::Match(fail)) => {
                     self.fiber.stack.truncate(keep);
@@ -496,8 +501,34 @@ pub(crate) enum ChanStep {
 }
 
 /// What the instruction at `at`, right after an `Await`, does with an
-/// Optional result.
+/// Optional result. A `CheckResult` there that every Optional passes (an
+/// inlined `-> Optional[T]` function) is looked through when what follows
+/// it takes an Optional apart (`recv_skip` says how many instructions the
+/// positions in the answer are shifted by).
 pub(crate) fn after_recv(proto: &crate::bytecode::FuncProto, at: usize) -> AfterRecv {
+    let skip = recv_skip(proto, at);
+    match after_recv_at(proto, at + skip) {
+        after @ (AfterRecv::Match(_) | AfterRecv::Unwrap | AfterRecv::StoreMatch { .. }) => after,
+        _ if skip > 0 => AfterRecv::Optional,
+        after => after,
+    }
+}
+
+/// 1 when the instruction at `at` is a `CheckResult` every Optional passes,
+/// else 0.
+pub(crate) fn recv_skip(proto: &crate::bytecode::FuncProto, at: usize) -> usize {
+    use crate::bytecode::{Op, TypeCheck};
+    use crate::types::BuiltinType;
+    match proto.code.get(at) {
+        Some(Op::CheckResult { check, .. }) => usize::from(matches!(
+            proto.type_checks.get(*check as usize),
+            Some(TypeCheck::Builtin(BuiltinType::Optional | BuiltinType::Any))
+        )),
+        _ => 0,
+    }
+}
+
+fn after_recv_at(proto: &crate::bytecode::FuncProto, at: usize) -> AfterRecv {
     use crate::bytecode::{Op, Variant};
     match proto.code.get(at) {
         Some(Op::MatchUnwrap { variant: Variant::Some, target }) | Some(Op::ForUnwrap(target)) => {

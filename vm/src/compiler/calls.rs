@@ -40,6 +40,9 @@ impl Compiler {
             if n == "spawn" && self.spawn_of_global_call(args, span) {
                 return;
             }
+            if self.try_inline(n, args, span, false) {
+                return;
+            }
             self.check_known_call(n, args, func.span);
             if let Some(slot) = self.global_fn_slot(n) {
                 if args.len() < 256 && args.iter().all(|a| a.name.is_none() && !a.star) {

@@ -182,6 +182,13 @@ impl Compiler {
                 if self.select_of_builtin(inner, e.span, false) {
                     return;
                 }
+                if let ExprKind::Call { func, args } = &inner.kind {
+                    if let ExprKind::Name(n) = &func.kind {
+                        if self.try_inline(n, args, e.span, true) {
+                            return;
+                        }
+                    }
+                }
                 self.expr(inner);
                 self.set_span(e.span);
                 self.emit(Op::Await);

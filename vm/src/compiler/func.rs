@@ -207,6 +207,14 @@ impl FuncState {
         slot
     }
 
+    /// Names an existing slot in the innermost scope (an inlined function's
+    /// parameter: the hidden slot holding its argument).
+    pub fn bind_existing(&mut self, name: &str, slot: u16, span: Span) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name.to_string(), Local { slot, mutable: true, span, known_struct: None });
+        }
+    }
+
     pub fn lookup(&self, name: &str) -> Option<&Local> {
         self.scopes.iter().rev().find_map(|s| s.get(name))
     }

@@ -10,6 +10,7 @@ mod expr;
 mod flow;
 mod func;
 mod handlers;
+mod inline;
 mod modules;
 mod names;
 mod pattern;
@@ -114,6 +115,12 @@ pub struct Compiler {
     pub(crate) user_modules: HashMap<String, Arc<ModuleSpec>>,
     /// Local names bound to a module of your own (`import m`, `import m as n`).
     pub(crate) module_locals: HashMap<String, Arc<ModuleSpec>>,
+    /// How many times the pre-pass saw each module-level name bound.
+    pub(crate) bindings: HashMap<String, u32>,
+    /// Functions whose calls compile inline (`inline.rs`; never in the REPL).
+    pub(crate) inline_fns: HashMap<String, Arc<ast::FnDef>>,
+    /// Compiling an inlined body (no inlining inside it).
+    pub(crate) inlining: bool,
 }
 
 /// Compiles a parsed module. Returns the program when there were no errors;
@@ -149,8 +156,12 @@ pub(crate) fn compile_with(
         loader,
         user_modules: HashMap::new(),
         module_locals: HashMap::new(),
+        bindings: HashMap::new(),
+        inline_fns: HashMap::new(),
+        inlining: false,
     };
     c.collect_globals(&module.body);
+    c.collect_inline_candidates(&module.body);
     c.compile_module_body(&module.body);
     let main_slot = c.globals.get("main").filter(|g| matches!(g.kind, GlobalKind::Fn { .. })).map(|g| g.slot);
     // The module body ends by calling `main` (awaiting it when it is async).
@@ -229,6 +240,7 @@ impl Compiler {
     }
 
     fn add_global(&mut self, name: &str, mutable: bool, span: Span, kind: GlobalKind) -> u32 {
+        self.count_binding(name);
         if let Some(g) = self.globals.get_mut(name) {
             // A later `fn`/`struct` with the same name wins its kind; a plain
             // re-declaration keeps the slot.
@@ -434,6 +446,8 @@ impl Compiler {
                 // later assignment must not make a `let` mutable.
                 if !self.globals.contains_key(n) {
                     self.add_global(n, true, t.span, GlobalKind::Var);
+                } else {
+                    self.count_binding(n);
                 }
             }
             ast::ExprKind::Tuple(items) | ast::ExprKind::List(items) => {

@@ -89,6 +89,10 @@ pub fn compile_repl_input(
         loader: loader.clone(),
         user_modules: state.user_modules.clone(),
         module_locals: state.module_locals.clone(),
+        // A later input may rebind any function: nothing is inlined.
+        bindings: HashMap::new(),
+        inline_fns: HashMap::new(),
+        inlining: false,
     };
     c.forget_rebound(&module.body);
     c.collect_globals(&module.body);

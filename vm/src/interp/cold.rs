@@ -324,6 +324,18 @@ impl Vm {
                     tri!(Err(Thrown::type_error(format!("expected {}, got {}", check.name(), v.type_name()))));
                 }
             }
+            Op::CheckResult { check, func, is_async } => {
+                let check = &proto.type_checks[check as usize];
+                let v = self.fiber.stack.last().cloned().unwrap_or_default();
+                if !super::call::type_matches(check, &v) && !(matches!(v, Value::None) && is_async) {
+                    let name = proto.names.get(func as usize).map(|n| n.to_string()).unwrap_or_default();
+                    tri!(Err(Thrown::type_error(format!(
+                        "`{name}` must return {}, but returned {}",
+                        check.name(),
+                        v.type_name()
+                    ))));
+                }
+            }
             Op::MatchFail(slot) => {
                 let v = self.fiber.stack[base + slot as usize].clone();
                 let r = tri!(self.to_repr(&v));

@@ -459,7 +459,7 @@ impl Vm {
                         let after = crate::chan::after_recv(proto, ip);
                         match tri!(self.await_top(after)) {
                             AwaitStep::Ready => {}
-                            AwaitStep::ReadySkip => ip += 1,
+                            AwaitStep::ReadySkip => ip += 1 + crate::chan::recv_skip(proto, ip),
                             AwaitStep::Jump(target) => ip = target,
                             AwaitStep::Entered => continue 'frames,
                             AwaitStep::Suspend => {

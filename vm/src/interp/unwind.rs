@@ -58,7 +58,17 @@ impl Vm {
         if let Some(f) = self.fiber.frames.last() {
             let proto = &f.closure.get().proto;
             let at = f.ip.saturating_sub(1);
-            let span = proto.spans.get(at).copied().unwrap_or_default();
+            let mut span = proto.spans.get(at).copied().unwrap_or_default();
+            // Inside an inlined call: the inlined function's line first, as
+            // if it had a frame of its own, then the call.
+            let inlined = proto.inlined.iter().rev().find(|c| (c.start as usize..c.end as usize).contains(&at));
+            if let Some(call) = inlined {
+                let inner = TraceEntry { function: call.name.to_string(), file: proto.file.clone(), span };
+                if !self.trace.last().is_some_and(|t| t.function == inner.function && t.span == inner.span) {
+                    self.trace.push(inner);
+                }
+                span = call.call_span;
+            }
             let entry = TraceEntry { function: proto.name.to_string(), file: proto.file.clone(), span };
             // A frame re-recorded at the same place (nested unwinds) is kept once.
             if self.trace.last().is_some_and(|t| t.function == entry.function && t.span == entry.span) {

@@ -24,13 +24,22 @@ macro_rules! trace_line {
 /// three inline, so spawning `g(x, y, z)` allocates nothing for them.
 pub type CallArgs = smallvec::SmallVec<[Value; 3]>;
 
+/// A call's keyword arguments, by name.
+pub type Keywords = Vec<(Arc<str>, Value)>;
+
+/// Keyword arguments kept by a task that has not started (rare: boxed).
+pub type BoxedKeywords = Box<[(Arc<str>, Value)]>;
+
+/// The call a coroutine makes when it is awaited or spawned.
+pub type PendingCall = (Value, CallArgs, Keywords);
+
 /// A task's fiber. A task that has not run yet holds only its call: the
 /// fiber is built on its first poll, so a million spawned-but-waiting tasks
 /// cost their call's values, not a million stacks.
 enum FiberSlot {
     /// The call to make: function, positional and keyword arguments
     /// (keywords are rare: boxed).
-    Start(Value, CallArgs, Option<Box<[(Arc<str>, Value)]>>),
+    Start(Value, CallArgs, Option<BoxedKeywords>),
     /// Boxed so a task that has not started costs no `Vm`-sized slot.
     Ready(Box<Vm>),
     Empty,
@@ -647,7 +656,7 @@ pub struct CoroutineObj {
     /// For an async `mut self` method called on a place: where `self` goes
     /// back, valid when awaited in the frame (depth) that made it.
     pub writeback: Option<Box<(crate::bytecode::Place, Vec<Value>, usize)>>,
-    call: Mutex<Option<(Value, CallArgs, Vec<(Arc<str>, Value)>)>>,
+    call: Mutex<Option<PendingCall>>,
 }
 
 impl CoroutineObj {
@@ -656,7 +665,7 @@ impl CoroutineObj {
     }
 
     /// The call to run; a coroutine runs at most once.
-    pub fn take(&self) -> Result<(Value, CallArgs, Vec<(Arc<str>, Value)>), Thrown> {
+    pub fn take(&self) -> Result<PendingCall, Thrown> {
         self.call
             .lock()
             .take()

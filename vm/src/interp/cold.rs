@@ -327,7 +327,8 @@ impl Vm {
             Op::CheckResult { check, func, is_async } => {
                 let check = &proto.type_checks[check as usize];
                 let v = self.fiber.stack.last().cloned().unwrap_or_default();
-                if !super::call::type_matches(check, &v) && !(matches!(v, Value::None) && is_async) {
+                let passes = super::call::type_matches(check, &v) || (is_async && matches!(v, Value::None));
+                if !passes {
                     let name = proto.names.get(func as usize).map(|n| n.to_string()).unwrap_or_default();
                     tri!(Err(Thrown::type_error(format!(
                         "`{name}` must return {}, but returned {}",

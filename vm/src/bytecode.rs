@@ -357,8 +357,10 @@ impl MethodSite {
     }
 }
 
-/// A call site's inline cache: the struct type it last called a method on
-/// and that method's index in the type's method list, packed in one atomic
+/// A call site's inline cache: the struct type it last entered a method of
+/// directly (a sync method with a read-only `self` and as many parameters
+/// as the site passes, checked when the entry is made, so a hit skips
+/// those checks) and that method's index in the type's method list, packed in one atomic
 /// word (`type id << 32 | index + 1`; 0 is empty), so tasks on any worker
 /// read and refresh it without a lock. A site that meets several types
 /// just refreshes it; a stale entry can only miss, since ids are unique.

@@ -22,7 +22,7 @@ impl Vm {
     /// changed, for everything else (which `call_method` handles, errors
     /// included).
     pub(crate) fn enter_struct_method(&mut self, site: &MethodSite, place: Option<&Place>, base: usize) -> bool {
-        if !site.call.kwnames.is_empty() || !site.call.stars.is_empty() || self.fiber.frames.len() >= MAX_FRAMES {
+        if self.fiber.frames.len() >= MAX_FRAMES {
             return false;
         }
         let argc = site.call.argc as usize;
@@ -38,24 +38,33 @@ impl Vm {
         };
         let Some(Value::Struct(obj)) = self.fiber.stack.get(recv_at) else { return false };
         let ty = &obj.ty;
-        let index = match site.cache.get(ty.id) {
-            Some(i) => i,
+        // The cache holds only a method this site may enter directly (the
+        // checks below passed when it was filled): a hit skips them.
+        let closure = match site.cache.get(ty.id) {
+            Some(i) => match ty.methods.get(i) {
+                Some((_, Value::Func(closure))) => closure,
+                _ => return false,
+            },
             None => {
+                if !site.call.kwnames.is_empty() || !site.call.stars.is_empty() {
+                    return false;
+                }
                 let Some(i) = ty.method_index(&site.name) else { return false };
+                let Some((_, Value::Func(closure))) = ty.methods.get(i) else { return false };
+                let p = &closure.proto;
+                if p.is_async
+                    || p.self_kind != SelfKind::Read
+                    || p.has_star
+                    || p.params.len() != argc + 1
+                    || !p.capture_slots.is_empty()
+                {
+                    return false;
+                }
                 site.cache.set(ty.id, i);
-                i
+                closure
             }
         };
-        let Some((_, Value::Func(closure))) = ty.methods.get(index) else { return false };
         let proto = &closure.proto;
-        if proto.is_async
-            || proto.self_kind != SelfKind::Read
-            || proto.has_star
-            || proto.params.len() != argc + 1
-            || !proto.capture_slots.is_empty()
-        {
-            return false;
-        }
         for i in 0..argc {
             if let (Some(Some(t)), Some(v)) = (proto.param_types.get(i + 1), self.fiber.stack.get(args_at + i)) {
                 if !type_matches(t, v) {

@@ -357,26 +357,32 @@ impl MethodSite {
     }
 }
 
-/// A call site's inline cache: the struct type it last entered a method of
-/// directly (a sync method with a read-only `self` and as many parameters
-/// as the site passes, checked when the entry is made, so a hit skips
-/// those checks) and that method's index in the type's method list, packed in one atomic
-/// word (`type id << 32 | index + 1`; 0 is empty), so tasks on any worker
+/// A call site's inline cache: the struct type it last called a method on,
+/// that method's index in the type's method list and whether the site may
+/// enter it directly (a sync method with a read-only `self` and as many
+/// parameters as the site passes: checked once, when the entry is made),
+/// packed in one atomic word (`type id << 32 | direct << 31 | index + 1`;
+/// 0 is empty), so tasks on any worker
 /// read and refresh it without a lock. A site that meets several types
 /// just refreshes it; a stale entry can only miss, since ids are unique.
 #[derive(Default)]
 pub struct MethodCache(std::sync::atomic::AtomicU64);
 
 impl MethodCache {
-    pub fn get(&self, type_id: u32) -> Option<usize> {
+    const DIRECT: u32 = 1 << 31;
+
+    /// The method index cached for `type_id`, and whether it may be entered directly.
+    pub fn get(&self, type_id: u32) -> Option<(usize, bool)> {
         let packed = self.0.load(std::sync::atomic::Ordering::Relaxed);
-        let index = packed as u32;
-        ((packed >> 32) as u32 == type_id && index != 0).then(|| index as usize - 1)
+        let low = packed as u32;
+        let index = low & !Self::DIRECT;
+        ((packed >> 32) as u32 == type_id && index != 0).then(|| (index as usize - 1, low & Self::DIRECT != 0))
     }
 
-    pub fn set(&self, type_id: u32, index: usize) {
-        let packed = (u64::from(type_id) << 32) | (index as u64 + 1).min(u64::from(u32::MAX));
-        self.0.store(packed, std::sync::atomic::Ordering::Relaxed);
+    pub fn set(&self, type_id: u32, index: usize, direct: bool) {
+        let index = (index as u64 + 1).min(u64::from(Self::DIRECT - 1));
+        let flag = if direct { u64::from(Self::DIRECT) } else { 0 };
+        self.0.store((u64::from(type_id) << 32) | flag | index, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -38,29 +38,29 @@ impl Vm {
         };
         let Some(Value::Struct(obj)) = self.fiber.stack.get(recv_at) else { return false };
         let ty = &obj.ty;
-        // The cache holds only a method this site may enter directly (the
-        // checks below passed when it was filled): a hit skips them.
+        // Whether the site may enter the method directly was decided when
+        // the cache entry was made: a hit skips those checks.
         let closure = match site.cache.get(ty.id) {
-            Some(i) => match ty.methods.get(i) {
+            Some((i, true)) => match ty.methods.get(i) {
                 Some((_, Value::Func(closure))) => closure,
                 _ => return false,
             },
+            Some((_, false)) => return false,
             None => {
-                if !site.call.kwnames.is_empty() || !site.call.stars.is_empty() {
-                    return false;
-                }
                 let Some(i) = ty.method_index(&site.name) else { return false };
                 let Some((_, Value::Func(closure))) = ty.methods.get(i) else { return false };
                 let p = &closure.proto;
-                if p.is_async
-                    || p.self_kind != SelfKind::Read
-                    || p.has_star
-                    || p.params.len() != argc + 1
-                    || !p.capture_slots.is_empty()
-                {
+                let direct = site.call.kwnames.is_empty()
+                    && site.call.stars.is_empty()
+                    && !p.is_async
+                    && p.self_kind == SelfKind::Read
+                    && !p.has_star
+                    && p.params.len() == argc + 1
+                    && p.capture_slots.is_empty();
+                site.cache.set(ty.id, i, direct);
+                if !direct {
                     return false;
                 }
-                site.cache.set(ty.id, i);
                 closure
             }
         };

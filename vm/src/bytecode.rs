@@ -29,6 +29,9 @@ pub enum Op {
     Store(u16),
     /// `[] -> [locals[i]]`, leaving `None` in the slot (a move, for hidden temporaries)
     Take(u16),
+    /// `[] -> []`, dropping `locals[i]` (leaving `None`): an inlined call's
+    /// argument is released when the call's value is ready, as a frame's would be
+    Clear(u16),
     /// `[] -> [globals[i]]` (error if not yet initialised)
     LoadGlobal(u32),
     /// `[v] -> []`, `globals[i] = v`

@@ -412,11 +412,13 @@ impl crate::interp::Vm {
             let mut op = RecvOp::default();
             let polled = ch.chan.poll_recv_with(&mut op, || task.waker());
             let after = after_recv(proto, await_at + 1);
-            // Past a `CheckResult` the value is known to pass (see `after_recv`).
-            let skip = match after {
-                AfterRecv::Optional | AfterRecv::Pair => 0,
+            // Past the end of an inlined call (see `after_recv`): its `Clear`s
+            // run here when it is skipped.
+            let skip = match (&polled, &after) {
+                (RecvPoll::Pending, _) | (_, AfterRecv::Optional | AfterRecv::Pair) => 0,
                 _ => recv_skip(proto, await_at + 1),
             };
+            let base = self.base();
             match (polled, after) {
                 (RecvPoll::Pending, _) => {
                     let fut = futures::value(RecvFut { ch: ch.clone(), op, done: false });
@@ -429,6 +431,7 @@ impl crate::interp::Vm {
                 }
                 (RecvPoll::Value(v), AfterRecv::StoreMatch { slot, .. }) => {
                     self.fiber.stack.truncate(keep);
+                    run_clears(&mut self.fiber.stack, proto, await_at + 1, skip, base);
                     let at = self.base() + slot as usize;
                     self.fiber.stack[at] = Value::some(v.clone());
                     self.push(v);
@@ -436,6 +439,7 @@ impl crate::interp::Vm {
                 }
                 (RecvPoll::Closed, AfterRecv::StoreMatch { slot, fail }) => {
                     self.fiber.stack.truncate(keep);
+                    run_clears(&mut self.fiber.stack, proto, await_at + 1, skip, base);
                     let at = self.base() + slot as usize;
                     self.fiber.stack[at] = Value::None;
                     return Ok(ChanStep::Continue(fail));
@@ -446,11 +450,13 @@ impl crate::interp::Vm {
                 }
                 (RecvPoll::Value(v), AfterRecv::Match(_) | AfterRecv::Unwrap) => {
                     self.fiber.stack.truncate(keep);
+                    run_clears(&mut self.fiber.stack, proto, await_at + 1, skip, base);
                     self.push(v);
                     return Ok(ChanStep::Continue(await_at + 2 + skip));
                 }
                 (RecvPoll::Closed, AfterRecv::Match(fail)) => {
                     self.fiber.stack.truncate(keep);
+                    run_clears(&mut self.fiber.stack, proto, await_at + 1, skip, base);
                     return Ok(ChanStep::Continue(fail));
                 }
                 (RecvPoll::Closed, _) => {
@@ -501,10 +507,11 @@ pub(crate) enum ChanStep {
 }
 
 /// What the instruction at `at`, right after an `Await`, does with an
-/// Optional result. A `CheckResult` there that every Optional passes (an
-/// inlined `-> Optional[T]` function) is looked through when what follows
-/// it takes an Optional apart (`recv_skip` says how many instructions the
-/// positions in the answer are shifted by).
+/// Optional result. The end of an inlined call between them — its
+/// arguments' `Clear`s and a `CheckResult` every Optional passes (an
+/// inlined `-> Optional[T]` function) — is looked through when what
+/// follows takes an Optional apart (`recv_skip` says how many instructions
+/// that is; whoever skips them runs the `Clear`s: `run_clears`).
 pub(crate) fn after_recv(proto: &crate::bytecode::FuncProto, at: usize) -> AfterRecv {
     let skip = recv_skip(proto, at);
     match after_recv_at(proto, at + skip) {
@@ -514,17 +521,40 @@ pub(crate) fn after_recv(proto: &crate::bytecode::FuncProto, at: usize) -> After
     }
 }
 
-/// 1 when the instruction at `at` is a `CheckResult` every Optional passes,
-/// else 0.
+/// How many instructions from `at` are the transparent end of an inlined
+/// call: `Clear`s and at most one `CheckResult` every Optional passes.
 pub(crate) fn recv_skip(proto: &crate::bytecode::FuncProto, at: usize) -> usize {
     use crate::bytecode::{Op, TypeCheck};
     use crate::types::BuiltinType;
-    match proto.code.get(at) {
-        Some(Op::CheckResult { check, .. }) => usize::from(matches!(
-            proto.type_checks.get(*check as usize),
-            Some(TypeCheck::Builtin(BuiltinType::Optional | BuiltinType::Any))
-        )),
-        _ => 0,
+    let mut k = 0;
+    let mut checked = false;
+    loop {
+        match proto.code.get(at + k) {
+            Some(Op::Clear(_)) => {}
+            Some(Op::CheckResult { check, .. })
+                if !checked
+                    && matches!(
+                        proto.type_checks.get(*check as usize),
+                        Some(TypeCheck::Builtin(BuiltinType::Optional | BuiltinType::Any))
+                    ) =>
+            {
+                checked = true;
+            }
+            _ => return k,
+        }
+        k += 1;
+    }
+}
+
+/// Runs the `Clear`s among the `n` instructions from `at` (skipped by a
+/// fused receive; see `recv_skip`), for the frame at `base`.
+pub(crate) fn run_clears(stack: &mut [Value], proto: &crate::bytecode::FuncProto, at: usize, n: usize, base: usize) {
+    for op in proto.code.iter().skip(at).take(n) {
+        if let crate::bytecode::Op::Clear(s) = op {
+            if let Some(slot) = stack.get_mut(base + *s as usize) {
+                drop(std::mem::take(slot));
+            }
+        }
     }
 }
 

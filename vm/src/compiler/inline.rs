@@ -13,7 +13,9 @@
 //! `await` (no `?`, which would return from the caller, no comprehension
 //! or lambda), whose names other than the parameters mean the same at the
 //! call site; never inside another inlined body. A return annotation is
-//! checked after the expression, with the function's own message, and a
+//! checked after the expression, with the function's own message; the
+//! arguments are released (`Clear`) when the value is ready, as a returning
+//! frame releases its parameters; and a
 //! traceback through the expression still names the function
 //! (`FuncProto::inlined`). (Module-level functions are defined before any
 //! other top-level code runs, so an inlined call never runs earlier than
@@ -89,6 +91,10 @@ impl Compiler {
             let c = super::func::push(&mut self.f().proto.type_checks, check);
             let n = self.f().name_index(name);
             self.emit(Op::CheckResult { check: c, func: n, is_async: def.is_async });
+        }
+        // The arguments go when the value is ready, as a frame's would.
+        for slot in &slots {
+            self.emit(Op::Clear(*slot));
         }
         let end = self.fr().proto.code.len() as u32;
         self.f().pop_scope();

@@ -96,6 +96,10 @@ impl Vm {
                             self.push(v);
                         }
                     }
+                    Op::Clear(s) => {
+                        let old = std::mem::take(&mut self.fiber.stack[base + s as usize]);
+                        drop(old);
+                    }
                     Op::Store(s) => {
                         // The top moves into the slot; the slot's old value is dropped.
                         let old = self.fiber.stack.swap_remove(base + s as usize);
@@ -459,8 +463,16 @@ impl Vm {
                         let after = crate::chan::after_recv(proto, ip);
                         match tri!(self.await_top(after)) {
                             AwaitStep::Ready => {}
-                            AwaitStep::ReadySkip => ip += 1 + crate::chan::recv_skip(proto, ip),
-                            AwaitStep::Jump(target) => ip = target,
+                            AwaitStep::ReadySkip => {
+                                let skip = crate::chan::recv_skip(proto, ip);
+                                crate::chan::run_clears(&mut self.fiber.stack, proto, ip, skip, base);
+                                ip += 1 + skip;
+                            }
+                            AwaitStep::Jump(target) => {
+                                let skip = crate::chan::recv_skip(proto, ip);
+                                crate::chan::run_clears(&mut self.fiber.stack, proto, ip, skip, base);
+                                ip = target;
+                            }
                             AwaitStep::Entered => continue 'frames,
                             AwaitStep::Suspend => {
                                 if stop != 0 {

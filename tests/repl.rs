@@ -1,7 +1,7 @@
 //! The REPL, driven through a real pseudo-terminal (rexpect): a function
 //! defined over two lines, a call, a top-level `await`, a spawned task that
 //! sends on a channel read at a later prompt, `:tasks`, an error the session
-//! survives, Tab completion, Ctrl-C cancelling a running input, history,
+//! survives, lines typed ahead, Tab completion, Ctrl-C cancelling a running input, history,
 //! and Ctrl-D to leave. Every wait is bounded (rexpect's timeout).
 
 use rexpect::process::WaitStatus;
@@ -24,10 +24,13 @@ fn expect(p: &mut PtySession, text: &str) {
 }
 
 /// Sends one line, waits for each of `outputs` in order, then for the next
-/// prompt (`>>> ` or `... `). The line editor redraws the prompt while a
-/// line is typed, so outputs are what synchronise the test with the REPL.
+/// prompt (`>>> ` or `... `). The line editor redraws the prompt at each key
+/// typed, without a line break, so the test first waits for the line break
+/// the editor writes when it accepts the line: the prompt after it is the
+/// next one, and the next line is sent only once the REPL is reading again.
 fn line(p: &mut PtySession, text: &str, outputs: &[&str], next_prompt: &str) {
     p.send_line(text).expect("send");
+    p.exp_string("\r\n").unwrap_or_else(|e| panic!("`{text}` was not accepted: {e}"));
     for o in outputs {
         p.exp_string(o).unwrap_or_else(|e| panic!("after `{text}`, no `{o}` in the output: {e}"));
     }
@@ -76,6 +79,14 @@ fn repl_through_a_pseudo_terminal() {
     line(&mut p, "double(1) // 0", &["ZeroDivisionError", "traceback", "double(1) // 0"], ">>> ");
     line(&mut p, "nope + 1", &["unknown name `nope`"], ">>> ");
     line(&mut p, "double(\"ab\") + \"!\"", &["'abab!'"], ">>> ");
+
+    // Lines typed ahead, arriving together, are all run: none is lost
+    // with the line editor's read buffer.
+    p.send("double(3)\ndouble(4)\n").expect("send");
+    p.flush().expect("flush");
+    expect(&mut p, "\r\n6\r\n");
+    expect(&mut p, "\r\n8\r\n");
+    expect(&mut p, ">>> ");
 
     // Tab completion of a global and of a member.
     p.send("doub\t(617)\n").expect("send");

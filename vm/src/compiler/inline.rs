@@ -48,14 +48,24 @@ impl Compiler {
     /// Compiles `name(args)` (`awaited`: `await name(args)`) inline when it
     /// may be (see the module comment); false, emitting nothing, otherwise.
     pub(crate) fn try_inline(&mut self, name: &str, args: &[Arg], span: lexer::Span, awaited: bool) -> bool {
-        if self.inlining || self.resolves_to_local(name) || self.fr().self_name.as_deref() == Some(name) {
+        if self.inlining
+            || self.resolves_to_local(name)
+            || self.imports.contains_key(name)
+            || self.fr().self_name.as_deref() == Some(name)
+        {
             return false;
         }
         let Some(def) = self.inline_fns.get(name).cloned() else { return false };
+        // What the function's annotations and body have to say (an error, a
+        // warning) is said once, by its own compilation: anything said here
+        // would be a repeat (its names mean the same here, checked below).
+        let said = self.diags.len();
+        let checked_param = def.params.iter().any(|p| p.ty.as_ref().is_some_and(|t| self.type_check(t).is_some()));
+        self.diags.truncate(said);
         if def.is_async != awaited
             || args.len() != def.params.len()
             || args.iter().any(|a| a.name.is_some() || a.star)
-            || def.params.iter().any(|p| p.ty.as_ref().is_some_and(|t| self.type_check(t).is_some()))
+            || checked_param
         {
             return false;
         }
@@ -79,15 +89,13 @@ impl Compiler {
             self.f().bind_existing(&p.name.name, *slot, p.span);
         }
         let start = self.fr().proto.code.len() as u32;
-        // What the body has to say (an error, a warning) is said once, by
-        // the function's own compilation; here it would be a repeat (the
-        // names in it mean the same here, checked above).
         let said = self.diags.len();
         self.inlining = true;
         self.expr(body);
         self.inlining = false;
+        let ret_check = def.ret.as_ref().and_then(|t| self.type_check(t));
         self.diags.truncate(said);
-        if let Some(check) = def.ret.as_ref().and_then(|t| self.type_check(t)) {
+        if let Some(check) = ret_check {
             let c = super::func::push(&mut self.f().proto.type_checks, check);
             let n = self.f().name_index(name);
             self.emit(Op::CheckResult { check: c, func: n, is_async: def.is_async });

@@ -74,6 +74,11 @@ pub enum Op {
     CmpJump(u32),
     /// `[Bool] -> []`, jump when true
     JumpIfTrue(u32),
+    /// `[] -> []`, jump when `locals[slot]` holds a value no method changes
+    /// in place (a channel, task, future or other handle, a scalar, a
+    /// string): an inlined call may then lend the caller's variable to a
+    /// parameter it calls methods on (`compiler/inline.rs`)
+    JumpIfLendable { slot: u16, target: u32 },
     /// `[Bool] -> [Bool]` when jumping, `[]` otherwise (for `and`)
     JumpIfFalseOrPop(u32),
     /// `[Bool] -> [Bool]` when jumping, `[]` otherwise (for `or`)

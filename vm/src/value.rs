@@ -192,6 +192,25 @@ impl Value {
 
     /// Whether the value is a `Some` (in any of its forms).
     #[inline]
+    /// Whether no method changes this value in place: a handle (shared by
+    /// its clones, so a method acts on what every clone sees), a scalar or
+    /// a string. A variable holding one may be lent to an inlined call.
+    pub fn is_lendable(&self) -> bool {
+        matches!(
+            self,
+            Value::None
+                | Value::Unit
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::Channel(_)
+                | Value::Task(_)
+                | Value::Future(_)
+                | Value::Handle(_)
+        )
+    }
+
     pub fn is_some(&self) -> bool {
         matches!(self, Value::Some(_) | Value::SomeInt(_) | Value::SomeFloat(_) | Value::SomeBool(_))
     }

@@ -108,6 +108,7 @@ impl FuncState {
             Op::ForIter { target, .. }
             | Op::MatchUnwrap { target, .. }
             | Op::MatchUnwrapLocal { target, .. }
+            | Op::JumpIfLendable { target, .. }
             | Op::SelectReady { target, .. } => target,
             Op::CmpJump(i) => self.proto.cmp_jumps.get(i as usize)?.target,
             _ => return None,
@@ -168,6 +169,7 @@ impl FuncState {
             Op::ForUnwrap(_) => Op::ForUnwrap(target),
             Op::MatchUnwrap { variant, .. } => Op::MatchUnwrap { variant, target },
             Op::MatchUnwrapLocal { slot, variant, .. } => Op::MatchUnwrapLocal { slot, variant, target },
+            Op::JumpIfLendable { slot, .. } => Op::JumpIfLendable { slot, target },
             Op::SelectReady { chans, pair, .. } => Op::SelectReady { chans, pair, target },
             Op::SetupTry { finally, .. } => Op::SetupTry { target, finally },
             Op::SelectLocals(i) => {

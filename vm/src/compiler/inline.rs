@@ -12,10 +12,12 @@
 //! of names, constants, operators, calls, attribute and index reads and
 //! `await` (no `?`, which would return from the caller, no comprehension
 //! or lambda), whose names other than the parameters mean the same at the
-//! call site; never inside another inlined body. A return annotation is
-//! checked after the expression, with the function's own message; the
-//! arguments are released (`Clear`) when the value is ready, as a returning
-//! frame releases its parameters; and a
+//! call site; never inside another inlined body. An argument that is a
+//! local variable is lent: the parameter names the caller's slot (no copy,
+//! no reference count touched). A return annotation is checked after the
+//! expression, with the function's own message; the other arguments are
+//! released (`Clear`) when the value is ready, as a returning frame
+//! releases its parameters; and a
 //! traceback through the expression still names the function
 //! (`FuncProto::inlined`). (Module-level functions are defined before any
 //! other top-level code runs, so an inlined call never runs earlier than
@@ -76,23 +78,59 @@ impl Compiler {
         if free.iter().any(|n| !params.contains(n) && (self.resolves_to_local(n) || *n == name)) {
             return false;
         }
-        // The arguments, in order, each into a hidden slot the parameter names.
-        let mut slots = Vec::with_capacity(args.len());
-        for a in args {
-            self.expr(&a.value);
-            let slot = self.f().new_slot();
-            self.emit(Op::Store(slot));
-            slots.push(slot);
-        }
-        self.f().push_scope();
-        for (p, slot) in def.params.iter().zip(&slots) {
-            self.f().bind_existing(&p.name.name, *slot, p.span);
+        // The arguments, in order. A local variable of this frame is lent:
+        // the parameter names its slot (nothing in an argument list or in
+        // the body can rebind it: neither holds an assignment, and a closure
+        // captures by value). Anything else goes into a hidden slot.
+        let receivers = method_receivers(body);
+        let mut bound = Vec::with_capacity(args.len());
+        let mut hidden = Vec::new();
+        let mut guarded = None;
+        for (i, (a, p)) in args.iter().zip(&def.params).enumerate() {
+            let local = match &a.value.kind {
+                ExprKind::Name(n) => self.f().lookup(n).map(|l| l.slot),
+                _ => None,
+            };
+            let receiver = receivers.contains(&p.name.name.as_str());
+            let slot = match local {
+                Some(slot) if !receiver => slot,
+                // A method called on the parameter could change a list, a
+                // dict or a struct in place, and the parameter is a copy:
+                // the caller's variable is lent only when it holds a value
+                // no method changes in place (`JumpIfLendable`).
+                Some(slot) if guarded.is_none() => {
+                    guarded = Some((i, slot));
+                    slot
+                }
+                _ => {
+                    self.expr(&a.value);
+                    let slot = self.f().new_slot();
+                    self.emit(Op::Store(slot));
+                    hidden.push(slot);
+                    slot
+                }
+            };
+            bound.push(slot);
         }
         let start = self.fr().proto.code.len() as u32;
+        if let Some((i, lent)) = guarded {
+            let guard = self.emit(Op::JumpIfLendable { slot: lent, target: 0 });
+            // Not lendable: the parameter gets a copy of its own.
+            let copy = self.f().new_slot();
+            self.emit(Op::Load(lent));
+            self.emit(Op::Store(copy));
+            let mut copied = bound.clone();
+            copied[i] = copy;
+            self.inline_body(&def, body, &copied);
+            self.emit(Op::Clear(copy));
+            let skip = self.emit(Op::Jump(0));
+            self.f().patch(guard);
+            self.inline_body(&def, body, &bound);
+            self.f().patch(skip);
+        } else {
+            self.inline_body(&def, body, &bound);
+        }
         let said = self.diags.len();
-        self.inlining = true;
-        self.expr(body);
-        self.inlining = false;
         let ret_check = def.ret.as_ref().and_then(|t| self.type_check(t));
         self.diags.truncate(said);
         if let Some(check) = ret_check {
@@ -100,16 +138,31 @@ impl Compiler {
             let n = self.f().name_index(name);
             self.emit(Op::CheckResult { check: c, func: n, is_async: def.is_async });
         }
-        // The arguments go when the value is ready, as a frame's would.
-        for slot in &slots {
+        // The hidden arguments go when the value is ready, as a frame's would.
+        for slot in &hidden {
             self.emit(Op::Clear(*slot));
         }
         let end = self.fr().proto.code.len() as u32;
-        self.f().pop_scope();
         let call = InlinedCall { start, end, name: name.into(), call_span: span };
         self.f().proto.inlined.push(call);
         self.set_span(span);
         true
+    }
+
+    /// The body of `def` with its parameters naming `slots`. What it has
+    /// to say (an error, a warning) is said once, by the function's own
+    /// compilation: here it would be a repeat.
+    fn inline_body(&mut self, def: &ast::FnDef, body: &Expr, slots: &[u16]) {
+        self.f().push_scope();
+        for (p, slot) in def.params.iter().zip(slots) {
+            self.f().bind_existing(&p.name.name, *slot, p.span);
+        }
+        let said = self.diags.len();
+        self.inlining = true;
+        self.expr(body);
+        self.inlining = false;
+        self.diags.truncate(said);
+        self.f().pop_scope();
     }
 }
 
@@ -181,6 +234,59 @@ fn names_in<'e>(e: &'e Expr, out: &mut Vec<&'e str>) {
         ExprKind::Index { obj, index } => {
             names_in(obj, out);
             names_in(index, out);
+        }
+        _ => {}
+    }
+}
+
+/// The names that are the root of a method call's receiver in `e` (`p` in
+/// `p.m()`, `p.items[0].m()`): a method may change its receiver in place.
+fn method_receivers(e: &Expr) -> Vec<&str> {
+    let mut calls = Vec::new();
+    each_call(e, &mut calls);
+    calls
+        .into_iter()
+        .filter_map(|func| {
+            let ExprKind::Attr { obj, .. } = &func.kind else { return None };
+            let mut root = &**obj;
+            while let ExprKind::Attr { obj, .. } | ExprKind::Index { obj, .. } = &root.kind {
+                root = obj;
+            }
+            match &root.kind {
+                ExprKind::Name(n) => Some(n.as_str()),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The callee of every call in `e` (it holds only what `inlinable_expr` allows).
+fn each_call<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|x| each_call(x, out)),
+        ExprKind::Unary { expr, .. } | ExprKind::Await(expr) => each_call(expr, out),
+        ExprKind::Binary { lhs, rhs, .. } | ExprKind::And(lhs, rhs) | ExprKind::Or(lhs, rhs) => {
+            each_call(lhs, out);
+            each_call(rhs, out);
+        }
+        ExprKind::Compare { first, rest } => {
+            each_call(first, out);
+            rest.iter().for_each(|(_, x)| each_call(x, out));
+        }
+        ExprKind::Ternary { cond, then, else_ } => {
+            each_call(cond, out);
+            each_call(then, out);
+            each_call(else_, out);
+        }
+        ExprKind::Call { func, args } => {
+            out.push(func);
+            each_call(func, out);
+            args.iter().for_each(|a| each_call(&a.value, out));
+        }
+        ExprKind::Attr { obj, .. } => each_call(obj, out),
+        ExprKind::Index { obj, index } => {
+            each_call(obj, out);
+            each_call(index, out);
         }
         _ => {}
     }

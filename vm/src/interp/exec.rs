@@ -584,6 +584,11 @@ impl Vm {
                             self.push(fut);
                         }
                     }
+                    Op::JumpIfLendable { slot, target } => {
+                        if self.fiber.stack[base + slot as usize].is_lendable() {
+                            ip = target as usize;
+                        }
+                    }
                     Op::MatchUnwrapLocal { slot, variant, target } => {
                         let inner = match (variant, &self.fiber.stack[base + slot as usize]) {
                             (Variant::Some, v) => v.some_inner(),

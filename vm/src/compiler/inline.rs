@@ -14,7 +14,10 @@
 //! or lambda), whose names other than the parameters mean the same at the
 //! call site; never inside another inlined body. An argument that is a
 //! local variable is lent: the parameter names the caller's slot (no copy,
-//! no reference count touched). A return annotation is checked after the
+//! no reference count touched); a parameter a method is called on is lent
+//! only while the variable holds a value no method changes in place
+//! (`JumpIfLendable` picks between two copies of the body, the other one
+//! copying the argument). A return annotation is checked after the
 //! expression, with the function's own message; the other arguments are
 //! released (`Clear`) when the value is ready, as a returning frame
 //! releases its parameters; and a

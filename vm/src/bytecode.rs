@@ -355,13 +355,16 @@ pub struct MethodSite {
     /// When the receiver is a place (`xs`, `a.b.items`, `grid[i]`), the method may
     /// mutate it in place and the new value is written back.
     pub place: Option<u32>,
+    /// The slot, when the receiver is a plain local variable (its place
+    /// has no path): the struct-method fast path reads it from here.
+    pub local: Option<u16>,
     /// Which method of which struct type this site called last.
     pub cache: MethodCache,
 }
 
 impl MethodSite {
     pub fn new(name: Arc<str>, call: CallSite, place: Option<u32>) -> MethodSite {
-        MethodSite { name, call, place, cache: MethodCache::default() }
+        MethodSite { name, call, place, local: None, cache: MethodCache::default() }
     }
 }
 
@@ -369,28 +372,48 @@ impl MethodSite {
 /// that method's index in the type's method list and whether the site may
 /// enter it directly (a sync method with a read-only `self` and as many
 /// parameters as the site passes: checked once, when the entry is made),
-/// packed in one atomic word (`type id << 32 | direct << 31 | index + 1`;
-/// 0 is empty), so tasks on any worker
+/// and whether the type is pinned (`StructType::pinned`, which never goes
+/// back), packed in one atomic word (`type id << 32 | direct << 31 |
+/// pinned << 30 | index + 1`; 0 is empty), so tasks on any worker
 /// read and refresh it without a lock. A site that meets several types
 /// just refreshes it; a stale entry can only miss, since ids are unique.
 #[derive(Default)]
 pub struct MethodCache(std::sync::atomic::AtomicU64);
 
+/// What a `MethodCache` hit says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CachedMethod {
+    /// The method's index in its type's method list.
+    pub index: usize,
+    /// The site may enter it directly.
+    pub direct: bool,
+    /// Its type is pinned: its frame may borrow the method's closure.
+    pub pinned: bool,
+}
+
 impl MethodCache {
     const DIRECT: u32 = 1 << 31;
+    const PINNED: u32 = 1 << 30;
+    const INDEX: u32 = Self::PINNED - 1;
 
-    /// The method index cached for `type_id`, and whether it may be entered directly.
-    pub fn get(&self, type_id: u32) -> Option<(usize, bool)> {
+    /// The entry cached for `type_id`, if it is the one cached.
+    #[inline]
+    pub fn get(&self, type_id: u32) -> Option<CachedMethod> {
         let packed = self.0.load(std::sync::atomic::Ordering::Relaxed);
         let low = packed as u32;
-        let index = low & !Self::DIRECT;
-        ((packed >> 32) as u32 == type_id && index != 0).then(|| (index as usize - 1, low & Self::DIRECT != 0))
+        let index = low & Self::INDEX;
+        ((packed >> 32) as u32 == type_id && index != 0).then_some(CachedMethod {
+            index: index as usize - 1,
+            direct: low & Self::DIRECT != 0,
+            pinned: low & Self::PINNED != 0,
+        })
     }
 
-    pub fn set(&self, type_id: u32, index: usize, direct: bool) {
-        let index = (index as u64 + 1).min(u64::from(Self::DIRECT - 1));
-        let flag = if direct { u64::from(Self::DIRECT) } else { 0 };
-        self.0.store((u64::from(type_id) << 32) | flag | index, std::sync::atomic::Ordering::Relaxed);
+    pub fn set(&self, type_id: u32, m: CachedMethod) {
+        let index = (m.index as u64 + 1).min(u64::from(Self::INDEX));
+        let direct = if m.direct { u64::from(Self::DIRECT) } else { 0 };
+        let pinned = if m.pinned { u64::from(Self::PINNED) } else { 0 };
+        self.0.store((u64::from(type_id) << 32) | direct | pinned | index, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -377,7 +377,11 @@ impl Compiler {
         });
         self.set_span(span);
         let _ = name.span;
-        let ms = MethodSite::new(name.name.as_str().into(), site, place);
+        let mut ms = MethodSite::new(name.name.as_str().into(), site, place);
+        ms.local = place.and_then(|p| match self.fr().proto.places.get(p as usize) {
+            Some(Place { root: PlaceRoot::Local(slot), steps, .. }) if steps.is_empty() => Some(*slot),
+            _ => None,
+        });
         let idx = push(&mut self.f().proto.method_sites, ms);
         self.emit(Op::CallMethod(idx));
     }

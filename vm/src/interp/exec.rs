@@ -366,6 +366,10 @@ impl Vm {
                     }
                     Op::CallMethod(i) => {
                         let site = &proto.method_sites[i as usize];
+                        self.save_ip(ip);
+                        if self.enter_struct_method(site, base) {
+                            continue 'frames;
+                        }
                         if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {
                             continue;
                         }
@@ -378,11 +382,7 @@ impl Vm {
                             }
                             continue;
                         }
-                        self.save_ip(ip);
                         let place = site.place.map(|p| &proto.places[p as usize]);
-                        if self.enter_struct_method(site, place, base) {
-                            continue 'frames;
-                        }
                         if matches!(code.get(ip), Some(Op::Await)) {
                             // `await ch.send(v)` / `await ch.recv()` that can
                             // complete now: no future, no suspension.

@@ -5,7 +5,7 @@
 
 use super::{type_matches, FrameFn, FrameKind, Vm, Writeback, MAX_FRAMES};
 use crate::builtins::{methods, Args};
-use crate::bytecode::{MethodSite, Place, PlaceRoot, SelfKind};
+use crate::bytecode::{CachedMethod, MethodSite, Place, SelfKind};
 use crate::error::{RtResult, Thrown};
 use crate::task::CoroutineObj;
 use crate::types::TypeInfo;
@@ -21,31 +21,31 @@ impl Vm {
     /// args…]` as `CallGlobal` does for a function. False, with nothing
     /// changed, for everything else (which `call_method` handles, errors
     /// included).
-    pub(crate) fn enter_struct_method(&mut self, site: &MethodSite, place: Option<&Place>, base: usize) -> bool {
+    pub(crate) fn enter_struct_method(&mut self, site: &MethodSite, base: usize) -> bool {
         if self.fiber.frames.len() >= MAX_FRAMES {
             return false;
         }
         let argc = site.call.argc as usize;
         let len = self.fiber.stack.len();
         let Some(args_at) = len.checked_sub(argc) else { return false };
-        let recv_at = match place {
-            None => match args_at.checked_sub(1) {
+        let recv_at = match (site.local, site.place) {
+            (Some(slot), _) => base + slot as usize,
+            (None, None) => match args_at.checked_sub(1) {
                 Some(i) => i,
                 None => return false,
             },
-            Some(Place { root: PlaceRoot::Local(slot), steps, .. }) if steps.is_empty() => base + *slot as usize,
-            Some(_) => return false,
+            (None, Some(_)) => return false,
         };
         let Some(Value::Struct(obj)) = self.fiber.stack.get(recv_at) else { return false };
         let ty = &obj.ty;
         // Whether the site may enter the method directly was decided when
         // the cache entry was made: a hit skips those checks.
-        let closure = match site.cache.get(ty.id) {
-            Some((i, true)) => match ty.methods.get(i) {
-                Some((_, Value::Func(closure))) => closure,
+        let (closure, pinned) = match site.cache.get(ty.id) {
+            Some(CachedMethod { index, direct: true, pinned }) => match ty.methods.get(index) {
+                Some((_, Value::Func(closure))) => (closure, pinned),
                 _ => return false,
             },
-            Some((_, false)) => return false,
+            Some(CachedMethod { direct: false, .. }) => return false,
             None => {
                 let Some(i) = ty.method_index(&site.name) else { return false };
                 let Some((_, Value::Func(closure))) = ty.methods.get(i) else { return false };
@@ -57,56 +57,52 @@ impl Vm {
                     && !p.has_star
                     && p.params.len() == argc + 1
                     && p.capture_slots.is_empty();
-                site.cache.set(ty.id, i, direct);
+                let pinned = ty.pinned.load(std::sync::atomic::Ordering::Acquire);
+                site.cache.set(ty.id, CachedMethod { index: i, direct, pinned });
                 if !direct {
                     return false;
                 }
-                closure
+                (closure, pinned)
             }
         };
         let proto = &closure.proto;
-        for i in 0..argc {
-            if let (Some(Some(t)), Some(v)) = (proto.param_types.get(i + 1), self.fiber.stack.get(args_at + i)) {
+        let checks = proto.param_types.get(1..).unwrap_or_default();
+        for (check, v) in checks.iter().zip(&self.fiber.stack[args_at..]) {
+            if let Some(t) = check {
                 if !type_matches(t, v) {
                     return false;
                 }
             }
         }
-        let frame_fn = if ty.pinned.load(std::sync::atomic::Ordering::Acquire) {
-            FrameFn::Global(Arc::as_ptr(closure))
-        } else {
-            FrameFn::Owned(closure.clone())
-        };
+        let frame_fn = if pinned { FrameFn::Global(Arc::as_ptr(closure)) } else { FrameFn::Owned(closure.clone()) };
         let nslots = proto.nslots as usize;
-        let lend = place.is_some() && proto.self_borrowable;
-        let callee_at = match place {
+        let lend = site.local.is_some() && proto.self_borrowable;
+        let callee_at = match site.local {
             None => recv_at,
             Some(_) => {
-                // `self` goes below the arguments (few: moved up one by one).
+                // `self` goes below the arguments (moved up one).
                 // Lent when the method never writes its slot: a bitwise copy
                 // of the caller's local, which outlives the call (the caller
                 // is suspended below it and nothing else can reach its
                 // slots), so no reference is taken or dropped.
-                if lend {
-                    // A bitwise copy, made as one 16-byte move (a `Value`
-                    // read into a local is copied field by field, and
-                    // reading it back stalls on store forwarding).
-                    let stack = &mut self.fiber.stack;
-                    stack.reserve(1);
-                    // SAFETY: `recv_at < len <= capacity - 1`; the copy owns no
-                    // reference, and every way the frame goes forgets it
-                    // (`FrameKind::BorrowedSelf`).
-                    unsafe {
-                        let p = stack.as_mut_ptr();
-                        std::ptr::copy_nonoverlapping(p.add(recv_at), p.add(len), 1);
-                        stack.set_len(len + 1);
+                let owned = if lend { None } else { Some(Value::Struct(obj.clone())) };
+                let stack = &mut self.fiber.stack;
+                stack.reserve(1);
+                // SAFETY: `recv_at < args_at <= len <= capacity - 1`: the
+                // arguments move up one (overlapping copy) and `self` goes
+                // where the first one was. Lent, `self` is a bitwise copy made
+                // as one 16-byte move (a `Value` read into a local is copied
+                // field by field, and reading it back stalls on store
+                // forwarding); the copy owns no reference, and every way the
+                // frame goes forgets it (`FrameKind::BorrowedSelf`).
+                unsafe {
+                    let p = stack.as_mut_ptr();
+                    std::ptr::copy(p.add(args_at), p.add(args_at + 1), argc);
+                    match owned {
+                        None => std::ptr::copy_nonoverlapping(p.add(recv_at), p.add(args_at), 1),
+                        Some(this) => std::ptr::write(p.add(args_at), this),
                     }
-                } else {
-                    let this = Value::Struct(obj.clone());
-                    self.push(this);
-                }
-                for i in (args_at..len).rev() {
-                    self.fiber.stack.swap(i, i + 1);
+                    stack.set_len(len + 1);
                 }
                 args_at
             }

@@ -358,13 +358,18 @@ pub struct MethodSite {
     /// The slot, when the receiver is a plain local variable (its place
     /// has no path): the struct-method fast path reads it from here.
     pub local: Option<u16>,
+    /// The globals holding the struct type the compiler expects the
+    /// receiver to be and that type's method (`instance_method_global`):
+    /// once the cache has seen that very type here, a hit enters the
+    /// method from its global rather than from the type's method list.
+    pub guess: Option<(u32, u32)>,
     /// Which method of which struct type this site called last.
     pub cache: MethodCache,
 }
 
 impl MethodSite {
     pub fn new(name: Arc<str>, call: CallSite, place: Option<u32>) -> MethodSite {
-        MethodSite { name, call, place, local: None, cache: MethodCache::default() }
+        MethodSite { name, call, place, local: None, guess: None, cache: MethodCache::default() }
     }
 }
 
@@ -372,9 +377,10 @@ impl MethodSite {
 /// that method's index in the type's method list and whether the site may
 /// enter it directly (a sync method with a read-only `self` and as many
 /// parameters as the site passes: checked once, when the entry is made),
-/// and whether the type is pinned (`StructType::pinned`, which never goes
-/// back), packed in one atomic word (`type id << 32 | direct << 31 |
-/// pinned << 30 | index + 1`; 0 is empty), so tasks on any worker
+/// whether the type is pinned (`StructType::pinned`, which never goes
+/// back) and whether it is the site's guess (`MethodSite::guess`), packed
+/// in one atomic word (`type id << 32 | direct << 31 | pinned << 30 |
+/// guessed << 29 | index + 1`; 0 is empty), so tasks on any worker
 /// read and refresh it without a lock. A site that meets several types
 /// just refreshes it; a stale entry can only miss, since ids are unique.
 #[derive(Default)]
@@ -389,12 +395,15 @@ pub struct CachedMethod {
     pub direct: bool,
     /// Its type is pinned: its frame may borrow the method's closure.
     pub pinned: bool,
+    /// Its type is the one the site's `guess` names.
+    pub guessed: bool,
 }
 
 impl MethodCache {
     const DIRECT: u32 = 1 << 31;
     const PINNED: u32 = 1 << 30;
-    const INDEX: u32 = Self::PINNED - 1;
+    const GUESSED: u32 = 1 << 29;
+    const INDEX: u32 = Self::GUESSED - 1;
 
     /// The entry cached for `type_id`, if it is the one cached.
     #[inline]
@@ -406,6 +415,7 @@ impl MethodCache {
             index: index as usize - 1,
             direct: low & Self::DIRECT != 0,
             pinned: low & Self::PINNED != 0,
+            guessed: low & Self::GUESSED != 0,
         })
     }
 
@@ -413,7 +423,9 @@ impl MethodCache {
         let index = (m.index as u64 + 1).min(u64::from(Self::INDEX));
         let direct = if m.direct { u64::from(Self::DIRECT) } else { 0 };
         let pinned = if m.pinned { u64::from(Self::PINNED) } else { 0 };
-        self.0.store((u64::from(type_id) << 32) | direct | pinned | index, std::sync::atomic::Ordering::Relaxed);
+        let guessed = if m.guessed { u64::from(Self::GUESSED) } else { 0 };
+        let flags = direct | pinned | guessed;
+        self.0.store((u64::from(type_id) << 32) | flags | index, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -270,6 +270,10 @@ impl Compiler {
                         let kind = fn_kind(m);
                         self.add_global(&static_method_global(&s.name.name, &m.name.name), false, m.name.span, kind);
                     }
+                    for m in s.methods.iter().filter(|m| structs::self_kind_of(m) == SelfKind::Read && !m.is_async) {
+                        let kind = fn_kind(m);
+                        self.add_global(&instance_method_global(&s.name.name, &m.name.name), false, m.name.span, kind);
+                    }
                     let methods = s.methods.iter().map(|m| (m.name.name.clone(), structs::self_kind_of(m))).collect();
                     let has_init = s.methods.iter().any(|m| m.name.name == "__init__");
                     let fields = s.fields.iter().map(|f| f.name.name.clone()).collect();
@@ -520,7 +524,14 @@ impl Compiler {
                 );
             }
             let mutable = true;
-            state.declare(&p.name.name, mutable, p.name.span);
+            let slot = state.declare(&p.name.name, mutable, p.name.span);
+            if let (0, Some(s), SelfKind::Read | SelfKind::Mut) = (slot, struct_name, self_kind) {
+                // The receiver is expected to be of its struct (a hint for
+                // the method call sites on it: `MethodSite::guess`).
+                if let Some(l) = state.scopes.last_mut().and_then(|sc| sc.get_mut(p.name.name.as_str())) {
+                    l.known_struct = Some(s.to_string());
+                }
+            }
             state.proto.params.push(p.name.name.as_str().into());
             let check = p.ty.as_ref().and_then(|t| self.type_check(t));
             state.proto.param_types.push(check);
@@ -597,6 +608,14 @@ pub(crate) fn is_static_method(m: &ast::FnDef) -> bool {
 /// it apart from every name a program can write.
 pub(crate) fn static_method_global(struct_name: &str, method: &str) -> String {
     format!("{struct_name}.{method}")
+}
+
+/// The hidden global that also holds a module-level struct's sync method
+/// with a read-only `self`: a call site whose receiver the compiler
+/// expects to be of that struct (`MethodSite::guess`) enters it from here
+/// once the site's cache has seen the receiver's type is that struct.
+pub(crate) fn instance_method_global(struct_name: &str, method: &str) -> String {
+    format!("{struct_name}.{method}.self")
 }
 
 /// Whether a global is one of those hidden names (not shown to users).

@@ -84,9 +84,12 @@ impl Compiler {
             let (proto, captures) = self.function(m, kind, Some(&st.name.name));
             self.make_closure(m, proto, &captures);
             let hidden = super::static_method_global(&st.name.name, &m.name.name);
-            if let Some(slot) = self.globals.get(&hidden).map(|g| g.slot).filter(|_| self.fr().is_module) {
-                self.emit(Op::Dup);
-                self.store_global(slot);
+            let also = super::instance_method_global(&st.name.name, &m.name.name);
+            for name in [hidden, also] {
+                if let Some(slot) = self.globals.get(&name).map(|g| g.slot).filter(|_| self.fr().is_module) {
+                    self.emit(Op::Dup);
+                    self.store_global(slot);
+                }
             }
             method_names.push(m.name.name.clone());
         }

@@ -367,7 +367,7 @@ impl Vm {
                     Op::CallMethod(i) => {
                         let site = &proto.method_sites[i as usize];
                         self.save_ip(ip);
-                        if self.enter_struct_method(site, base) {
+                        if self.enter_struct_method(site, base, &closure.globals) {
                             continue 'frames;
                         }
                         if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {

@@ -3,7 +3,7 @@
 //! coroutines), on types (static methods, `Channel[T]::new`), on modules
 //! and on builtin values; and `obj.name` as a value.
 
-use super::{type_matches, FrameFn, FrameKind, Vm, Writeback, MAX_FRAMES};
+use super::{type_matches, FrameFn, FrameKind, Globals, Vm, Writeback, MAX_FRAMES};
 use crate::builtins::{methods, Args};
 use crate::bytecode::{CachedMethod, MethodSite, Place, SelfKind};
 use crate::error::{RtResult, Thrown};
@@ -21,7 +21,7 @@ impl Vm {
     /// args…]` as `CallGlobal` does for a function. False, with nothing
     /// changed, for everything else (which `call_method` handles, errors
     /// included).
-    pub(crate) fn enter_struct_method(&mut self, site: &MethodSite, base: usize) -> bool {
+    pub(crate) fn enter_struct_method(&mut self, site: &MethodSite, base: usize, globals: &Globals) -> bool {
         if self.fiber.frames.len() >= MAX_FRAMES {
             return false;
         }
@@ -41,7 +41,15 @@ impl Vm {
         // Whether the site may enter the method directly was decided when
         // the cache entry was made: a hit skips those checks.
         let (closure, pinned) = match site.cache.get(ty.id) {
-            Some(CachedMethod { index, direct: true, pinned }) => match ty.methods.get(index) {
+            // The guessed type: its method is read from its global, a load
+            // that does not wait for the receiver's type to arrive.
+            Some(CachedMethod { direct: true, guessed: true, .. }) => {
+                match site.guess.and_then(|(_, m)| globals.frozen_ref(m as usize)) {
+                    Some(Value::Func(closure)) => (closure, true),
+                    _ => return false,
+                }
+            }
+            Some(CachedMethod { index, direct: true, pinned, .. }) => match ty.methods.get(index) {
                 Some((_, Value::Func(closure))) => (closure, pinned),
                 _ => return false,
             },
@@ -58,7 +66,18 @@ impl Vm {
                     && p.params.len() == argc + 1
                     && p.capture_slots.is_empty();
                 let pinned = ty.pinned.load(std::sync::atomic::Ordering::Acquire);
-                site.cache.set(ty.id, CachedMethod { index: i, direct, pinned });
+                // The guess holds when the receiver's type is the very type
+                // its struct global holds (pinned, so its method global holds
+                // this method for good).
+                let guessed = pinned
+                    && site.guess.is_some_and(|(g, m)| {
+                        let is_type = matches!(globals.frozen_ref(g as usize), Some(Value::Type(t))
+                            if matches!(&**t, TypeInfo::Struct(st) if Arc::ptr_eq(st, ty)));
+                        let same =
+                            matches!(globals.frozen_ref(m as usize), Some(Value::Func(f)) if Arc::ptr_eq(f, closure));
+                        is_type && same
+                    });
+                site.cache.set(ty.id, CachedMethod { index: i, direct, pinned, guessed });
                 if !direct {
                     return false;
                 }

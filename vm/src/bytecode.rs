@@ -411,7 +411,7 @@ impl MethodCache {
         let packed = self.0.load(std::sync::atomic::Ordering::Relaxed);
         let low = packed as u32;
         let index = low & Self::INDEX;
-        ((packed >> 32) as u32 == type_id && index != 0).then_some(CachedMethod {
+        ((packed >> 32) as u32 == type_id && index != 0).then(|| CachedMethod {
             index: index as usize - 1,
             direct: low & Self::DIRECT != 0,
             pinned: low & Self::PINNED != 0,
@@ -557,4 +557,25 @@ pub struct FuncProto {
     pub capture_slots: Vec<u16>,
     /// The span of the definition's name (tracebacks of a failed argument check).
     pub def_span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CachedMethod, MethodCache};
+
+    #[test]
+    fn method_cache_holds_one_entry_with_its_verdicts() {
+        let cache = MethodCache::default();
+        // Empty: every type misses (type id 0 included).
+        assert_eq!(cache.get(0), None);
+        assert_eq!(cache.get(7), None);
+        let m = CachedMethod { index: 0, direct: true, pinned: false, guessed: true };
+        cache.set(7, m);
+        assert_eq!(cache.get(7), Some(m));
+        assert_eq!(cache.get(8), None);
+        let n = CachedMethod { index: 41, direct: false, pinned: true, guessed: false };
+        cache.set(8, n);
+        assert_eq!(cache.get(8), Some(n));
+        assert_eq!(cache.get(7), None);
+    }
 }

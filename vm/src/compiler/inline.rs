@@ -210,86 +210,61 @@ fn inlinable_expr(e: &Expr) -> bool {
     }
 }
 
-/// Every name `e` refers to (it holds only what `inlinable_expr` allows).
+/// Every name `e` refers to.
 fn names_in<'e>(e: &'e Expr, out: &mut Vec<&'e str>) {
-    match &e.kind {
-        ExprKind::Name(n) => out.push(n),
-        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|x| names_in(x, out)),
-        ExprKind::Unary { expr, .. } | ExprKind::Await(expr) => names_in(expr, out),
-        ExprKind::Binary { lhs, rhs, .. } | ExprKind::And(lhs, rhs) | ExprKind::Or(lhs, rhs) => {
-            names_in(lhs, out);
-            names_in(rhs, out);
+    each_subexpr(e, &mut |x| {
+        if let ExprKind::Name(n) = &x.kind {
+            out.push(n);
         }
-        ExprKind::Compare { first, rest } => {
-            names_in(first, out);
-            rest.iter().for_each(|(_, x)| names_in(x, out));
-        }
-        ExprKind::Ternary { cond, then, else_ } => {
-            names_in(cond, out);
-            names_in(then, out);
-            names_in(else_, out);
-        }
-        ExprKind::Call { func, args } => {
-            names_in(func, out);
-            args.iter().for_each(|a| names_in(&a.value, out));
-        }
-        ExprKind::Attr { obj, .. } => names_in(obj, out),
-        ExprKind::Index { obj, index } => {
-            names_in(obj, out);
-            names_in(index, out);
-        }
-        _ => {}
-    }
+    });
 }
 
 /// The names that are the root of a method call's receiver in `e` (`p` in
 /// `p.m()`, `p.items[0].m()`): a method may change its receiver in place.
 fn method_receivers(e: &Expr) -> Vec<&str> {
-    let mut calls = Vec::new();
-    each_call(e, &mut calls);
-    calls
-        .into_iter()
-        .filter_map(|func| {
-            let ExprKind::Attr { obj, .. } = &func.kind else { return None };
-            let mut root = &**obj;
-            while let ExprKind::Attr { obj, .. } | ExprKind::Index { obj, .. } = &root.kind {
-                root = obj;
-            }
-            match &root.kind {
-                ExprKind::Name(n) => Some(n.as_str()),
-                _ => None,
-            }
-        })
-        .collect()
+    let mut roots = Vec::new();
+    each_subexpr(e, &mut |x| {
+        let ExprKind::Call { func, .. } = &x.kind else { return };
+        let ExprKind::Attr { obj, .. } = &func.kind else { return };
+        let mut root = &**obj;
+        while let ExprKind::Attr { obj, .. } | ExprKind::Index { obj, .. } = &root.kind {
+            root = obj;
+        }
+        if let ExprKind::Name(n) = &root.kind {
+            roots.push(n.as_str());
+        }
+    });
+    roots
 }
 
-/// The callee of every call in `e` (it holds only what `inlinable_expr` allows).
-fn each_call<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+/// Calls `f` on `e` and on each expression inside it, outermost first (`e`
+/// holds only what `inlinable_expr` allows).
+fn each_subexpr<'e>(e: &'e Expr, f: &mut impl FnMut(&'e Expr)) {
+    f(e);
     match &e.kind {
-        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|x| each_call(x, out)),
-        ExprKind::Unary { expr, .. } | ExprKind::Await(expr) => each_call(expr, out),
+        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|x| each_subexpr(x, f)),
+        ExprKind::Unary { expr, .. } | ExprKind::Await(expr) => each_subexpr(expr, f),
         ExprKind::Binary { lhs, rhs, .. } | ExprKind::And(lhs, rhs) | ExprKind::Or(lhs, rhs) => {
-            each_call(lhs, out);
-            each_call(rhs, out);
+            each_subexpr(lhs, f);
+            each_subexpr(rhs, f);
         }
         ExprKind::Compare { first, rest } => {
-            each_call(first, out);
-            rest.iter().for_each(|(_, x)| each_call(x, out));
+            each_subexpr(first, f);
+            rest.iter().for_each(|(_, x)| each_subexpr(x, f));
         }
         ExprKind::Ternary { cond, then, else_ } => {
-            each_call(cond, out);
-            each_call(then, out);
-            each_call(else_, out);
+            each_subexpr(cond, f);
+            each_subexpr(then, f);
+            each_subexpr(else_, f);
         }
         ExprKind::Call { func, args } => {
-            out.push(func);
-            each_call(func, out);
-            args.iter().for_each(|a| each_call(&a.value, out));
+            each_subexpr(func, f);
+            args.iter().for_each(|a| each_subexpr(&a.value, f));
         }
-        ExprKind::Attr { obj, .. } => each_call(obj, out),
+        ExprKind::Attr { obj, .. } => each_subexpr(obj, f),
         ExprKind::Index { obj, index } => {
-            each_call(obj, out);
-            each_call(index, out);
+            each_subexpr(obj, f);
+            each_subexpr(index, f);
         }
         _ => {}
     }

@@ -358,11 +358,11 @@ pub struct MethodSite {
     /// The slot, when the receiver is a plain local variable (its place
     /// has no path): the struct-method fast path reads it from here.
     pub local: Option<u16>,
-    /// The globals holding the struct type the compiler expects the
-    /// receiver to be and that type's method (`instance_method_global`):
-    /// once the cache has seen that very type here, a hit enters the
-    /// method from its global rather than from the type's method list.
-    pub guess: Option<(u32, u32)>,
+    /// The global holding the method of the struct type the compiler
+    /// expects the receiver to be (`instance_method_global`): once the
+    /// cache has seen a type whose method is that very closure, a hit
+    /// enters it from the global rather than from the type's method list.
+    pub guess: Option<u32>,
     /// Which method of which struct type this site called last.
     pub cache: MethodCache,
 }
@@ -395,7 +395,7 @@ pub struct CachedMethod {
     pub direct: bool,
     /// Its type is pinned: its frame may borrow the method's closure.
     pub pinned: bool,
-    /// Its type is the one the site's `guess` names.
+    /// Its method is the closure the site's `guess` global holds.
     pub guessed: bool,
 }
 

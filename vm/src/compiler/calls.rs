@@ -387,19 +387,18 @@ impl Compiler {
         self.emit(Op::CallMethod(idx));
     }
 
-    /// `(struct global, method global)` when the receiver is a local the
+    /// The hidden global of method `name` when the receiver is a local the
     /// compiler expects to hold a module-level struct (`self` in its
-    /// methods, `let p = P(…)`) that has a sync method `name` with a
+    /// methods, `let p = P(…)`) that has such a sync method with a
     /// read-only `self` (`MethodSite::guess`).
-    fn guess_method(&self, obj: &Expr, name: &str) -> Option<(u32, u32)> {
+    fn guess_method(&self, obj: &Expr, name: &str) -> Option<u32> {
         let ExprKind::Name(n) = &obj.kind else { return None };
         let s = self.fr().lookup(n)?.known_struct.clone()?;
         if self.resolves_to_local(&s) {
             return None;
         }
-        let ty = self.globals.get(&s).filter(|g| matches!(g.kind, GlobalKind::Struct))?.slot;
-        let method = self.globals.get(&super::instance_method_global(&s, name))?.slot;
-        Some((ty, method))
+        self.globals.get(&s).filter(|g| matches!(g.kind, GlobalKind::Struct))?;
+        Some(self.globals.get(&super::instance_method_global(&s, name))?.slot)
     }
 
     /// Arity and keyword checks for calls whose callee is known statically.

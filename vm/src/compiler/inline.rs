@@ -61,12 +61,7 @@ impl Compiler {
             return false;
         }
         let Some(def) = self.inline_fns.get(name).cloned() else { return false };
-        // What the function's annotations and body have to say (an error, a
-        // warning) is said once, by its own compilation: anything said here
-        // would be a repeat (its names mean the same here, checked below).
-        let said = self.diags.len();
         let checked_param = def.params.iter().any(|p| p.ty.as_ref().is_some_and(|t| self.type_check(t).is_some()));
-        self.diags.truncate(said);
         if def.is_async != awaited
             || args.len() != def.params.len()
             || args.iter().any(|a| a.name.is_some() || a.star)
@@ -133,10 +128,7 @@ impl Compiler {
         } else {
             self.inline_body(&def, body, &bound);
         }
-        let said = self.diags.len();
-        let ret_check = def.ret.as_ref().and_then(|t| self.type_check(t));
-        self.diags.truncate(said);
-        if let Some(check) = ret_check {
+        if let Some(check) = def.ret.as_ref().and_then(|t| self.type_check(t)) {
             let c = super::func::push(&mut self.f().proto.type_checks, check);
             let n = self.f().name_index(name);
             self.emit(Op::CheckResult { check: c, func: n, is_async: def.is_async });

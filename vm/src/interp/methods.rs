@@ -41,10 +41,11 @@ impl Vm {
         // Whether the site may enter the method directly was decided when
         // the cache entry was made: a hit skips those checks.
         let (closure, pinned) = match site.cache.get(ty.id) {
-            // The guessed type: its method is read from its global, a load
-            // that does not wait for the receiver's type to arrive.
+            // The guessed method: read from its global (which holds it for
+            // as long as the program runs), a load that does not wait for
+            // the receiver's type to arrive.
             Some(CachedMethod { direct: true, guessed: true, .. }) => {
-                match site.guess.and_then(|(_, m)| globals.frozen_ref(m as usize)) {
+                match site.guess.and_then(|m| globals.frozen_ref(m as usize)) {
                     Some(Value::Func(closure)) => (closure, true),
                     _ => return false,
                 }
@@ -66,17 +67,12 @@ impl Vm {
                     && p.params.len() == argc + 1
                     && p.capture_slots.is_empty();
                 let pinned = ty.pinned.load(std::sync::atomic::Ordering::Acquire);
-                // The guess holds when the receiver's type is the very type
-                // its struct global holds (pinned, so its method global holds
-                // this method for good).
-                let guessed = pinned
-                    && site.guess.is_some_and(|(g, m)| {
-                        let is_type = matches!(globals.frozen_ref(g as usize), Some(Value::Type(t))
-                            if matches!(&**t, TypeInfo::Struct(st) if Arc::ptr_eq(st, ty)));
-                        let same =
-                            matches!(globals.frozen_ref(m as usize), Some(Value::Func(f)) if Arc::ptr_eq(f, closure));
-                        is_type && same
-                    });
+                // The guess holds when the method global holds this very
+                // closure (a type's methods never change, and a frozen
+                // global is written once).
+                let guessed = site.guess.is_some_and(
+                    |m| matches!(globals.frozen_ref(m as usize), Some(Value::Func(f)) if Arc::ptr_eq(f, closure)),
+                );
                 site.cache.set(ty.id, CachedMethod { index: i, direct, pinned, guessed });
                 if !direct {
                     return false;

@@ -6,7 +6,7 @@
 use super::call::type_matches;
 use super::r#await::AwaitStep;
 use super::typing::{expect_bool, load_global};
-use super::{Flow, Frame, FrameKind, Vm, MAX_FRAMES};
+use super::{pop_plain_frame, Flow, Frame, FrameKind, Vm, MAX_FRAMES};
 use crate::bytecode::{FuncProto, Op, Place, PlaceRoot, Variant};
 use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
@@ -55,6 +55,7 @@ impl Vm {
             let proto = &closure.proto;
             let code = &proto.code[..];
             let base = frame.base;
+            let self_ty = frame.self_ty;
             let mut ip = frame.ip;
 
             macro_rules! tri {
@@ -367,7 +368,7 @@ impl Vm {
                     Op::CallMethod(i) => {
                         let site = &proto.method_sites[i as usize];
                         self.save_ip(ip);
-                        if self.enter_struct_method(site, base, &closure.globals) {
+                        if self.enter_struct_method(site, base, self_ty, &closure.globals) {
                             continue 'frames;
                         }
                         if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {
@@ -430,7 +431,7 @@ impl Vm {
                                 let ret_at = *ret_at;
                                 let lent = matches!(kind, FrameKind::BorrowedSelf).then_some(*base);
                                 // Drops the frame's closure: `closure` is not used again.
-                                frames.pop();
+                                pop_plain_frame(frames);
                                 if let Some(at) = lent {
                                     super::forget_slot(stack, at);
                                 }

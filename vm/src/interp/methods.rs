@@ -9,7 +9,7 @@ use crate::bytecode::{CachedMethod, MethodSite, Place, SelfKind};
 use crate::error::{RtResult, Thrown};
 use crate::task::CoroutineObj;
 use crate::types::TypeInfo;
-use crate::value::{BoundMethod, Value};
+use crate::value::{BoundMethod, Closure, Value};
 use std::sync::Arc;
 
 impl Vm {
@@ -21,7 +21,13 @@ impl Vm {
     /// args…]` as `CallGlobal` does for a function. False, with nothing
     /// changed, for everything else (which `call_method` handles, errors
     /// included).
-    pub(crate) fn enter_struct_method(&mut self, site: &MethodSite, base: usize, globals: &Globals) -> bool {
+    pub(crate) fn enter_struct_method(
+        &mut self,
+        site: &MethodSite,
+        base: usize,
+        self_ty: u32,
+        globals: &Globals,
+    ) -> bool {
         if self.fiber.frames.len() >= MAX_FRAMES {
             return false;
         }
@@ -36,28 +42,123 @@ impl Vm {
             },
             (None, Some(_)) => return false,
         };
-        let Some(Value::Struct(obj)) = self.fiber.stack.get(recv_at) else { return false };
+        // `self.m(…)` in a frame that knows its `self`'s type (`Frame::self_ty`)
+        // with the guessed method cached for it: neither the receiver nor its
+        // type is read.
+        let known = if site.local == Some(0) { self_ty } else { 0 };
+        let (closure, pinned, type_id) = match (known, site.cache.get(known)) {
+            (1.., Some(CachedMethod { direct: true, guessed: true, .. })) => {
+                match site.guess.and_then(|m| globals.frozen_ref(m as usize)) {
+                    Some(Value::Func(closure)) => (closure, true, known),
+                    _ => return false,
+                }
+            }
+            _ => match self.struct_method_of(site, recv_at, argc, globals) {
+                Some(found) => found,
+                None => return false,
+            },
+        };
+        let proto = &closure.proto;
+        let checks = proto.param_types.get(1..).unwrap_or_default();
+        for (check, v) in checks.iter().zip(&self.fiber.stack[args_at..]) {
+            if let Some(t) = check {
+                if !type_matches(t, v) {
+                    return false;
+                }
+            }
+        }
+        let frame_fn = if pinned { FrameFn::Global(Arc::as_ptr(closure)) } else { FrameFn::Owned(closure.clone()) };
+        let nslots = proto.nslots as usize;
+        let lend = site.local.is_some() && proto.self_borrowable;
+        // The callee's `self` keeps this type while it runs when nothing
+        // writes its slot.
+        let self_known = proto.self_borrowable;
+        let callee_at = match site.local {
+            None => recv_at,
+            Some(_) => {
+                // `self` goes below the arguments (moved up one).
+                // Lent when the method never writes its slot: a bitwise copy
+                // of the caller's local, which outlives the call (the caller
+                // is suspended below it and nothing else can reach its
+                // slots), so no reference is taken or dropped.
+                let owned = if lend { None } else { Some(self.fiber.stack[recv_at].clone()) };
+                let stack = &mut self.fiber.stack;
+                stack.reserve(1);
+                // SAFETY: `recv_at < args_at <= len <= capacity - 1`: the
+                // arguments move up one (overlapping copy) and `self` goes
+                // where the first one was. Lent, `self` is a bitwise copy made
+                // as one 16-byte move (a `Value` read into a local is copied
+                // field by field, and reading it back stalls on store
+                // forwarding); the copy owns no reference, and every way the
+                // frame goes forgets it (`FrameKind::BorrowedSelf`).
+                unsafe {
+                    let p = stack.as_mut_ptr();
+                    match argc {
+                        // One or two arguments as plain moves (highest
+                        // first): `copy` with a length calls memmove.
+                        0 => {}
+                        1 => std::ptr::copy_nonoverlapping(p.add(args_at), p.add(args_at + 1), 1),
+                        2 => {
+                            std::ptr::copy_nonoverlapping(p.add(args_at + 1), p.add(args_at + 2), 1);
+                            std::ptr::copy_nonoverlapping(p.add(args_at), p.add(args_at + 1), 1);
+                        }
+                        _ => std::ptr::copy(p.add(args_at), p.add(args_at + 1), argc),
+                    }
+                    match owned {
+                        None => std::ptr::copy_nonoverlapping(p.add(recv_at), p.add(args_at), 1),
+                        Some(this) => std::ptr::write(p.add(args_at), this),
+                    }
+                    stack.set_len(len + 1);
+                }
+                args_at
+            }
+        };
+        if nslots > argc + 1 {
+            self.fiber.stack.resize(callee_at + nslots, Value::None);
+        }
+        let kind = if lend { FrameKind::BorrowedSelf } else { FrameKind::Normal };
+        self.push_frame(frame_fn, callee_at, callee_at, kind);
+        if self_known {
+            if let Some(f) = self.fiber.frames.last_mut() {
+                f.self_ty = type_id;
+            }
+        }
+        true
+    }
+
+    /// The method `enter_struct_method` may enter for the struct at
+    /// `recv_at` (through the site's cache, filled here on a miss), whether
+    /// its type is pinned, and the type's id; None when the receiver is not
+    /// a struct or the call must take the general way.
+    fn struct_method_of<'a>(
+        &'a self,
+        site: &MethodSite,
+        recv_at: usize,
+        argc: usize,
+        globals: &'a Globals,
+    ) -> Option<(&'a Arc<Closure>, bool, u32)> {
+        let Some(Value::Struct(obj)) = self.fiber.stack.get(recv_at) else { return None };
         let ty = &obj.ty;
         // Whether the site may enter the method directly was decided when
         // the cache entry was made: a hit skips those checks.
-        let (closure, pinned) = match site.cache.get(ty.id) {
+        match site.cache.get(ty.id) {
             // The guessed method: read from its global (which holds it for
             // as long as the program runs), a load that does not wait for
             // the receiver's type to arrive.
             Some(CachedMethod { direct: true, guessed: true, .. }) => {
                 match site.guess.and_then(|m| globals.frozen_ref(m as usize)) {
-                    Some(Value::Func(closure)) => (closure, true),
-                    _ => return false,
+                    Some(Value::Func(closure)) => Some((closure, true, ty.id)),
+                    _ => None,
                 }
             }
             Some(CachedMethod { index, direct: true, pinned, .. }) => match ty.methods.get(index) {
-                Some((_, Value::Func(closure))) => (closure, pinned),
-                _ => return false,
+                Some((_, Value::Func(closure))) => Some((closure, pinned, ty.id)),
+                _ => None,
             },
-            Some(CachedMethod { direct: false, .. }) => return false,
+            Some(CachedMethod { direct: false, .. }) => None,
             None => {
-                let Some(i) = ty.method_index(&site.name) else { return false };
-                let Some((_, Value::Func(closure))) = ty.methods.get(i) else { return false };
+                let i = ty.method_index(&site.name)?;
+                let Some((_, Value::Func(closure))) = ty.methods.get(i) else { return None };
                 let p = &closure.proto;
                 let direct = site.call.kwnames.is_empty()
                     && site.call.stars.is_empty()
@@ -74,60 +175,9 @@ impl Vm {
                     |m| matches!(globals.frozen_ref(m as usize), Some(Value::Func(f)) if Arc::ptr_eq(f, closure)),
                 );
                 site.cache.set(ty.id, CachedMethod { index: i, direct, pinned, guessed });
-                if !direct {
-                    return false;
-                }
-                (closure, pinned)
-            }
-        };
-        let proto = &closure.proto;
-        let checks = proto.param_types.get(1..).unwrap_or_default();
-        for (check, v) in checks.iter().zip(&self.fiber.stack[args_at..]) {
-            if let Some(t) = check {
-                if !type_matches(t, v) {
-                    return false;
-                }
+                direct.then_some((closure, pinned, ty.id))
             }
         }
-        let frame_fn = if pinned { FrameFn::Global(Arc::as_ptr(closure)) } else { FrameFn::Owned(closure.clone()) };
-        let nslots = proto.nslots as usize;
-        let lend = site.local.is_some() && proto.self_borrowable;
-        let callee_at = match site.local {
-            None => recv_at,
-            Some(_) => {
-                // `self` goes below the arguments (moved up one).
-                // Lent when the method never writes its slot: a bitwise copy
-                // of the caller's local, which outlives the call (the caller
-                // is suspended below it and nothing else can reach its
-                // slots), so no reference is taken or dropped.
-                let owned = if lend { None } else { Some(Value::Struct(obj.clone())) };
-                let stack = &mut self.fiber.stack;
-                stack.reserve(1);
-                // SAFETY: `recv_at < args_at <= len <= capacity - 1`: the
-                // arguments move up one (overlapping copy) and `self` goes
-                // where the first one was. Lent, `self` is a bitwise copy made
-                // as one 16-byte move (a `Value` read into a local is copied
-                // field by field, and reading it back stalls on store
-                // forwarding); the copy owns no reference, and every way the
-                // frame goes forgets it (`FrameKind::BorrowedSelf`).
-                unsafe {
-                    let p = stack.as_mut_ptr();
-                    std::ptr::copy(p.add(args_at), p.add(args_at + 1), argc);
-                    match owned {
-                        None => std::ptr::copy_nonoverlapping(p.add(recv_at), p.add(args_at), 1),
-                        Some(this) => std::ptr::write(p.add(args_at), this),
-                    }
-                    stack.set_len(len + 1);
-                }
-                args_at
-            }
-        };
-        if nslots > argc + 1 {
-            self.fiber.stack.resize(callee_at + nslots, Value::None);
-        }
-        let kind = if lend { FrameKind::BorrowedSelf } else { FrameKind::Normal };
-        self.push_frame(frame_fn, callee_at, callee_at, kind);
-        true
     }
 
     /// Whether the instruction after the running one is a `Call(1)` of the

@@ -262,6 +262,10 @@ pub struct Frame {
     /// (`base - 1`), or `base` for `CallGlobal`, which pushes no callee.
     pub ret_at: usize,
     pub kind: FrameKind,
+    /// The struct type id of `self` (slot 0) for the whole run of a method
+    /// that never writes that slot, when its caller knew it; 0 when
+    /// unknown. Lets `self.m(…)` skip reading its receiver's type.
+    pub self_ty: u32,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -306,6 +310,23 @@ impl Drop for Fiber {
 pub(crate) fn forget_slot(stack: &mut [Value], at: usize) {
     if let Some(slot) = stack.get_mut(at) {
         std::mem::forget(std::mem::replace(slot, Value::None));
+    }
+}
+
+/// Pops the top frame, known to be `Normal` or `BorrowedSelf`: a frame
+/// running a global's closure owns nothing, so it is forgotten without the
+/// out-of-line drop of a `Frame`.
+#[inline(always)]
+pub(crate) fn pop_plain_frame(frames: &mut Vec<Frame>) {
+    let Some(last) = frames.len().checked_sub(1) else { return };
+    debug_assert!(matches!(frames[last].kind, FrameKind::Normal | FrameKind::BorrowedSelf));
+    if matches!(frames[last].closure, FrameFn::Global(_)) {
+        // SAFETY: the frame's kind owns no heap value (the caller checked it
+        // is `Normal` or `BorrowedSelf`) and its closure is a borrowed
+        // pointer, so forgetting it leaks nothing.
+        unsafe { frames.set_len(last) };
+    } else {
+        frames.pop();
     }
 }
 
@@ -540,7 +561,7 @@ impl Vm {
     /// Pushes a new frame at instruction 0.
     #[inline(always)]
     pub(crate) fn push_frame(&mut self, closure: FrameFn, base: usize, ret_at: usize, kind: FrameKind) {
-        push_built(&mut self.fiber.frames, || Frame { closure, ip: 0, base, ret_at, kind });
+        push_built(&mut self.fiber.frames, || Frame { closure, ip: 0, base, ret_at, kind, self_ty: 0 });
     }
 
     /// The top of the stack (`None` on an empty stack, which compiled code

@@ -12,6 +12,16 @@ use crate::types::TypeInfo;
 use crate::value::{BoundMethod, Closure, Value};
 use std::sync::Arc;
 
+/// The method a site guesses its receiver's type has: the closure its
+/// hidden global (`MethodSite::guess`) holds.
+#[inline]
+fn guessed_method<'a>(site: &MethodSite, globals: &'a Globals) -> Option<&'a Arc<Closure>> {
+    match globals.frozen_ref(site.guess? as usize) {
+        Some(Value::Func(closure)) => Some(closure),
+        _ => None,
+    }
+}
+
 impl Vm {
     /// The fast entry of `recv.name(args)`: `recv` a struct (on the stack,
     /// or a local variable) whose method `name` is a sync method with a
@@ -47,12 +57,10 @@ impl Vm {
         // type is read.
         let known = if site.local == Some(0) { self_ty } else { 0 };
         let (closure, pinned, type_id) = match (known, site.cache.get(known)) {
-            (1.., Some(CachedMethod { direct: true, guessed: true, .. })) => {
-                match site.guess.and_then(|m| globals.frozen_ref(m as usize)) {
-                    Some(Value::Func(closure)) => (closure, true, known),
-                    _ => return false,
-                }
-            }
+            (1.., Some(CachedMethod { direct: true, guessed: true, .. })) => match guessed_method(site, globals) {
+                Some(closure) => (closure, true, known),
+                None => return false,
+            },
             _ => match self.struct_method_of(site, recv_at, argc, globals) {
                 Some(found) => found,
                 None => return false,
@@ -146,10 +154,7 @@ impl Vm {
             // as long as the program runs), a load that does not wait for
             // the receiver's type to arrive.
             Some(CachedMethod { direct: true, guessed: true, .. }) => {
-                match site.guess.and_then(|m| globals.frozen_ref(m as usize)) {
-                    Some(Value::Func(closure)) => Some((closure, true, ty.id)),
-                    _ => None,
-                }
+                guessed_method(site, globals).map(|closure| (closure, true, ty.id))
             }
             Some(CachedMethod { index, direct: true, pinned, .. }) => match ty.methods.get(index) {
                 Some((_, Value::Func(closure))) => Some((closure, pinned, ty.id)),
@@ -171,9 +176,7 @@ impl Vm {
                 // The guess holds when the method global holds this very
                 // closure (a type's methods never change, and a frozen
                 // global is written once).
-                let guessed = site.guess.is_some_and(
-                    |m| matches!(globals.frozen_ref(m as usize), Some(Value::Func(f)) if Arc::ptr_eq(f, closure)),
-                );
+                let guessed = guessed_method(site, globals).is_some_and(|f| Arc::ptr_eq(f, closure));
                 site.cache.set(ty.id, CachedMethod { index: i, direct, pinned, guessed });
                 direct.then_some((closure, pinned, ty.id))
             }

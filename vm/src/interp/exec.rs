@@ -3,10 +3,10 @@
 //! frame's `ip` is written back before anything that can fail or switch
 //! frames, so tracebacks and handlers see the right instruction.
 
-use super::call::type_matches;
 use super::r#await::AwaitStep;
+use super::run::Step;
 use super::typing::{expect_bool, load_global};
-use super::{pop_plain_frame, Flow, Frame, FrameKind, Vm, MAX_FRAMES};
+use super::{Flow, FrameKind, Vm};
 use crate::bytecode::{FuncProto, Op, Place, PlaceRoot, Variant};
 use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
@@ -35,630 +35,493 @@ impl Vm {
         }
     }
 
-    pub(crate) fn run_frames(&mut self, stop: usize) -> RtResult<Flow> {
-        'frames: loop {
-            let Some(frame) = self.fiber.frames.last() else {
-                return Ok(Flow::Return(Value::None));
+    /// Runs the instruction `op` of the running frame (its `ip` already past
+    /// it) for the hot loop, which has already tried its fast path: the
+    /// slow case of a hot instruction, or any other instruction.
+    #[inline(never)]
+    pub(crate) fn step(
+        &mut self,
+        op: Op,
+        mut ip: usize,
+        closure: &Closure,
+        base: usize,
+        stop: usize,
+    ) -> RtResult<Step> {
+        let proto = &closure.proto;
+        let code = &proto.code[..];
+
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.save_ip(ip);
+                        return Err(e);
+                    }
+                }
             };
-            if stop == 0 {
-                self.budget -= 1;
-                if self.budget <= 0 {
-                    return Ok(Flow::Yield);
+        }
+
+        match op {
+            Op::Const(i) => {
+                let v = proto.consts.get(i as usize).cloned().unwrap_or_default();
+                self.push(v);
+            }
+            Op::SmallInt(n) => self.push(Value::Int(n as i64)),
+            Op::None => self.push(Value::None),
+            Op::Unit => self.push(Value::Unit),
+            Op::Bool(b) => self.push(Value::Bool(b)),
+            Op::Load(s) => {
+                let v = self.fiber.stack[base + s as usize].clone();
+                self.push(v);
+            }
+            Op::Clear(s) => {
+                let old = std::mem::take(&mut self.fiber.stack[base + s as usize]);
+                drop(old);
+            }
+            Op::Store(s) => {
+                // The top moves into the slot; the slot's old value is dropped.
+                let old = self.fiber.stack.swap_remove(base + s as usize);
+                drop(old);
+            }
+            Op::LoadGlobal(g) => {
+                let v = tri!(load_global(&closure.globals, g as usize));
+                self.push(v);
+            }
+            Op::Pop => {
+                self.pop();
+            }
+            Op::Binary(bop) => {
+                let b = self.pop();
+                let a = self.pop();
+                let r = self.binary_values(bop, a, b, ip);
+                self.push(tri!(r));
+            }
+            Op::BinaryLocalConst { slot, op: bop, k } => {
+                let a = self.fiber.stack[base + slot as usize].clone();
+                let r = self.binary_values(bop, a, Value::Int(k as i64), ip);
+                self.push(tri!(r));
+            }
+            Op::CompareLocalConst { slot, op: cop, k } => {
+                let a = self.fiber.stack[base + slot as usize].clone();
+                self.save_ip(ip);
+                let r = tri!(self.compare_values(cop, &a, &Value::Int(k as i64)));
+                self.push(Value::Bool(r));
+            }
+            Op::Compare(cop) => {
+                let b = self.pop();
+                let a = self.pop();
+                self.save_ip(ip);
+                let r = tri!(self.compare_values(cop, &a, &b));
+                self.push(Value::Bool(r));
+            }
+            Op::Jump(t) => {
+                if (t as usize) < ip && stop == 0 {
+                    self.budget -= 1;
+                    if self.budget <= 0 {
+                        ip = t as usize;
+                        self.save_ip(ip);
+                        return Ok(Step::Exit(Flow::Yield));
+                    }
+                }
+                ip = t as usize;
+            }
+            Op::JumpIfFalse(t) => {
+                let v = self.pop();
+                if !tri!(expect_bool(&v, "a condition")) {
+                    ip = t as usize;
                 }
             }
-            // SAFETY: the frame owns this Arc, and the frame is not popped while
-            // this iteration of 'frames runs its instructions: every path that
-            // pops it (Return, `?`, an unwind) leaves the loop right after
-            // (`continue 'frames` or a return) without touching `closure`.
-            // Vec reallocation moves the Frame, not the Arc's heap allocation.
-            let closure: &Closure = unsafe { &*(frame.closure.get() as *const Closure) };
-            let proto = &closure.proto;
-            let code = &proto.code[..];
-            let base = frame.base;
-            let self_ty = frame.self_ty;
-            let mut ip = frame.ip;
-
-            macro_rules! tri {
-                ($e:expr) => {
-                    match $e {
-                        Ok(v) => v,
-                        Err(e) => {
-                            self.save_ip(ip);
-                            return Err(e);
-                        }
-                    }
-                };
+            Op::CmpJump(i) => {
+                let c = proto.cmp_jumps[i as usize];
+                let a = self.fiber.stack[base + c.slot as usize].clone();
+                self.save_ip(ip);
+                if !tri!(self.compare_values(c.op, &a, &Value::Int(c.k as i64))) {
+                    ip = c.target as usize;
+                }
             }
-
-            loop {
-                let Some(&op) = code.get(ip) else {
-                    self.save_ip(ip);
-                    return Err(Thrown::new("Error", "internal: instruction pointer out of range"));
+            Op::JumpIfTrue(t) => {
+                let v = self.pop();
+                if tri!(expect_bool(&v, "a condition")) {
+                    ip = t as usize;
+                }
+            }
+            Op::JumpIfFalseOrPop(t) => {
+                let v = self.fiber.stack.last().cloned().unwrap_or_default();
+                if !tri!(expect_bool(&v, "an operand of `and`")) {
+                    ip = t as usize;
+                } else {
+                    self.pop();
+                }
+            }
+            Op::JumpIfTrueOrPop(t) => {
+                let v = self.fiber.stack.last().cloned().unwrap_or_default();
+                if tri!(expect_bool(&v, "an operand of `or`")) {
+                    ip = t as usize;
+                } else {
+                    self.pop();
+                }
+            }
+            Op::Call(n) => {
+                self.save_ip(ip);
+                if tri!(self.call(n as usize, None)) {
+                    return Ok(Step::Frames);
+                }
+            }
+            Op::CallGlobal { slot, argc } => {
+                self.save_ip(ip);
+                let n = argc as usize;
+                let callee_at = self.fiber.stack.len() - n;
+                let fast = match closure.globals.frozen_ref(slot as usize) {
+                    Some(Value::Func(f)) if !f.proto.is_async => Some(Arc::as_ptr(f)),
+                    Some(Value::Func(f)) if matches!(code.get(ip), Some(Op::Await)) => {
+                        // `await g(args)`: awaiting a coroutine runs it in
+                        // this fiber, so it is entered like a plain call,
+                        // with no coroutine object, and returns past the
+                        // `Await`.
+                        ip += 1;
+                        self.save_ip(ip);
+                        Some(Arc::as_ptr(f))
+                    }
+                    Some(Value::Func(f)) => {
+                        // An async fn: the call is a lazy coroutine over the arguments.
+                        let args = self.pop_call_args(n);
+                        let co = CoroutineObj::new(f.proto.name.clone(), Value::Func(f.clone()), args, Vec::new());
+                        self.push(Value::Coroutine(Arc::new(co)));
+                        return Ok(Step::Next(ip));
+                    }
+                    _ => None,
                 };
-                ip += 1;
-                match op {
-                    Op::Const(i) => {
-                        let v = proto.consts.get(i as usize).cloned().unwrap_or_default();
-                        self.push(v);
-                    }
-                    Op::SmallInt(n) => self.push(Value::Int(n as i64)),
-                    Op::None => self.push(Value::None),
-                    Op::Unit => self.push(Value::Unit),
-                    Op::Bool(b) => self.push(Value::Bool(b)),
-                    Op::Load(s) => {
-                        let v = &self.fiber.stack[base + s as usize];
-                        // An Int is rebuilt field by field at its new slot: a
-                        // whole-value copy of a slot written moments ago (an
-                        // argument) would stall on store forwarding.
-                        if let Value::Int(i) = *v {
-                            self.push_int(i);
-                        } else {
-                            let v = v.clone();
-                            self.push(v);
-                        }
-                    }
-                    Op::Clear(s) => {
-                        let old = std::mem::take(&mut self.fiber.stack[base + s as usize]);
-                        drop(old);
-                    }
-                    Op::Store(s) => {
-                        // The top moves into the slot; the slot's old value is dropped.
-                        let old = self.fiber.stack.swap_remove(base + s as usize);
-                        drop(old);
-                    }
-                    Op::LoadGlobal(g) => {
-                        let v = tri!(load_global(&closure.globals, g as usize));
-                        self.push(v);
-                    }
-                    Op::Pop => {
-                        self.pop();
-                    }
-                    Op::Binary(bop) => {
-                        let stack = &mut self.fiber.stack;
-                        if let [.., Value::Int(x), Value::Int(y)] = &mut stack[..] {
-                            if let Some(r) = int_fast(bop, *x, *y) {
-                                *x = r;
-                                let n = stack.len();
-                                // SAFETY: the top is an Int, which needs no drop.
-                                unsafe { stack.set_len(n - 1) };
-                                continue;
+                match fast {
+                    Some(ptr) => {
+                        // SAFETY: a frozen global's closure outlives every frame
+                        // (see `FrameFn::Global`).
+                        let callee: &Closure = unsafe { &*ptr };
+                        if self.plain_entry(callee, n, callee_at) {
+                            let nslots = callee.proto.nslots as usize;
+                            if nslots > n {
+                                self.fiber.stack.resize(callee_at + nslots, Value::None);
                             }
+                            self.push_frame(super::FrameFn::Global(ptr), callee_at, callee_at, FrameKind::Normal);
+                            return Ok(Step::Frames);
                         }
-                        let b = self.pop();
-                        let a = self.pop();
-                        let r = match (&a, &b) {
-                            (Value::Struct(_), _) => {
-                                self.save_ip(ip);
-                                tri!(self.struct_binary(bop, a, b))
-                            }
-                            _ => tri!(ops::binary(bop, &a, &b)),
-                        };
-                        self.push(r);
+                        // No callee slot: the arguments are the frame's first slots.
+                        tri!(self.enter_at(
+                            super::FrameFn::Global(ptr),
+                            callee_at,
+                            callee_at,
+                            n,
+                            None,
+                            FrameKind::Normal
+                        ));
+                        return Ok(Step::Frames);
                     }
-                    Op::BinaryLocalConst { slot, op: bop, k } => {
-                        let a = &self.fiber.stack[base + slot as usize];
-                        if let Value::Int(x) = a {
-                            if let Some(r) = int_fast(bop, *x, k as i64) {
-                                self.push_int(r);
-                                continue;
-                            }
-                        }
-                        let a = a.clone();
-                        let r = match &a {
-                            Value::Struct(_) => {
-                                self.save_ip(ip);
-                                tri!(self.struct_binary(bop, a, Value::Int(k as i64)))
-                            }
-                            _ => tri!(ops::binary(bop, &a, &Value::Int(k as i64))),
-                        };
-                        self.push(r);
-                    }
-                    Op::CompareLocalConst { slot, op: cop, k } => {
-                        let a = &self.fiber.stack[base + slot as usize];
-                        if let Value::Int(x) = a {
-                            if let Some(r) = int_cmp(cop, *x, k as i64) {
-                                self.push(Value::Bool(r));
-                                continue;
-                            }
-                        }
-                        let a = a.clone();
-                        self.save_ip(ip);
-                        let r = tri!(self.compare_values(cop, &a, &Value::Int(k as i64)));
-                        self.push(Value::Bool(r));
-                    }
-                    Op::Compare(cop) => {
-                        if let [.., Value::Int(x), Value::Int(y)] = &self.fiber.stack[..] {
-                            if let Some(r) = int_cmp(cop, *x, *y) {
-                                let n = self.fiber.stack.len();
-                                self.fiber.stack.truncate(n - 1);
-                                self.fiber.stack[n - 2] = Value::Bool(r);
-                                continue;
-                            }
-                        }
-                        let b = self.pop();
-                        let a = self.pop();
-                        self.save_ip(ip);
-                        let r = tri!(self.compare_values(cop, &a, &b));
-                        self.push(Value::Bool(r));
-                    }
-                    Op::Jump(t) => {
-                        if (t as usize) < ip && stop == 0 {
-                            self.budget -= 1;
-                            if self.budget <= 0 {
-                                ip = t as usize;
-                                self.save_ip(ip);
-                                return Ok(Flow::Yield);
-                            }
-                        }
-                        ip = t as usize;
-                    }
-                    Op::JumpIfFalse(t) => {
-                        let v = self.pop();
-                        if let Value::Bool(b) = v {
-                            if !b {
-                                ip = t as usize;
-                            }
-                            continue;
-                        }
-                        if !tri!(expect_bool(&v, "a condition")) {
-                            ip = t as usize;
-                        }
-                    }
-                    Op::CmpJump(i) => {
-                        let c = proto.cmp_jumps[i as usize];
-                        let a = &self.fiber.stack[base + c.slot as usize];
-                        let r = match a {
-                            Value::Int(x) => int_cmp(c.op, *x, c.k as i64),
-                            _ => None,
-                        };
-                        let r = match r {
-                            Some(r) => r,
-                            None => {
-                                let a = a.clone();
-                                self.save_ip(ip);
-                                tri!(self.compare_values(c.op, &a, &Value::Int(c.k as i64)))
-                            }
-                        };
-                        if !r {
-                            ip = c.target as usize;
-                        }
-                    }
-                    Op::JumpIfTrue(t) => {
-                        let v = self.pop();
-                        if tri!(expect_bool(&v, "a condition")) {
-                            ip = t as usize;
-                        }
-                    }
-                    Op::JumpIfFalseOrPop(t) => {
-                        let v = self.fiber.stack.last().cloned().unwrap_or_default();
-                        if !tri!(expect_bool(&v, "an operand of `and`")) {
-                            ip = t as usize;
-                        } else {
-                            self.pop();
-                        }
-                    }
-                    Op::JumpIfTrueOrPop(t) => {
-                        let v = self.fiber.stack.last().cloned().unwrap_or_default();
-                        if tri!(expect_bool(&v, "an operand of `or`")) {
-                            ip = t as usize;
-                        } else {
-                            self.pop();
-                        }
-                    }
-                    Op::Call(n) => {
-                        self.save_ip(ip);
-                        if tri!(self.call(n as usize, None)) {
-                            continue 'frames;
-                        }
-                    }
-                    Op::CallGlobal { slot, argc } => {
-                        self.save_ip(ip);
-                        let n = argc as usize;
-                        let callee_at = self.fiber.stack.len() - n;
-                        let fast = match closure.globals.frozen_ref(slot as usize) {
-                            Some(Value::Func(f)) if !f.proto.is_async => Some(Arc::as_ptr(f)),
-                            Some(Value::Func(f)) if matches!(code.get(ip), Some(Op::Await)) => {
-                                // `await g(args)`: awaiting a coroutine runs it in
-                                // this fiber, so it is entered like a plain call,
-                                // with no coroutine object, and returns past the
-                                // `Await`.
-                                ip += 1;
-                                self.save_ip(ip);
-                                Some(Arc::as_ptr(f))
-                            }
-                            Some(Value::Func(f)) => {
-                                // An async fn: the call is a lazy coroutine over the arguments.
-                                let args = self.pop_call_args(n);
-                                let co =
-                                    CoroutineObj::new(f.proto.name.clone(), Value::Func(f.clone()), args, Vec::new());
-                                self.push(Value::Coroutine(Arc::new(co)));
-                                continue;
-                            }
-                            _ => None,
-                        };
-                        match fast {
-                            Some(ptr) => {
-                                // SAFETY: a frozen global's closure outlives every frame
-                                // (see `FrameFn::Global`).
-                                let callee: &Closure = unsafe { &*ptr };
-                                if self.plain_entry(callee, n, callee_at) {
-                                    let nslots = callee.proto.nslots as usize;
-                                    if nslots > n {
-                                        self.fiber.stack.resize(callee_at + nslots, Value::None);
-                                    }
-                                    self.push_frame(
-                                        super::FrameFn::Global(ptr),
-                                        callee_at,
-                                        callee_at,
-                                        FrameKind::Normal,
-                                    );
-                                    continue 'frames;
-                                }
-                                // No callee slot: the arguments are the frame's first slots.
-                                tri!(self.enter_at(
-                                    super::FrameFn::Global(ptr),
-                                    callee_at,
-                                    callee_at,
-                                    n,
-                                    None,
-                                    FrameKind::Normal
-                                ));
-                                continue 'frames;
-                            }
-                            None => {
-                                let f = tri!(load_global(&closure.globals, slot as usize));
-                                self.fiber.stack.insert(callee_at, f);
-                                if tri!(self.call(n, None)) {
-                                    continue 'frames;
-                                }
-                            }
-                        }
-                    }
-                    Op::SpawnGlobal { slot, argc } => {
-                        self.save_ip(ip);
-                        let n = argc as usize;
-                        let method = match code.get(ip) {
-                            Some(Op::CallMethod(i)) => Some(&proto.method_sites[*i as usize]),
-                            _ => None,
-                        };
-                        if let (Some(Value::Func(f)), Some(ctx)) =
-                            (closure.globals.frozen_ref(slot as usize), self.ctx.clone())
-                        {
-                            if f.proto.is_async {
-                                let name = Some(f.proto.name.clone());
-                                match method {
-                                    None => {
-                                        let args = self.pop_call_args(n);
-                                        let task = ctx.spawn_call(Value::Func(f.clone()), args, Vec::new(), name);
-                                        self.push(Value::Task(task));
-                                        ip += 1; // the `Call(1)` of spawn
-                                        continue;
-                                    }
-                                    Some(site) => {
-                                        if self.spawn_into_group(&ctx, f, n, site, proto, base, name) {
-                                            ip += 1; // the `CallMethod` of `tg.spawn`
-                                            continue;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                        // The general way: `g` called here (a coroutine) and spawned by
-                        // the following `Call(1)` (with `spawn` put under it) or `CallMethod`.
+                    None => {
                         let f = tri!(load_global(&closure.globals, slot as usize));
-                        let callee_at = self.fiber.stack.len() - n;
                         self.fiber.stack.insert(callee_at, f);
-                        if method.is_none() {
-                            let Some(spawn) = crate::builtins::native_index("spawn") else {
-                                tri!(Err(Thrown::new("Error", "internal: no builtin spawn")))
-                            };
-                            self.fiber.stack.insert(callee_at, Value::Native(spawn));
-                        }
                         if tri!(self.call(n, None)) {
-                            continue 'frames;
+                            return Ok(Step::Frames);
                         }
                     }
-                    Op::CallSite(i) => {
-                        self.save_ip(ip);
-                        let site = proto.call_sites[i as usize].clone();
-                        if tri!(self.call_site(&site)) {
-                            continue 'frames;
+                }
+            }
+            Op::SpawnGlobal { slot, argc } => {
+                self.save_ip(ip);
+                let n = argc as usize;
+                let method = match code.get(ip) {
+                    Some(Op::CallMethod(i)) => Some(&proto.method_sites[*i as usize]),
+                    _ => None,
+                };
+                if let (Some(Value::Func(f)), Some(ctx)) = (closure.globals.frozen_ref(slot as usize), self.ctx.clone())
+                {
+                    if f.proto.is_async {
+                        let name = Some(f.proto.name.clone());
+                        match method {
+                            None => {
+                                let args = self.pop_call_args(n);
+                                let task = ctx.spawn_call(Value::Func(f.clone()), args, Vec::new(), name);
+                                self.push(Value::Task(task));
+                                ip += 1; // the `Call(1)` of spawn
+                                return Ok(Step::Next(ip));
+                            }
+                            Some(site) => {
+                                if self.spawn_into_group(&ctx, f, n, site, proto, base, name) {
+                                    ip += 1; // the `CallMethod` of `tg.spawn`
+                                    return Ok(Step::Next(ip));
+                                }
+                            }
                         }
                     }
-                    Op::CallMethod(i) => {
-                        let site = &proto.method_sites[i as usize];
+                }
+                // The general way: `g` called here (a coroutine) and spawned by
+                // the following `Call(1)` (with `spawn` put under it) or `CallMethod`.
+                let f = tri!(load_global(&closure.globals, slot as usize));
+                let callee_at = self.fiber.stack.len() - n;
+                self.fiber.stack.insert(callee_at, f);
+                if method.is_none() {
+                    let Some(spawn) = crate::builtins::native_index("spawn") else {
+                        tri!(Err(Thrown::new("Error", "internal: no builtin spawn")))
+                    };
+                    self.fiber.stack.insert(callee_at, Value::Native(spawn));
+                }
+                if tri!(self.call(n, None)) {
+                    return Ok(Step::Frames);
+                }
+            }
+            Op::CallSite(i) => {
+                self.save_ip(ip);
+                let site = proto.call_sites[i as usize].clone();
+                if tri!(self.call_site(&site)) {
+                    return Ok(Step::Frames);
+                }
+            }
+            Op::CallMethod(i) => {
+                let site = &proto.method_sites[i as usize];
+                // The hot loop has tried a struct method (`enter_struct_method`).
+                self.save_ip(ip);
+                if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {
+                    return Ok(Step::Next(ip));
+                }
+                if &*site.name == "append" && self.append_in_place(site, proto, base, &closure.globals) {
+                    // A statement's `Pop` of the None result is skipped too.
+                    if matches!(code.get(ip), Some(Op::Pop)) {
+                        ip += 1;
+                    } else {
+                        self.push(Value::None);
+                    }
+                    return Ok(Step::Next(ip));
+                }
+                let place = site.place.map(|p| &proto.places[p as usize]);
+                if matches!(code.get(ip), Some(Op::Await)) {
+                    // `await ch.send(v)` / `await ch.recv()` that can
+                    // complete now: no future, no suspension.
+                    match tri!(self.ready_channel_op(site, place, proto, ip)) {
+                        ChanStep::Continue(next) => {
+                            ip = next;
+                            return Ok(Step::Next(ip));
+                        }
+                        // Parked at the `Await` (which polls the receive when
+                        // woken). Not from a callback (`stop` > 0): there the
+                        // `Await` runs and reports that it cannot wait.
+                        ChanStep::Suspend if stop == 0 => {
+                            self.save_ip(ip);
+                            return Ok(Step::Exit(Flow::Suspend));
+                        }
+                        ChanStep::Suspend => return Ok(Step::Next(ip)),
+                        ChanStep::Ordinary => {}
+                    }
+                }
+                if tri!(self.call_method(site, place)) {
+                    return Ok(Step::Frames);
+                }
+            }
+            Op::Return => {
+                // The hot loop has tried the plain-frame fast path.
+                let v = self.pop();
+                self.save_ip(ip);
+                let v = tri!(self.check_return(closure, v));
+                let done = self.return_from_frame(v)?;
+                if self.fiber.frames.len() <= stop {
+                    return Ok(Step::Exit(Flow::Return(done.unwrap_or_else(|| self.pop()))));
+                }
+                return Ok(Step::Frames);
+            }
+            Op::Await => {
+                self.save_ip(ip);
+                let after = crate::chan::after_recv(proto, ip);
+                match tri!(self.await_top(after)) {
+                    AwaitStep::Ready => {}
+                    AwaitStep::ReadySkip => {
+                        let skip = crate::chan::recv_skip(proto, ip);
+                        crate::chan::run_clears(&mut self.fiber.stack, proto, ip, skip, base);
+                        ip += 1 + skip;
+                    }
+                    AwaitStep::Jump(target) => {
+                        let skip = crate::chan::recv_skip(proto, ip);
+                        crate::chan::run_clears(&mut self.fiber.stack, proto, ip, skip, base);
+                        ip = target;
+                    }
+                    AwaitStep::Entered => return Ok(Step::Frames),
+                    AwaitStep::Suspend => {
+                        if stop != 0 {
+                            tri!(Err(Thrown::new("Error", "cannot wait here: code called back from a builtin (such as `__str__` or a sort key) cannot await or suspend")));
+                        }
+                        // Run this instruction again when woken.
+                        ip -= 1;
                         self.save_ip(ip);
-                        if self.enter_struct_method(site, base, self_ty, &closure.globals) {
-                            continue 'frames;
+                        return Ok(Step::Exit(Flow::Suspend));
+                    }
+                }
+            }
+            Op::ForIter { slot, target } => {
+                let it = &mut self.fiber.stack[base + slot as usize];
+                if let Value::Iter(state) = it {
+                    match state.next() {
+                        Some(v) => {
+                            self.push(v);
+                            ip += 1; // skip ForUnwrap
                         }
-                        if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {
-                            continue;
+                        None => ip = target as usize,
+                    }
+                } else {
+                    self.save_ip(ip);
+                    match tri!(self.for_iter_slow(base + slot as usize)) {
+                        super::iterate::IterStep::Item(v) => {
+                            self.push(v);
+                            ip += 1;
                         }
-                        if &*site.name == "append" && self.append_in_place(site, proto, base, &closure.globals) {
-                            // A statement's `Pop` of the None result is skipped too.
-                            if matches!(code.get(ip), Some(Op::Pop)) {
-                                ip += 1;
-                            } else {
-                                self.push(Value::None);
+                        super::iterate::IterStep::Done => ip = target as usize,
+                        super::iterate::IterStep::Called => {
+                            // `__next__` runs in a new frame; its Optional
+                            // lands on our stack for ForUnwrap.
+                            if let Some(f) = self.fiber.frames.iter_mut().rev().nth(1) {
+                                f.ip = ip;
                             }
-                            continue;
-                        }
-                        let place = site.place.map(|p| &proto.places[p as usize]);
-                        if matches!(code.get(ip), Some(Op::Await)) {
-                            // `await ch.send(v)` / `await ch.recv()` that can
-                            // complete now: no future, no suspension.
-                            match tri!(self.ready_channel_op(site, place, proto, ip)) {
-                                ChanStep::Continue(next) => {
-                                    ip = next;
-                                    continue;
-                                }
-                                // Parked at the `Await` (which polls the receive when
-                                // woken). Not from a callback (`stop` > 0): there the
-                                // `Await` runs and reports that it cannot wait.
-                                ChanStep::Suspend if stop == 0 => {
-                                    self.save_ip(ip);
-                                    return Ok(Flow::Suspend);
-                                }
-                                ChanStep::Suspend => continue,
-                                ChanStep::Ordinary => {}
-                            }
-                        }
-                        if tri!(self.call_method(site, place)) {
-                            continue 'frames;
+                            return Ok(Step::Frames);
                         }
                     }
-                    Op::Return => {
-                        // Fast path: a plain frame returning a value its
-                        // annotation accepts, to a frame above `stop`. The
-                        // value moves to `ret_at` without leaving the stack.
-                        let frames = &mut self.fiber.frames;
-                        let stack = &mut self.fiber.stack;
-                        if let (
-                            Some(Frame {
-                                kind: kind @ (FrameKind::Normal | FrameKind::BorrowedSelf),
-                                ret_at,
-                                base,
-                                ..
-                            }),
-                            Some(v),
-                        ) = (frames.last(), stack.last())
-                        {
-                            let ret_ok = match &proto.ret_type {
-                                None => true,
-                                Some(check) => type_matches(check, v),
-                            };
-                            if ret_ok && frames.len() > stop + 1 {
-                                let ret_at = *ret_at;
-                                let lent = matches!(kind, FrameKind::BorrowedSelf).then_some(*base);
-                                // Drops the frame's closure: `closure` is not used again.
-                                pop_plain_frame(frames);
-                                if let Some(at) = lent {
-                                    super::forget_slot(stack, at);
-                                }
-                                let top = stack.len() - 1;
-                                if top != ret_at {
-                                    if let Value::Int(i) = stack[top] {
-                                        // SAFETY: the top is an Int, which needs no drop.
-                                        unsafe { stack.set_len(top) };
-                                        self.cut_stack(ret_at);
-                                        self.push_int(i);
-                                    } else {
-                                        stack.swap(ret_at, top);
-                                        self.cut_stack(ret_at + 1);
-                                    }
-                                }
-                                continue 'frames;
-                            }
+                }
+            }
+            Op::ForUnwrap(t) => {
+                let v = self.pop();
+                match v.into_some_inner() {
+                    Ok(x) => self.push(x),
+                    Err(Value::None) => ip = t as usize,
+                    Err(other) => tri!(Err(Thrown::type_error(format!(
+                        "__next__ must return an Optional (Some(x) or None), not {}",
+                        other.type_name()
+                    )))),
+                }
+            }
+            Op::SelectReady { chans, pair, target } => {
+                // `await select(…)` with a value ready: no future.
+                let stack = &mut self.fiber.stack;
+                let (hit, operands) = match chans {
+                    0 => match stack.last() {
+                        Some(Value::List(list)) => (crate::chan::ready_select(list), 1),
+                        _ => (None, 1),
+                    },
+                    n => {
+                        let n = n as usize;
+                        let from = stack.len().saturating_sub(n);
+                        (crate::chan::ready_select(&stack[from..]), n)
+                    }
+                };
+                if let Some((i, v)) = hit {
+                    stack.truncate(stack.len().saturating_sub(operands));
+                    crate::chan::push_select_result(stack, i, v, pair);
+                    ip = target as usize;
+                }
+            }
+            Op::SelectLocals(i) => {
+                let site = &proto.select_sites[i as usize];
+                if let ([slot], Some(task)) = (&site.slots[..], &self.task) {
+                    let waker = || task.waker();
+                    match crate::chan::select_one(&self.fiber.stack[base + *slot as usize], waker) {
+                        crate::chan::OneSelect::Value(v) => {
+                            crate::chan::push_select_result(&mut self.fiber.stack, 0, v, site.pair);
+                            ip = site.target as usize;
+                            return Ok(Step::Next(ip));
                         }
-                        let v = self.pop();
+                        crate::chan::OneSelect::Wait(fut) => {
+                            // Registered: suspend at the `Await`, which polls
+                            // the future when woken (and raises a pending
+                            // cancellation, or says it cannot wait in a callback).
+                            let interrupted = task.interrupt_pending();
+                            self.push(fut);
+                            ip = site.await_at as usize;
+                            if !interrupted && stop == 0 {
+                                self.save_ip(ip);
+                                return Ok(Step::Exit(Flow::Suspend));
+                            }
+                            return Ok(Step::Next(ip));
+                        }
+                        crate::chan::OneSelect::Ordinary => {}
+                    }
+                }
+                let locals = &self.fiber.stack[base..];
+                let hit = crate::chan::ready_select_of(site.slots.len(), |j| &locals[site.slots[j] as usize]);
+                if let Some((k, v)) = hit {
+                    crate::chan::push_select_result(&mut self.fiber.stack, k, v, site.pair);
+                    ip = site.target as usize;
+                } else if let Some(fut) = crate::chan::select_future_of(site.slots.iter().map(|&s| &locals[s as usize]))
+                {
+                    // None ready: straight to the `Await` with the future.
+                    ip = site.await_at as usize;
+                    self.push(fut);
+                }
+            }
+            Op::JumpIfLendable { slot, target } => {
+                if self.fiber.stack[base + slot as usize].is_lendable() {
+                    ip = target as usize;
+                }
+            }
+            Op::MatchUnwrapLocal { slot, variant, target } => {
+                let inner = match (variant, &self.fiber.stack[base + slot as usize]) {
+                    (Variant::Some, v) => v.some_inner(),
+                    (Variant::Ok, Value::Ok(x)) | (Variant::Err, Value::Err(x)) => Some((**x).clone()),
+                    _ => None,
+                };
+                match inner {
+                    Some(x) => self.push(x),
+                    None => ip = target as usize,
+                }
+            }
+            Op::MatchUnwrap { variant, target } => {
+                let stack = &mut self.fiber.stack;
+                let Some(top) = stack.last_mut() else { return Ok(Step::Next(ip)) };
+                match (variant, std::mem::take(top)) {
+                    (Variant::Some, Value::SomeInt(i)) => *top = Value::Int(i),
+                    (Variant::Some, Value::Some(x)) | (Variant::Ok, Value::Ok(x)) | (Variant::Err, Value::Err(x)) => {
+                        *top = Arc::unwrap_or_clone(x);
+                    }
+                    (Variant::Some, Value::SomeFloat(f)) => *top = Value::Float(f),
+                    (Variant::Some, Value::SomeBool(b)) => *top = Value::Bool(b),
+                    (_, other) => {
+                        drop(other);
+                        stack.pop();
+                        ip = target as usize;
+                    }
+                }
+            }
+            Op::TryUnwrap => {
+                let v = self.pop();
+                match v {
+                    Value::Ok(x) => self.push(Arc::unwrap_or_clone(x)),
+                    v if v.is_some() => self.push(v.into_some_inner().unwrap_or(Value::None)),
+                    Value::Err(_) | Value::None => {
+                        // Early return of the Err/None from this function.
                         self.save_ip(ip);
-                        let v = tri!(self.check_return(closure, v));
                         let done = self.return_from_frame(v)?;
                         if self.fiber.frames.len() <= stop {
-                            return Ok(Flow::Return(done.unwrap_or_else(|| self.pop())));
+                            return Ok(Step::Exit(Flow::Return(done.unwrap_or_else(|| self.pop()))));
                         }
-                        continue 'frames;
+                        return Ok(Step::Frames);
                     }
-                    Op::Await => {
-                        self.save_ip(ip);
-                        let after = crate::chan::after_recv(proto, ip);
-                        match tri!(self.await_top(after)) {
-                            AwaitStep::Ready => {}
-                            AwaitStep::ReadySkip => {
-                                let skip = crate::chan::recv_skip(proto, ip);
-                                crate::chan::run_clears(&mut self.fiber.stack, proto, ip, skip, base);
-                                ip += 1 + skip;
-                            }
-                            AwaitStep::Jump(target) => {
-                                let skip = crate::chan::recv_skip(proto, ip);
-                                crate::chan::run_clears(&mut self.fiber.stack, proto, ip, skip, base);
-                                ip = target;
-                            }
-                            AwaitStep::Entered => continue 'frames,
-                            AwaitStep::Suspend => {
-                                if stop != 0 {
-                                    tri!(Err(Thrown::new("Error", "cannot wait here: code called back from a builtin (such as `__str__` or a sort key) cannot await or suspend")));
-                                }
-                                // Run this instruction again when woken.
-                                ip -= 1;
-                                self.save_ip(ip);
-                                return Ok(Flow::Suspend);
-                            }
-                        }
-                    }
-                    Op::ForIter { slot, target } => {
-                        let it = &mut self.fiber.stack[base + slot as usize];
-                        if let Value::Iter(state) = it {
-                            match state.next() {
-                                Some(v) => {
-                                    self.push(v);
-                                    ip += 1; // skip ForUnwrap
-                                }
-                                None => ip = target as usize,
-                            }
-                        } else {
-                            self.save_ip(ip);
-                            match tri!(self.for_iter_slow(base + slot as usize)) {
-                                super::iterate::IterStep::Item(v) => {
-                                    self.push(v);
-                                    ip += 1;
-                                }
-                                super::iterate::IterStep::Done => ip = target as usize,
-                                super::iterate::IterStep::Called => {
-                                    // `__next__` runs in a new frame; its Optional
-                                    // lands on our stack for ForUnwrap.
-                                    if let Some(f) = self.fiber.frames.iter_mut().rev().nth(1) {
-                                        f.ip = ip;
-                                    }
-                                    continue 'frames;
-                                }
-                            }
-                        }
-                    }
-                    Op::ForUnwrap(t) => {
-                        let v = self.pop();
-                        match v.into_some_inner() {
-                            Ok(x) => self.push(x),
-                            Err(Value::None) => ip = t as usize,
-                            Err(other) => tri!(Err(Thrown::type_error(format!(
-                                "__next__ must return an Optional (Some(x) or None), not {}",
-                                other.type_name()
-                            )))),
-                        }
-                    }
-                    Op::SelectReady { chans, pair, target } => {
-                        // `await select(…)` with a value ready: no future.
-                        let stack = &mut self.fiber.stack;
-                        let (hit, operands) = match chans {
-                            0 => match stack.last() {
-                                Some(Value::List(list)) => (crate::chan::ready_select(list), 1),
-                                _ => (None, 1),
-                            },
-                            n => {
-                                let n = n as usize;
-                                let from = stack.len().saturating_sub(n);
-                                (crate::chan::ready_select(&stack[from..]), n)
-                            }
-                        };
-                        if let Some((i, v)) = hit {
-                            stack.truncate(stack.len().saturating_sub(operands));
-                            crate::chan::push_select_result(stack, i, v, pair);
-                            ip = target as usize;
-                        }
-                    }
-                    Op::SelectLocals(i) => {
-                        let site = &proto.select_sites[i as usize];
-                        if let ([slot], Some(task)) = (&site.slots[..], &self.task) {
-                            let waker = || task.waker();
-                            match crate::chan::select_one(&self.fiber.stack[base + *slot as usize], waker) {
-                                crate::chan::OneSelect::Value(v) => {
-                                    crate::chan::push_select_result(&mut self.fiber.stack, 0, v, site.pair);
-                                    ip = site.target as usize;
-                                    continue;
-                                }
-                                crate::chan::OneSelect::Wait(fut) => {
-                                    // Registered: suspend at the `Await`, which polls
-                                    // the future when woken (and raises a pending
-                                    // cancellation, or says it cannot wait in a callback).
-                                    let interrupted = task.interrupt_pending();
-                                    self.push(fut);
-                                    ip = site.await_at as usize;
-                                    if !interrupted && stop == 0 {
-                                        self.save_ip(ip);
-                                        return Ok(Flow::Suspend);
-                                    }
-                                    continue;
-                                }
-                                crate::chan::OneSelect::Ordinary => {}
-                            }
-                        }
-                        let locals = &self.fiber.stack[base..];
-                        let hit = crate::chan::ready_select_of(site.slots.len(), |j| &locals[site.slots[j] as usize]);
-                        if let Some((k, v)) = hit {
-                            crate::chan::push_select_result(&mut self.fiber.stack, k, v, site.pair);
-                            ip = site.target as usize;
-                        } else if let Some(fut) =
-                            crate::chan::select_future_of(site.slots.iter().map(|&s| &locals[s as usize]))
-                        {
-                            // None ready: straight to the `Await` with the future.
-                            ip = site.await_at as usize;
-                            self.push(fut);
-                        }
-                    }
-                    Op::JumpIfLendable { slot, target } => {
-                        if self.fiber.stack[base + slot as usize].is_lendable() {
-                            ip = target as usize;
-                        }
-                    }
-                    Op::MatchUnwrapLocal { slot, variant, target } => {
-                        let inner = match (variant, &self.fiber.stack[base + slot as usize]) {
-                            (Variant::Some, v) => v.some_inner(),
-                            (Variant::Ok, Value::Ok(x)) | (Variant::Err, Value::Err(x)) => Some((**x).clone()),
-                            _ => None,
-                        };
-                        match inner {
-                            Some(x) => self.push(x),
-                            None => ip = target as usize,
-                        }
-                    }
-                    Op::MatchUnwrap { variant, target } => {
-                        let stack = &mut self.fiber.stack;
-                        let Some(top) = stack.last_mut() else { continue };
-                        match (variant, std::mem::take(top)) {
-                            (Variant::Some, Value::SomeInt(i)) => *top = Value::Int(i),
-                            (Variant::Some, Value::Some(x))
-                            | (Variant::Ok, Value::Ok(x))
-                            | (Variant::Err, Value::Err(x)) => {
-                                *top = Arc::unwrap_or_clone(x);
-                            }
-                            (Variant::Some, Value::SomeFloat(f)) => *top = Value::Float(f),
-                            (Variant::Some, Value::SomeBool(b)) => *top = Value::Bool(b),
-                            (_, other) => {
-                                drop(other);
-                                stack.pop();
-                                ip = target as usize;
-                            }
-                        }
-                    }
-                    Op::TryUnwrap => {
-                        let v = self.pop();
-                        match v {
-                            Value::Ok(x) => self.push(Arc::unwrap_or_clone(x)),
-                            v if v.is_some() => self.push(v.into_some_inner().unwrap_or(Value::None)),
-                            Value::Err(_) | Value::None => {
-                                // Early return of the Err/None from this function.
-                                self.save_ip(ip);
-                                let done = self.return_from_frame(v)?;
-                                if self.fiber.frames.len() <= stop {
-                                    return Ok(Flow::Return(done.unwrap_or_else(|| self.pop())));
-                                }
-                                continue 'frames;
-                            }
-                            other => tri!(Err(Thrown::type_error(format!(
-                                "`?` needs an Optional or a Result, got {}",
-                                other.type_name()
-                            )))),
-                        }
-                    }
-                    // A `try` inside a loop enters and leaves once per pass.
-                    Op::SetupTry { target, finally } => {
-                        let h = super::TryHandler {
-                            frame_len: self.fiber.frames.len(),
-                            target,
-                            sp: self.fiber.stack.len(),
-                            finally,
-                        };
-                        self.fiber.handlers.push(h);
-                    }
-                    Op::PopTry => {
-                        self.fiber.handlers.pop();
-                    }
-                    _ => {
-                        tri!(self.exec_cold(op, closure, base, ip));
-                    }
+                    other => tri!(Err(Thrown::type_error(format!(
+                        "`?` needs an Optional or a Result, got {}",
+                        other.type_name()
+                    )))),
                 }
             }
+            // A `try` inside a loop enters and leaves once per pass.
+            Op::SetupTry { target, finally } => {
+                let h = super::TryHandler {
+                    frame_len: self.fiber.frames.len(),
+                    target,
+                    sp: self.fiber.stack.len(),
+                    finally,
+                };
+                self.fiber.handlers.push(h);
+            }
+            Op::PopTry => {
+                self.fiber.handlers.pop();
+            }
+            _ => {
+                tri!(self.exec_cold(op, closure, base, ip));
+            }
         }
+        Ok(Step::Next(ip))
     }
 
     /// The top `n` values as the arguments of a call a task or coroutine
@@ -724,10 +587,22 @@ impl Vm {
         }
     }
 
+    /// `a op b` by the general rules (a struct's operator method runs in a
+    /// nested loop, which needs the frame's `ip` saved).
+    fn binary_values(&mut self, op: BinOp, a: Value, b: Value, ip: usize) -> RtResult<Value> {
+        match &a {
+            Value::Struct(_) => {
+                self.save_ip(ip);
+                self.struct_binary(op, a, b)
+            }
+            _ => ops::binary(op, &a, &b),
+        }
+    }
+
     pub(crate) fn compare_values(&mut self, op: CmpOp, a: &Value, b: &Value) -> RtResult<bool> {
         use std::cmp::Ordering::*;
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            return int_cmp(op, *x, *y)
+            return super::run::int_cmp(op, *x, *y)
                 .ok_or_else(|| Thrown::type_error("`in` needs a container on the right, got Int"));
         }
         Ok(match op {
@@ -740,60 +615,6 @@ impl Vm {
             CmpOp::In => crate::builtins::methods::contains(b, a)?,
             CmpOp::NotIn => !crate::builtins::methods::contains(b, a)?,
         })
-    }
-}
-
-/// `x op y` on Ints for the operators with a fast path (None: take the
-/// general path, which also reports overflow).
-#[inline(always)]
-fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
-    match op {
-        BinOp::Add => x.checked_add(y),
-        BinOp::Sub => x.checked_sub(y),
-        BinOp::Mul => x.checked_mul(y),
-        _ => None,
-    }
-}
-
-/// An Int comparison (None for `in`/`not in`).
-#[inline(always)]
-fn int_cmp(op: CmpOp, x: i64, y: i64) -> Option<bool> {
-    Some(match op {
-        CmpOp::Eq => x == y,
-        CmpOp::NotEq => x != y,
-        CmpOp::Lt => x < y,
-        CmpOp::Gt => x > y,
-        CmpOp::LtEq => x <= y,
-        CmpOp::GtEq => x >= y,
-        CmpOp::In | CmpOp::NotIn => return None,
-    })
-}
-
-impl Vm {
-    /// Can a call of `callee` with `argc` positional arguments at
-    /// `stack[args_at..]` skip `enter_at`? Yes when it binds them one to one
-    /// (no `*args`, no captures, no recursion limit reached) and every
-    /// annotated parameter accepts its argument. Otherwise `enter_at`
-    /// binds, checks and reports.
-    #[inline(always)]
-    fn plain_entry(&self, callee: &Closure, argc: usize, args_at: usize) -> bool {
-        let proto = &callee.proto;
-        if proto.has_star
-            || argc != proto.params.len()
-            || !proto.capture_slots.is_empty()
-            || self.fiber.frames.len() >= MAX_FRAMES
-        {
-            return false;
-        }
-        let args = &self.fiber.stack[args_at..];
-        for (check, v) in proto.param_types.iter().zip(args) {
-            if let Some(check) = check {
-                if !type_matches(check, v) {
-                    return false;
-                }
-            }
-        }
-        true
     }
 }
 

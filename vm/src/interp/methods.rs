@@ -30,27 +30,28 @@ impl Vm {
     /// cache (no lookup by name), and its frame is pushed over `[self,
     /// args…]` as `CallGlobal` does for a function. False, with nothing
     /// changed, for everything else (which `call_method` handles, errors
-    /// included).
+    /// included). Returns the entered frame's closure, base and `self_ty`.
+    #[inline(always)]
     pub(crate) fn enter_struct_method(
         &mut self,
         site: &MethodSite,
         base: usize,
         self_ty: u32,
         globals: &Globals,
-    ) -> bool {
+    ) -> Option<(*const Closure, usize, u32)> {
         if self.fiber.frames.len() >= MAX_FRAMES {
-            return false;
+            return None;
         }
         let argc = site.call.argc as usize;
         let len = self.fiber.stack.len();
-        let Some(args_at) = len.checked_sub(argc) else { return false };
+        let Some(args_at) = len.checked_sub(argc) else { return None };
         let recv_at = match (site.local, site.place) {
             (Some(slot), _) => base + slot as usize,
             (None, None) => match args_at.checked_sub(1) {
                 Some(i) => i,
-                None => return false,
+                None => return None,
             },
-            (None, Some(_)) => return false,
+            (None, Some(_)) => return None,
         };
         // `self.m(…)` in a frame that knows its `self`'s type (`Frame::self_ty`)
         // with the guessed method cached for it: neither the receiver nor its
@@ -59,11 +60,11 @@ impl Vm {
         let (closure, pinned, type_id) = match (known, site.cache.get(known)) {
             (1.., Some(CachedMethod { direct: true, guessed: true, .. })) => match guessed_method(site, globals) {
                 Some(closure) => (closure, true, known),
-                None => return false,
+                None => return None,
             },
             _ => match self.struct_method_of(site, recv_at, argc, globals) {
                 Some(found) => found,
-                None => return false,
+                None => return None,
             },
         };
         let proto = &closure.proto;
@@ -71,11 +72,12 @@ impl Vm {
         for (check, v) in checks.iter().zip(&self.fiber.stack[args_at..]) {
             if let Some(t) = check {
                 if !type_matches(t, v) {
-                    return false;
+                    return None;
                 }
             }
         }
         let frame_fn = if pinned { FrameFn::Global(Arc::as_ptr(closure)) } else { FrameFn::Owned(closure.clone()) };
+        let entered = Arc::as_ptr(closure);
         let nslots = proto.nslots as usize;
         let lend = site.local.is_some() && proto.self_borrowable;
         // The callee's `self` keeps this type while it runs when nothing
@@ -125,13 +127,9 @@ impl Vm {
             self.fiber.stack.resize(callee_at + nslots, Value::None);
         }
         let kind = if lend { FrameKind::BorrowedSelf } else { FrameKind::Normal };
-        self.push_frame(frame_fn, callee_at, callee_at, kind);
-        if self_known {
-            if let Some(f) = self.fiber.frames.last_mut() {
-                f.self_ty = type_id;
-            }
-        }
-        true
+        let self_ty = if self_known { type_id } else { 0 };
+        self.push_frame_of(frame_fn, callee_at, callee_at, kind, self_ty);
+        Some((entered, callee_at, self_ty))
     }
 
     /// The method `enter_struct_method` may enter for the struct at

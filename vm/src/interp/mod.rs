@@ -13,6 +13,7 @@ mod iterate;
 mod methods;
 mod place;
 pub(crate) mod pool;
+mod run;
 mod typing;
 mod unwind;
 
@@ -561,7 +562,21 @@ impl Vm {
     /// Pushes a new frame at instruction 0.
     #[inline(always)]
     pub(crate) fn push_frame(&mut self, closure: FrameFn, base: usize, ret_at: usize, kind: FrameKind) {
-        push_built(&mut self.fiber.frames, || Frame { closure, ip: 0, base, ret_at, kind, self_ty: 0 });
+        self.push_frame_of(closure, base, ret_at, kind, 0);
+    }
+
+    /// `push_frame` of a method whose `self` has the struct type `self_ty`
+    /// for the whole call (`Frame::self_ty`; 0 when unknown).
+    #[inline(always)]
+    pub(crate) fn push_frame_of(
+        &mut self,
+        closure: FrameFn,
+        base: usize,
+        ret_at: usize,
+        kind: FrameKind,
+        self_ty: u32,
+    ) {
+        push_built(&mut self.fiber.frames, || Frame { closure, ip: 0, base, ret_at, kind, self_ty });
     }
 
     /// The top of the stack (`None` on an empty stack, which compiled code

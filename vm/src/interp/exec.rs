@@ -1,7 +1,10 @@
-//! The dispatch loop: one `match` over `Op`. Simple instructions are inline;
-//! the rest call helpers in `call.rs`, `place.rs` and `crate::ops`. The
-//! frame's `ip` is written back before anything that can fail or switch
-//! frames, so tracebacks and handlers see the right instruction.
+//! One instruction at a time, out of the hot loop (`run.rs`): `Vm::step`
+//! runs any instruction by the general rules (the hot loop has already
+//! tried its fast path), as one `match` over `Op`; rare ones go on to
+//! `exec_cold` (cold.rs), and the work behind calls, places and operators
+//! lives in `call.rs`, `place.rs` and `crate::ops`. The frame's `ip` is
+//! written back before anything that can fail or switch frames, so
+//! tracebacks and handlers see the right instruction.
 
 use super::r#await::AwaitStep;
 use super::run::Step;

@@ -419,6 +419,16 @@ impl MethodCache {
         })
     }
 
+    /// Whether the entry cached is `type_id`'s, direct and guessed: the one
+    /// test of `self.m(…)` in a frame that knows its `self`'s type (an
+    /// entry always has a nonzero index, so no separate test is needed).
+    #[inline(always)]
+    pub fn guessed_for(&self, type_id: u32) -> bool {
+        let want = (u64::from(type_id) << 32) | u64::from(Self::DIRECT | Self::GUESSED);
+        let mask = (u64::from(u32::MAX) << 32) | u64::from(Self::DIRECT | Self::GUESSED);
+        self.0.load(std::sync::atomic::Ordering::Relaxed) & mask == want
+    }
+
     pub fn set(&self, type_id: u32, m: CachedMethod) {
         let index = (m.index as u64 + 1).min(u64::from(Self::INDEX));
         let direct = if m.direct { u64::from(Self::DIRECT) } else { 0 };
@@ -577,5 +587,18 @@ mod tests {
         cache.set(8, n);
         assert_eq!(cache.get(8), Some(n));
         assert_eq!(cache.get(7), None);
+    }
+
+    #[test]
+    fn guessed_for_needs_the_type_and_both_verdicts() {
+        let cache = MethodCache::default();
+        assert!(!cache.guessed_for(0));
+        cache.set(7, CachedMethod { index: 3, direct: true, pinned: true, guessed: true });
+        assert!(cache.guessed_for(7));
+        assert!(!cache.guessed_for(8));
+        cache.set(7, CachedMethod { index: 3, direct: true, pinned: true, guessed: false });
+        assert!(!cache.guessed_for(7));
+        cache.set(7, CachedMethod { index: 3, direct: false, pinned: true, guessed: true });
+        assert!(!cache.guessed_for(7));
     }
 }

@@ -27,20 +27,26 @@ impl IterState {
         IterState::Range { next: r.start, stop: r.stop, step: r.step }
     }
 
+    /// The next Int of a range (`Some(None)` when it is done); None when
+    /// this is not a range.
+    #[inline(always)]
+    pub fn next_of_range(&mut self) -> Option<Option<i64>> {
+        let IterState::Range { next, stop, step } = self else { return None };
+        let done = if *step > 0 { *next >= *stop } else { *next <= *stop };
+        if done {
+            return Some(None);
+        }
+        let v = *next;
+        *next = next.checked_add(*step).unwrap_or(*stop);
+        Some(Some(v))
+    }
+
     pub fn next(&mut self) -> Option<Value> {
+        if let Some(v) = self.next_of_range() {
+            return v.map(Value::Int);
+        }
         match self {
-            IterState::Range { next, stop, step } => {
-                let done = if *step > 0 { *next >= *stop } else { *next <= *stop };
-                if done {
-                    return None;
-                }
-                let v = *next;
-                match next.checked_add(*step) {
-                    Some(n) => *next = n,
-                    None => *next = *stop,
-                }
-                Some(Value::Int(v))
-            }
+            IterState::Range { .. } => None,
             IterState::Seq { items, idx } => {
                 let v = items.get(*idx)?.clone();
                 *idx += 1;

@@ -11,7 +11,6 @@ use super::run::Step;
 use super::typing::{expect_bool, load_global};
 use super::{Flow, FrameKind, Vm};
 use crate::bytecode::{FuncProto, Op, Place, PlaceRoot, Variant};
-use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
 use crate::ops;
 use crate::task::CoroutineObj;
@@ -280,7 +279,7 @@ impl Vm {
             }
             Op::CallMethod(i) => {
                 let site = &proto.method_sites[i as usize];
-                // The hot loop has tried a struct method (`enter_struct_method`).
+                // The hot loop has tried a struct method (`enter_struct_method`)...
                 self.save_ip(ip);
                 if &*site.name == "unwrap" && self.unwrap_in_place(site, proto, base) {
                     return Ok(Step::Next(ip));
@@ -294,26 +293,8 @@ impl Vm {
                     }
                     return Ok(Step::Next(ip));
                 }
+                // ... and, before an `Await`, a ready channel operation.
                 let place = site.place.map(|p| &proto.places[p as usize]);
-                if matches!(code.get(ip), Some(Op::Await)) {
-                    // `await ch.send(v)` / `await ch.recv()` that can
-                    // complete now: no future, no suspension.
-                    match tri!(self.ready_channel_op(site, place, proto, ip)) {
-                        ChanStep::Continue(next) => {
-                            ip = next;
-                            return Ok(Step::Next(ip));
-                        }
-                        // Parked at the `Await` (which polls the receive when
-                        // woken). Not from a callback (`stop` > 0): there the
-                        // `Await` runs and reports that it cannot wait.
-                        ChanStep::Suspend if stop == 0 => {
-                            self.save_ip(ip);
-                            return Ok(Step::Exit(Flow::Suspend));
-                        }
-                        ChanStep::Suspend => return Ok(Step::Next(ip)),
-                        ChanStep::Ordinary => {}
-                    }
-                }
                 if tri!(self.call_method(site, place)) {
                     return Ok(Step::Frames);
                 }
@@ -357,8 +338,7 @@ impl Vm {
                 }
             }
             Op::ForIter { slot, target } => {
-                let it = &mut self.fiber.stack[base + slot as usize];
-                if let Value::Iter(state) = it {
+                if let Value::Iter(state) = &mut self.fiber.stack[base + slot as usize] {
                     match state.next() {
                         Some(v) => {
                             self.push(v);
@@ -366,22 +346,22 @@ impl Vm {
                         }
                         None => ip = target as usize,
                     }
-                } else {
-                    self.save_ip(ip);
-                    match tri!(self.for_iter_slow(base + slot as usize)) {
-                        super::iterate::IterStep::Item(v) => {
-                            self.push(v);
-                            ip += 1;
+                    return Ok(Step::Next(ip));
+                }
+                self.save_ip(ip);
+                match tri!(self.for_iter_slow(base + slot as usize)) {
+                    super::iterate::IterStep::Item(v) => {
+                        self.push(v);
+                        ip += 1;
+                    }
+                    super::iterate::IterStep::Done => ip = target as usize,
+                    super::iterate::IterStep::Called => {
+                        // `__next__` runs in a new frame; its Optional
+                        // lands on our stack for ForUnwrap.
+                        if let Some(f) = self.fiber.frames.iter_mut().rev().nth(1) {
+                            f.ip = ip;
                         }
-                        super::iterate::IterStep::Done => ip = target as usize,
-                        super::iterate::IterStep::Called => {
-                            // `__next__` runs in a new frame; its Optional
-                            // lands on our stack for ForUnwrap.
-                            if let Some(f) = self.fiber.frames.iter_mut().rev().nth(1) {
-                                f.ip = ip;
-                            }
-                            return Ok(Step::Frames);
-                        }
+                        return Ok(Step::Frames);
                     }
                 }
             }

@@ -56,16 +56,11 @@ impl Vm {
         // `self.m(…)` in a frame that knows its `self`'s type (`Frame::self_ty`)
         // with the guessed method cached for it: neither the receiver nor its
         // type is read.
-        let known = if site.local == Some(0) { self_ty } else { 0 };
-        let (closure, pinned, type_id) = match (known, site.cache.get(known)) {
-            (1.., Some(CachedMethod { direct: true, guessed: true, .. })) => match guessed_method(site, globals) {
-                Some(closure) => (closure, true, known),
-                None => return None,
-            },
-            _ => match self.struct_method_of(site, recv_at, argc, globals) {
-                Some(found) => found,
-                None => return None,
-            },
+        let known = site.local == Some(0) && self_ty != 0 && site.cache.guessed_for(self_ty);
+        let (closure, pinned, type_id) = if known {
+            (guessed_method(site, globals)?, true, self_ty)
+        } else {
+            self.struct_method_of(site, recv_at, argc, globals)?
         };
         let proto = &closure.proto;
         let checks = proto.param_types.get(1..).unwrap_or_default();

@@ -11,7 +11,8 @@
 
 use super::call::type_matches;
 use super::{pop_plain_frame, Flow, Frame, FrameFn, FrameKind, Vm, MAX_FRAMES};
-use crate::bytecode::Op;
+use crate::bytecode::{Op, Variant};
+use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
 use crate::value::{Closure, Value};
 use parser::ast::{BinOp, CmpOp};
@@ -57,16 +58,23 @@ impl Vm {
 
             // Switches the loop's locals to the top frame (after a call or
             // return that pushed or popped one).
+            // `load_top!(at i)`: at instruction `i` rather than the frame's `ip`.
             macro_rules! load_top {
                 () => {
-                    let Some(frame) = self.fiber.frames.last() else { continue 'frames };
+                    load_top!(at frame => frame.ip)
+                };
+                (at $ip:expr) => {
+                    load_top!(at _frame => $ip)
+                };
+                (at $frame:ident => $ip:expr) => {
+                    let Some($frame) = self.fiber.frames.last() else { continue 'frames };
                     // SAFETY: as for `closure` above.
-                    closure = unsafe { &*(frame.closure.get() as *const Closure) };
+                    closure = unsafe { &*($frame.closure.get() as *const Closure) };
                     proto = &closure.proto;
                     code = &proto.code[..];
-                    base = frame.base;
-                    self_ty = frame.self_ty;
-                    ip = frame.ip;
+                    base = $frame.base;
+                    self_ty = $frame.self_ty;
+                    ip = $ip;
                 };
             }
             // A call spends one unit of the time slice (the callee's frame is
@@ -228,6 +236,59 @@ impl Vm {
                             ip = 0;
                             continue;
                         }
+                        if matches!(code.get(ip), Some(Op::Await)) {
+                            // `await ch.send(v)` / `await ch.recv()` that can
+                            // complete now: no future, no suspension.
+                            let place = site.place.map(|p| &proto.places[p as usize]);
+                            match self.ready_channel_op(site, place, proto, ip) {
+                                Ok(ChanStep::Continue(next)) => {
+                                    ip = next;
+                                    continue;
+                                }
+                                // Parked at the `Await` (which polls the receive
+                                // when woken). Not from a callback (`stop` > 0):
+                                // there the `Await` runs and reports that it
+                                // cannot wait.
+                                Ok(ChanStep::Suspend) if stop == 0 => {
+                                    self.save_ip(ip);
+                                    return Ok(Flow::Suspend);
+                                }
+                                Ok(ChanStep::Suspend) => continue,
+                                Ok(ChanStep::Ordinary) => {}
+                                Err(e) => return Err(e),
+                            }
+                        }
+                    }
+                    Op::ForIter { slot, target } => {
+                        // A range (other iterators: `step`).
+                        if let Value::Iter(state) = &mut self.fiber.stack[base + slot as usize] {
+                            match state.next_of_range() {
+                                Some(Some(v)) => {
+                                    self.push_int(v);
+                                    ip += 1; // skip ForUnwrap
+                                    continue;
+                                }
+                                Some(None) => {
+                                    ip = target as usize;
+                                    continue;
+                                }
+                                None => {}
+                            }
+                        }
+                    }
+                    Op::MatchUnwrap { variant: Variant::Some, target } => {
+                        // The Int of a received `Some` (the general case: `step`).
+                        if let Some(top) = self.fiber.stack.last_mut() {
+                            if let Value::SomeInt(i) = *top {
+                                *top = Value::Int(i);
+                                continue;
+                            }
+                            if matches!(top, Value::None) {
+                                self.pop();
+                                ip = target as usize;
+                                continue;
+                            }
+                        }
                     }
                     Op::Return => {
                         if self.return_plain(proto, stop) {
@@ -240,7 +301,12 @@ impl Vm {
                     _ => {}
                 }
                 match self.step(op, ip, closure, base, stop) {
-                    Ok(Step::Next(next)) => ip = next,
+                    Ok(Step::Next(next)) => {
+                        // The frame locals are read again rather than kept
+                        // across the call (which would cost registers the
+                        // hot instructions need).
+                        load_top!(at next);
+                    }
                     Ok(Step::Frames) => continue 'frames,
                     Ok(Step::Exit(flow)) => return Ok(flow),
                     Err(e) => return Err(e),

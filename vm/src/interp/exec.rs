@@ -199,7 +199,7 @@ impl Vm {
                         // SAFETY: a frozen global's closure outlives every frame
                         // (see `FrameFn::Global`).
                         let callee: &Closure = unsafe { &*ptr };
-                        if self.plain_entry(callee, n, callee_at) {
+                        if self.plain_entry(callee, &self.fiber.stack[callee_at..]) {
                             let nslots = callee.proto.nslots as usize;
                             if nslots > n {
                                 self.fiber.stack.resize(callee_at + nslots, Value::None);

@@ -3,6 +3,7 @@
 //! coroutines), on types (static methods, `Channel[T]::new`), on modules
 //! and on builtin values; and `obj.name` as a value.
 
+use super::hot_stack::HotStack;
 use super::{type_matches, FrameFn, FrameKind, Globals, Vm, Writeback, MAX_FRAMES};
 use crate::builtins::{methods, Args};
 use crate::bytecode::{CachedMethod, MethodSite, Place, SelfKind};
@@ -28,12 +29,14 @@ impl Vm {
     /// read-only `self`, called with its exact positional arguments, whose
     /// annotations they satisfy. The method is found through the site's
     /// cache (no lookup by name), and its frame is pushed over `[self,
-    /// args…]` as `CallGlobal` does for a function. False, with nothing
+    /// args…]` as `CallGlobal` does for a function. None, with nothing
     /// changed, for everything else (which `call_method` handles, errors
     /// included). Returns the entered frame's closure, base and `self_ty`.
+    /// Runs in the hot loop, on its `HotStack`.
     #[inline(always)]
     pub(crate) fn enter_struct_method(
         &mut self,
+        hs: &mut HotStack,
         site: &MethodSite,
         base: usize,
         self_ty: u32,
@@ -43,14 +46,11 @@ impl Vm {
             return None;
         }
         let argc = site.call.argc as usize;
-        let len = self.fiber.stack.len();
-        let Some(args_at) = len.checked_sub(argc) else { return None };
+        let args_at = hs.len().checked_sub(argc)?;
         let recv_at = match (site.local, site.place) {
-            (Some(slot), _) => base + slot as usize,
-            (None, None) => match args_at.checked_sub(1) {
-                Some(i) => i,
-                None => return None,
-            },
+            // A local, below the arguments (always, in compiled code).
+            (Some(slot), _) => Some(base + slot as usize).filter(|&at| at < args_at)?,
+            (None, None) => args_at.checked_sub(1)?,
             (None, Some(_)) => return None,
         };
         // `self.m(…)` in a frame that knows its `self`'s type (`Frame::self_ty`)
@@ -60,11 +60,11 @@ impl Vm {
         let (closure, pinned, type_id) = if known {
             (guessed_method(site, globals)?, true, self_ty)
         } else {
-            self.struct_method_of(site, recv_at, argc, globals)?
+            Self::struct_method_of(site, hs.get(recv_at), argc, globals)?
         };
         let proto = &closure.proto;
         let checks = proto.param_types.get(1..).unwrap_or_default();
-        for (check, v) in checks.iter().zip(&self.fiber.stack[args_at..]) {
+        for (check, v) in checks.iter().zip(hs.top_n(argc)) {
             if let Some(t) = check {
                 if !type_matches(t, v) {
                     return None;
@@ -81,45 +81,24 @@ impl Vm {
         let callee_at = match site.local {
             None => recv_at,
             Some(_) => {
-                // `self` goes below the arguments (moved up one).
-                // Lent when the method never writes its slot: a bitwise copy
-                // of the caller's local, which outlives the call (the caller
-                // is suspended below it and nothing else can reach its
-                // slots), so no reference is taken or dropped.
-                let owned = if lend { None } else { Some(self.fiber.stack[recv_at].clone()) };
-                let stack = &mut self.fiber.stack;
-                stack.reserve(1);
-                // SAFETY: `recv_at < args_at <= len <= capacity - 1`: the
-                // arguments move up one (overlapping copy) and `self` goes
-                // where the first one was. Lent, `self` is a bitwise copy made
-                // as one 16-byte move (a `Value` read into a local is copied
-                // field by field, and reading it back stalls on store
-                // forwarding); the copy owns no reference, and every way the
-                // frame goes forgets it (`FrameKind::BorrowedSelf`).
-                unsafe {
-                    let p = stack.as_mut_ptr();
-                    match argc {
-                        // One or two arguments as plain moves (highest
-                        // first): `copy` with a length calls memmove.
-                        0 => {}
-                        1 => std::ptr::copy_nonoverlapping(p.add(args_at), p.add(args_at + 1), 1),
-                        2 => {
-                            std::ptr::copy_nonoverlapping(p.add(args_at + 1), p.add(args_at + 2), 1);
-                            std::ptr::copy_nonoverlapping(p.add(args_at), p.add(args_at + 1), 1);
-                        }
-                        _ => std::ptr::copy(p.add(args_at), p.add(args_at + 1), argc),
-                    }
-                    match owned {
-                        None => std::ptr::copy_nonoverlapping(p.add(recv_at), p.add(args_at), 1),
-                        Some(this) => std::ptr::write(p.add(args_at), this),
-                    }
-                    stack.set_len(len + 1);
+                // `self` goes below the arguments (moved up one). Lent when
+                // the method never writes its slot: a bitwise copy of the
+                // caller's local, which outlives the call (the caller is
+                // suspended below it and nothing else can reach its slots),
+                // so no reference is taken or dropped; every way the frame
+                // goes forgets it (`FrameKind::BorrowedSelf`).
+                if lend {
+                    // SAFETY: as just said.
+                    unsafe { hs.insert_copy_under(&mut self.fiber.stack, argc, recv_at) };
+                } else {
+                    let this = hs.get(recv_at).cloned().unwrap_or_default();
+                    hs.insert_under(&mut self.fiber.stack, argc, this);
                 }
                 args_at
             }
         };
-        if nslots > argc + 1 {
-            self.fiber.stack.resize(callee_at + nslots, Value::None);
+        while hs.len() < callee_at + nslots {
+            hs.push_with(&mut self.fiber.stack, || Value::None);
         }
         let kind = if lend { FrameKind::BorrowedSelf } else { FrameKind::Normal };
         let self_ty = if self_known { type_id } else { 0 };
@@ -127,18 +106,17 @@ impl Vm {
         Some((entered, callee_at, self_ty))
     }
 
-    /// The method `enter_struct_method` may enter for the struct at
-    /// `recv_at` (through the site's cache, filled here on a miss), whether
+    /// The method `enter_struct_method` may enter for the receiver `recv`
+    /// (through the site's cache, filled here on a miss), whether
     /// its type is pinned, and the type's id; None when the receiver is not
     /// a struct or the call must take the general way.
     fn struct_method_of<'a>(
-        &'a self,
         site: &MethodSite,
-        recv_at: usize,
+        recv: Option<&'a Value>,
         argc: usize,
         globals: &'a Globals,
     ) -> Option<(&'a Arc<Closure>, bool, u32)> {
-        let Some(Value::Struct(obj)) = self.fiber.stack.get(recv_at) else { return None };
+        let Some(Value::Struct(obj)) = recv else { return None };
         let ty = &obj.ty;
         // Whether the site may enter the method directly was decided when
         // the cache entry was made: a hit skips those checks.

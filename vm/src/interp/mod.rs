@@ -9,6 +9,7 @@ mod call;
 mod cold;
 mod dunders;
 mod exec;
+mod hot_stack;
 mod iterate;
 mod methods;
 mod place;
@@ -542,12 +543,6 @@ impl Vm {
                 }
             }
         }
-    }
-
-    /// `push(Value::Int(n))`, building the value at its slot.
-    #[inline(always)]
-    pub(crate) fn push_int(&mut self, n: i64) {
-        push_built(&mut self.fiber.stack, || Value::Int(n));
     }
 
     /// Records the running frame's instruction pointer (before anything

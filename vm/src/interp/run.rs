@@ -10,6 +10,7 @@
 //! frames or suspend, so tracebacks and handlers see the right instruction.
 
 use super::call::type_matches;
+use super::hot_stack::HotStack;
 use super::{pop_plain_frame, Flow, Frame, FrameFn, FrameKind, Vm, MAX_FRAMES};
 use crate::bytecode::{Op, Variant};
 use crate::chan::ChanStep;
@@ -55,7 +56,32 @@ impl Vm {
             let mut base = frame.base;
             let mut self_ty = frame.self_ty;
             let mut ip = frame.ip;
+            // The value stack, held in locals until the loop is left or a
+            // helper that uses it is called (see hot_stack.rs).
+            let mut hs = HotStack::of(&mut self.fiber.stack);
 
+            // Runs `$e`, which uses the stack, with the stack handed back.
+            macro_rules! out {
+                ($e:expr) => {{
+                    hs.give_back(&mut self.fiber.stack);
+                    let r = $e;
+                    hs = HotStack::of(&mut self.fiber.stack);
+                    r
+                }};
+            }
+            // Leaves the loop with the stack handed back.
+            macro_rules! leave {
+                ($e:expr) => {{
+                    hs.give_back(&mut self.fiber.stack);
+                    return $e;
+                }};
+            }
+            macro_rules! reload_frames {
+                () => {{
+                    hs.give_back(&mut self.fiber.stack);
+                    continue 'frames;
+                }};
+            }
             // Switches the loop's locals to the top frame (after a call or
             // return that pushed or popped one).
             // `load_top!(at i)`: at instruction `i` rather than the frame's `ip`.
@@ -67,7 +93,7 @@ impl Vm {
                     load_top!(at _frame => $ip)
                 };
                 (at $frame:ident => $ip:expr) => {
-                    let Some($frame) = self.fiber.frames.last() else { continue 'frames };
+                    let Some($frame) = self.fiber.frames.last() else { reload_frames!() };
                     // SAFETY: as for `closure` above.
                     closure = unsafe { &*($frame.closure.get() as *const Closure) };
                     proto = &closure.proto;
@@ -84,7 +110,7 @@ impl Vm {
                     if stop == 0 {
                         self.budget -= 1;
                         if self.budget <= 0 {
-                            return Ok(Flow::Yield);
+                            leave!(Ok(Flow::Yield));
                         }
                     }
                 };
@@ -93,72 +119,76 @@ impl Vm {
             loop {
                 let Some(&op) = code.get(ip) else {
                     self.save_ip(ip);
-                    return Err(Thrown::new("Error", "internal: instruction pointer out of range"));
+                    leave!(Err(Thrown::new("Error", "internal: instruction pointer out of range")));
                 };
                 ip += 1;
                 match op {
                     Op::SmallInt(n) => {
-                        self.push_int(n as i64);
+                        hs.push_with(&mut self.fiber.stack, || Value::Int(n as i64));
                         continue;
                     }
                     Op::Load(s) => {
-                        let v = &self.fiber.stack[base + s as usize];
                         // An Int is rebuilt field by field at its new slot: a
                         // whole-value copy of a slot written moments ago (an
                         // argument) would stall on store forwarding.
-                        if let Value::Int(i) = *v {
-                            self.push_int(i);
-                        } else {
-                            let v = v.clone();
-                            self.push(v);
+                        match hs.get(base + s as usize) {
+                            Some(&Value::Int(i)) => hs.push_with(&mut self.fiber.stack, || Value::Int(i)),
+                            Some(v) => {
+                                let v = v.clone();
+                                hs.push_with(&mut self.fiber.stack, || v);
+                            }
+                            None => hs.push_with(&mut self.fiber.stack, || Value::None),
                         }
                         continue;
                     }
                     Op::Store(s) => {
                         // The top moves into the slot; the slot's old value is dropped.
-                        let old = self.fiber.stack.swap_remove(base + s as usize);
-                        drop(old);
-                        continue;
+                        let at = base + s as usize;
+                        if at + 1 < hs.len() {
+                            if let Some(v) = hs.pop() {
+                                if let Some(slot) = hs.get_mut(at) {
+                                    drop(std::mem::replace(slot, v));
+                                }
+                            }
+                            continue;
+                        }
                     }
                     Op::Pop => {
-                        self.pop();
+                        hs.drop_top();
                         continue;
                     }
                     Op::Binary(bop) => {
-                        let stack = &mut self.fiber.stack;
-                        if let [.., Value::Int(x), Value::Int(y)] = &mut stack[..] {
+                        if let [Value::Int(x), Value::Int(y)] = hs.top_n(2) {
                             if let Some(r) = int_fast(bop, *x, *y) {
-                                *x = r;
-                                let n = stack.len();
-                                // SAFETY: the top is an Int, which needs no drop.
-                                unsafe { stack.set_len(n - 1) };
+                                let at = hs.len() - 2;
+                                hs.overwrite_scalar(at, Value::Int(r));
+                                hs.drop_top();
                                 continue;
                             }
                         }
                     }
                     Op::BinaryLocalConst { slot, op: bop, k } => {
-                        if let Value::Int(x) = self.fiber.stack[base + slot as usize] {
+                        if let Some(&Value::Int(x)) = hs.get(base + slot as usize) {
                             if let Some(r) = int_fast(bop, x, k as i64) {
-                                self.push_int(r);
+                                hs.push_with(&mut self.fiber.stack, || Value::Int(r));
                                 continue;
                             }
                         }
                     }
                     Op::CompareLocalConst { slot, op: cop, k } => {
-                        if let Value::Int(x) = self.fiber.stack[base + slot as usize] {
+                        if let Some(&Value::Int(x)) = hs.get(base + slot as usize) {
                             if let Some(r) = int_cmp(cop, x, k as i64) {
-                                self.push(Value::Bool(r));
+                                hs.push_with(&mut self.fiber.stack, || Value::Bool(r));
                                 continue;
                             }
                         }
                     }
                     Op::Compare(cop) => {
-                        let stack = &mut self.fiber.stack;
-                        if let [.., Value::Int(x), Value::Int(y)] = &stack[..] {
+                        if let [Value::Int(x), Value::Int(y)] = hs.top_n(2) {
                             if let Some(r) = int_cmp(cop, *x, *y) {
-                                let n = stack.len();
-                                stack.truncate(n - 1);
-                                stack[n - 2] = Value::Bool(r);
+                                let at = hs.len() - 2;
+                                hs.overwrite_scalar(at, Value::Bool(r));
+                                hs.drop_top();
                                 continue;
                             }
                         }
@@ -175,34 +205,35 @@ impl Vm {
                         }
                     }
                     Op::JumpIfFalse(t) => {
-                        if let Some(Value::Bool(b)) = self.fiber.stack.last() {
+                        if let [Value::Bool(b)] = hs.top_n(1) {
                             if !*b {
                                 ip = t as usize;
                             }
-                            self.pop();
+                            hs.drop_top();
                             continue;
                         }
                     }
                     Op::CmpJump(i) => {
-                        let c = proto.cmp_jumps[i as usize];
-                        if let Value::Int(x) = self.fiber.stack[base + c.slot as usize] {
-                            if let Some(r) = int_cmp(c.op, x, c.k as i64) {
-                                if !r {
-                                    ip = c.target as usize;
+                        if let Some(c) = proto.cmp_jumps.get(i as usize) {
+                            if let Some(&Value::Int(x)) = hs.get(base + c.slot as usize) {
+                                if let Some(r) = int_cmp(c.op, x, c.k as i64) {
+                                    if !r {
+                                        ip = c.target as usize;
+                                    }
+                                    continue;
                                 }
-                                continue;
                             }
                         }
                     }
                     Op::CallGlobal { slot, argc } => {
                         if let Some(Value::Func(f)) = closure.globals.frozen_ref(slot as usize) {
                             let n = argc as usize;
-                            let callee_at = self.fiber.stack.len() - n;
-                            if !f.proto.is_async && self.plain_entry(f, n, callee_at) {
+                            if !f.proto.is_async && n <= hs.len() && self.plain_entry(f, hs.top_n(n)) {
                                 self.save_ip(ip);
+                                let callee_at = hs.len() - n;
                                 let nslots = f.proto.nslots as usize;
-                                if nslots > n {
-                                    self.fiber.stack.resize(callee_at + nslots, Value::None);
+                                while hs.len() < callee_at + nslots {
+                                    hs.push_with(&mut self.fiber.stack, || Value::None);
                                 }
                                 let callee = FrameFn::Global(Arc::as_ptr(f));
                                 self.push_frame(callee, callee_at, callee_at, FrameKind::Normal);
@@ -220,11 +251,10 @@ impl Vm {
                         }
                     }
                     Op::CallMethod(i) => {
-                        let site = &proto.method_sites[i as usize];
+                        let Some(site) = proto.method_sites.get(i as usize) else { leave!(Err(bad_site())) };
                         self.save_ip(ip);
-                        if let Some((callee, callee_at, callee_ty)) =
-                            self.enter_struct_method(site, base, self_ty, &closure.globals)
-                        {
+                        let entered = self.enter_struct_method(&mut hs, site, base, self_ty, &closure.globals);
+                        if let Some((callee, callee_at, callee_ty)) = entered {
                             spend_call!();
                             // SAFETY: the new frame holds the method's closure
                             // (or borrows it from a pinned type: `FrameFn::Global`).
@@ -239,8 +269,8 @@ impl Vm {
                         if matches!(code.get(ip), Some(Op::Await)) {
                             // `await ch.send(v)` / `await ch.recv()` that can
                             // complete now: no future, no suspension.
-                            let place = site.place.map(|p| &proto.places[p as usize]);
-                            match self.ready_channel_op(site, place, proto, ip) {
+                            let place = site.place.and_then(|p| proto.places.get(p as usize));
+                            match out!(self.ready_channel_op(site, place, proto, ip)) {
                                 Ok(ChanStep::Continue(next)) => {
                                     ip = next;
                                     continue;
@@ -251,20 +281,20 @@ impl Vm {
                                 // cannot wait.
                                 Ok(ChanStep::Suspend) if stop == 0 => {
                                     self.save_ip(ip);
-                                    return Ok(Flow::Suspend);
+                                    leave!(Ok(Flow::Suspend));
                                 }
                                 Ok(ChanStep::Suspend) => continue,
                                 Ok(ChanStep::Ordinary) => {}
-                                Err(e) => return Err(e),
+                                Err(e) => leave!(Err(e)),
                             }
                         }
                     }
                     Op::ForIter { slot, target } => {
                         // A range (other iterators: `step`).
-                        if let Value::Iter(state) = &mut self.fiber.stack[base + slot as usize] {
+                        if let Some(Value::Iter(state)) = hs.get_mut(base + slot as usize) {
                             match state.next_of_range() {
                                 Some(Some(v)) => {
-                                    self.push_int(v);
+                                    hs.push_with(&mut self.fiber.stack, || Value::Int(v));
                                     ip += 1; // skip ForUnwrap
                                     continue;
                                 }
@@ -278,20 +308,22 @@ impl Vm {
                     }
                     Op::MatchUnwrap { variant: Variant::Some, target } => {
                         // The Int of a received `Some` (the general case: `step`).
-                        if let Some(top) = self.fiber.stack.last_mut() {
-                            if let Value::SomeInt(i) = *top {
-                                *top = Value::Int(i);
+                        match hs.top_n(1) {
+                            [Value::SomeInt(i)] => {
+                                let (i, at) = (*i, hs.len() - 1);
+                                hs.overwrite_scalar(at, Value::Int(i));
                                 continue;
                             }
-                            if matches!(top, Value::None) {
-                                self.pop();
+                            [Value::None] => {
+                                hs.drop_top();
                                 ip = target as usize;
                                 continue;
                             }
+                            _ => {}
                         }
                     }
                     Op::Return => {
-                        if self.return_plain(proto, stop) {
+                        if self.return_plain(&mut hs, proto, stop) {
                             // Back in the caller (there is one: `return_plain`
                             // leaves frames above `stop`), with no budget spent.
                             load_top!();
@@ -300,16 +332,16 @@ impl Vm {
                     }
                     _ => {}
                 }
-                match self.step(op, ip, closure, base, stop) {
+                match out!(self.step(op, ip, closure, base, stop)) {
                     Ok(Step::Next(next)) => {
                         // The frame locals are read again rather than kept
                         // across the call (which would cost registers the
                         // hot instructions need).
                         load_top!(at next);
                     }
-                    Ok(Step::Frames) => continue 'frames,
-                    Ok(Step::Exit(flow)) => return Ok(flow),
-                    Err(e) => return Err(e),
+                    Ok(Step::Frames) => reload_frames!(),
+                    Ok(Step::Exit(flow)) => leave!(Ok(flow)),
+                    Err(e) => leave!(Err(e)),
                 }
             }
         }
@@ -319,11 +351,10 @@ impl Vm {
     /// accepts, to a frame above `stop`. The value moves to the frame's
     /// `ret_at` without leaving the stack. False touches nothing.
     #[inline(always)]
-    fn return_plain(&mut self, proto: &crate::bytecode::FuncProto, stop: usize) -> bool {
+    fn return_plain(&mut self, hs: &mut HotStack, proto: &crate::bytecode::FuncProto, stop: usize) -> bool {
         let frames = &mut self.fiber.frames;
-        let stack = &mut self.fiber.stack;
-        let (Some(Frame { kind: kind @ (FrameKind::Normal | FrameKind::BorrowedSelf), ret_at, base, .. }), Some(v)) =
-            (frames.last(), stack.last())
+        let (Some(Frame { kind: kind @ (FrameKind::Normal | FrameKind::BorrowedSelf), ret_at, base, .. }), [v]) =
+            (frames.last(), hs.top_n(1))
         else {
             return false;
         };
@@ -339,39 +370,37 @@ impl Vm {
         // Drops the frame's closure: the caller's `closure` is not used again.
         pop_plain_frame(frames);
         if let Some(at) = lent {
-            super::forget_slot(stack, at);
+            hs.forget(at);
         }
-        let top = stack.len() - 1;
+        let top = hs.len() - 1;
         if top != ret_at {
-            if let Value::Int(i) = stack[top] {
-                // SAFETY: the top is an Int, which needs no drop.
-                unsafe { stack.set_len(top) };
-                self.cut_stack(ret_at);
-                self.push_int(i);
+            if let [Value::Int(i)] = hs.top_n(1) {
+                let i = *i;
+                hs.cut(ret_at);
+                hs.push_with(&mut self.fiber.stack, || Value::Int(i));
             } else {
-                stack.swap(ret_at, top);
-                self.cut_stack(ret_at + 1);
+                hs.swap(ret_at, top);
+                hs.cut(ret_at + 1);
             }
         }
         true
     }
 
-    /// Can a call of `callee` with `argc` positional arguments at
-    /// `stack[args_at..]` skip `enter_at`? Yes when it binds them one to one
+    /// Can a call of `callee` with the positional arguments `args` skip
+    /// `enter_at`? Yes when it binds them one to one
     /// (no `*args`, no captures, no recursion limit reached) and every
     /// annotated parameter accepts its argument. Otherwise `enter_at`
     /// binds, checks and reports.
     #[inline(always)]
-    pub(crate) fn plain_entry(&self, callee: &Closure, argc: usize, args_at: usize) -> bool {
+    pub(crate) fn plain_entry(&self, callee: &Closure, args: &[Value]) -> bool {
         let proto = &callee.proto;
         if proto.has_star
-            || argc != proto.params.len()
+            || args.len() != proto.params.len()
             || !proto.capture_slots.is_empty()
             || self.fiber.frames.len() >= MAX_FRAMES
         {
             return false;
         }
-        let args = &self.fiber.stack[args_at..];
         for (check, v) in proto.param_types.iter().zip(args) {
             if let Some(check) = check {
                 if !type_matches(check, v) {
@@ -381,6 +410,12 @@ impl Vm {
         }
         true
     }
+}
+
+/// A method site index out of range (never, in compiled code).
+#[cold]
+fn bad_site() -> Thrown {
+    Thrown::new("Error", "internal: method site out of range")
 }
 
 /// `x op y` on Ints for the operators with a fast path (None: take the

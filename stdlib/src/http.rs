@@ -391,12 +391,7 @@ fn prelude() -> RtResult<&'static Arc<vm::interp::Globals>> {
                 return Err(diags.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "));
             };
             let globals = Arc::new(vm::interp::Globals::new(program.global_names.clone(), &program.frozen));
-            let init = vm::value::Closure {
-                proto: program.init.clone(),
-                captures: Vec::new(),
-                defaults: Vec::new(),
-                globals: globals.clone(),
-            };
+            let init = vm::value::Closure::new(program.init.clone(), Vec::new(), Vec::new(), globals.clone());
             let mut vm = Vm::new(globals.clone());
             // The prelude body only defines functions: it runs without a task.
             vm.call_value_sync(Value::Func(Arc::new(init)), Vec::new()).map_err(|e| e.headline())?;

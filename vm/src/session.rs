@@ -136,12 +136,8 @@ impl Session {
 
     /// Runs a compiled input as the task `main` and waits for it.
     pub fn run(&mut self, program: &Program, interrupted: &dyn Fn() -> bool) -> Outcome {
-        let init = Value::Func(Arc::new(Closure {
-            proto: program.init.clone(),
-            captures: Vec::new(),
-            defaults: Vec::new(),
-            globals: self.globals.clone(),
-        }));
+        let init =
+            Value::Func(Arc::new(Closure::new(program.init.clone(), Vec::new(), Vec::new(), self.globals.clone())));
         let vm = match Vm::for_call(&self.ctx, init, Vec::new(), Vec::new()) {
             Ok(vm) => vm,
             Err(thrown) => return Outcome::Failed(self.render_error(&thrown, &[], "main")),

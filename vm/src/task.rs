@@ -351,8 +351,7 @@ impl RtCtx {
         let module =
             Value::Module(Arc::new(crate::value::ModuleObj { name: spec.name.clone(), globals: globals.clone() }));
         modules.insert(spec.key.clone(), module.clone());
-        let init =
-            crate::value::Closure { proto: spec.init.clone(), captures: Vec::new(), defaults: Vec::new(), globals };
+        let init = crate::value::Closure::new(spec.init.clone(), Vec::new(), Vec::new(), globals);
         (module, Some(Value::Func(Arc::new(init))))
     }
 

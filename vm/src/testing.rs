@@ -109,12 +109,7 @@ pub fn run_test(program: &Program, name: &str, opts: &RunOptions, limit: Duratio
             _ => false,
         }
     }));
-    let init = Value::Func(Arc::new(Closure {
-        proto: program.init.clone(),
-        captures: Vec::new(),
-        defaults: Vec::new(),
-        globals: globals.clone(),
-    }));
+    let init = Value::Func(Arc::new(Closure::new(program.init.clone(), Vec::new(), Vec::new(), globals.clone())));
     let outcome = (|| {
         // The module's top level.
         let top = match spawn_call(&ctx, init, "main") {

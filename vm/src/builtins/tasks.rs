@@ -32,23 +32,20 @@ fn await_shim() -> Value {
             ..FuncProto::default()
         })
     });
-    Value::Func(Arc::new(Closure {
-        proto: proto.clone(),
-        captures: Vec::new(),
-        defaults: Vec::new(),
-        globals: Arc::new(crate::interp::Globals::new(Vec::new(), &[])),
-    }))
+    Value::Func(Arc::new(Closure::new(
+        proto.clone(),
+        Vec::new(),
+        Vec::new(),
+        Arc::new(crate::interp::Globals::new(Vec::new(), &[])),
+    )))
 }
 
 /// The shim closure, bound to the program's globals (it reads none).
 fn await_shim_for(ctx: &RtCtx) -> Value {
     match await_shim() {
-        Value::Func(c) => Value::Func(Arc::new(Closure {
-            proto: c.proto.clone(),
-            captures: Vec::new(),
-            defaults: Vec::new(),
-            globals: ctx.globals.clone(),
-        })),
+        Value::Func(c) => {
+            Value::Func(Arc::new(Closure::new(c.proto.clone(), Vec::new(), Vec::new(), ctx.globals.clone())))
+        }
         other => other,
     }
 }

@@ -184,12 +184,7 @@ impl Vm {
                 let spec = &proto.closures[i as usize];
                 let captures = self.pop_n(spec.ncaptures as usize);
                 let defaults = self.pop_n(spec.ndefaults as usize);
-                let c = crate::value::Closure {
-                    proto: spec.proto.clone(),
-                    captures,
-                    defaults,
-                    globals: closure.globals.clone(),
-                };
+                let c = crate::value::Closure::new(spec.proto.clone(), captures, defaults, closure.globals.clone());
                 self.push(Value::Func(Arc::new(c)));
             }
             Op::LoadSelf => {

@@ -63,21 +63,28 @@ impl Vm {
             Self::struct_method_of(site, hs.get(recv_at), argc, globals)?
         };
         let proto = &closure.proto;
-        let checks = proto.param_types.get(1..).unwrap_or_default();
-        for (check, v) in checks.iter().zip(hs.top_n(argc)) {
-            if let Some(t) = check {
-                if !type_matches(t, v) {
-                    return None;
+        let entry = closure.entry();
+        if entry.simple {
+            if !entry.ints_hold(1, hs.top_n(argc)) {
+                return None;
+            }
+        } else {
+            let checks = proto.param_types.get(1..).unwrap_or_default();
+            for (check, v) in checks.iter().zip(hs.top_n(argc)) {
+                if let Some(t) = check {
+                    if !type_matches(t, v) {
+                        return None;
+                    }
                 }
             }
         }
         let frame_fn = if pinned { FrameFn::Global(Arc::as_ptr(closure)) } else { FrameFn::Owned(closure.clone()) };
         let entered = Arc::as_ptr(closure);
-        let nslots = proto.nslots as usize;
-        let lend = site.local.is_some() && proto.self_borrowable;
+        let nslots = usize::from(entry.nslots);
+        let lend = site.local.is_some() && entry.self_borrowable;
         // The callee's `self` keeps this type while it runs when nothing
         // writes its slot.
-        let self_known = proto.self_borrowable;
+        let self_known = entry.self_borrowable;
         let callee_at = match site.local {
             None => recv_at,
             Some(_) => {

@@ -426,12 +426,7 @@ impl Vm {
         let mut sources = vec![(program.file.clone(), program.src.clone())];
         sources.extend(program.modules.iter().map(|m| (m.file.clone(), m.src.clone())));
         let ctx = RtCtx::new(rt.shared.clone(), globals.clone(), opts.trace, sources);
-        let init = Value::Func(Arc::new(Closure {
-            proto: program.init.clone(),
-            captures: Vec::new(),
-            defaults: Vec::new(),
-            globals: globals.clone(),
-        }));
+        let init = Value::Func(Arc::new(Closure::new(program.init.clone(), Vec::new(), Vec::new(), globals.clone())));
         let vm = Vm::for_call(&ctx, init, Vec::new(), Vec::new())
             .map_err(|thrown| Uncaught { thrown, trace: Vec::new() })?;
         let main = ctx.spawn_main(vm);

@@ -228,10 +228,10 @@ impl Vm {
                     Op::CallGlobal { slot, argc } => {
                         if let Some(Value::Func(f)) = closure.globals.frozen_ref(slot as usize) {
                             let n = argc as usize;
-                            if !f.proto.is_async && n <= hs.len() && self.plain_entry(f, hs.top_n(n)) {
+                            if !f.entry().is_async && n <= hs.len() && self.plain_entry(f, hs.top_n(n)) {
                                 self.save_ip(ip);
                                 let callee_at = hs.len() - n;
-                                let nslots = f.proto.nslots as usize;
+                                let nslots = usize::from(f.entry().nslots);
                                 while hs.len() < callee_at + nslots {
                                     hs.push_with(&mut self.fiber.stack, || Value::None);
                                 }
@@ -393,6 +393,12 @@ impl Vm {
     /// binds, checks and reports.
     #[inline(always)]
     pub(crate) fn plain_entry(&self, callee: &Closure, args: &[Value]) -> bool {
+        let entry = callee.entry();
+        if entry.simple {
+            return args.len() == usize::from(entry.nparams)
+                && self.fiber.frames.len() < MAX_FRAMES
+                && entry.ints_hold(0, args);
+        }
         let proto = &callee.proto;
         if proto.has_star
             || args.len() != proto.params.len()

@@ -141,6 +141,9 @@ pub enum Op {
     CallMethod(u32),
     /// `[v] -> []` returns from the current function
     Return,
+    /// `[] -> []` returns `locals[i]` from the current function (`return x`:
+    /// `Load(i)` then `Return` as one instruction)
+    ReturnLocal(u16),
     /// `[defaults.., captures..] -> [closure]` builds `closures[i]`
     MakeClosure(u32),
     /// `[] -> [the running closure]` (a nested fn naming itself)

@@ -245,10 +245,21 @@ impl Compiler {
             self.error(span, "`return` outside a function");
             return;
         }
+        let start = self.f().here();
         match value {
             Some(v) => self.expr(v),
             None => {
                 self.emit(Op::None);
+            }
+        }
+        if self.fr().try_stack.is_empty() && self.f().here() == start + 1 {
+            // `return x` of a local: one instruction, with the statement's span.
+            let f = self.f();
+            let last = start as usize;
+            if let (Some(Op::Load(s)), Some(span)) = (f.proto.code.get(last).copied(), f.proto.spans.get_mut(last)) {
+                *span = f.span;
+                f.proto.code[last] = Op::ReturnLocal(s);
+                return;
             }
         }
         if !self.fr().try_stack.is_empty() {

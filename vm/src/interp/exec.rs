@@ -299,8 +299,12 @@ impl Vm {
                     return Ok(Step::Frames);
                 }
             }
-            Op::Return => {
+            Op::Return | Op::ReturnLocal(_) => {
                 // The hot loop has tried the plain-frame fast path.
+                if let Op::ReturnLocal(s) = op {
+                    let v = self.fiber.stack[base + s as usize].clone();
+                    self.push(v);
+                }
                 let v = self.pop();
                 self.save_ip(ip);
                 let v = tri!(self.check_return(closure, v));

@@ -322,6 +322,17 @@ impl Vm {
                             _ => {}
                         }
                     }
+                    Op::ReturnLocal(s) => {
+                        // `Load` then `Return` (the general case: `step`).
+                        if let Some(&Value::Int(i)) = hs.get(base + s as usize) {
+                            hs.push_with(&mut self.fiber.stack, || Value::Int(i));
+                            if self.return_plain(&mut hs, proto, stop) {
+                                load_top!();
+                                continue;
+                            }
+                            hs.drop_top();
+                        }
+                    }
                     Op::Return => {
                         if self.return_plain(&mut hs, proto, stop) {
                             // Back in the caller (there is one: `return_plain`

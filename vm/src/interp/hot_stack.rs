@@ -216,3 +216,92 @@ fn grow(stack: &mut Vec<Value>, len: usize) -> (*mut Value, usize) {
     stack.reserve(len.max(16));
     (stack.as_mut_ptr(), stack.capacity())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::HotStack;
+    use crate::value::Value;
+    use std::sync::Arc;
+
+    fn ints(stack: &[Value]) -> Vec<i64> {
+        stack.iter().map(|v| if let Value::Int(i) = v { *i } else { -1 }).collect()
+    }
+
+    #[test]
+    fn pushes_past_capacity_grow_and_keep_every_value() {
+        let mut stack: Vec<Value> = Vec::with_capacity(2);
+        let mut hs = HotStack::of(&mut stack);
+        for i in 0..100 {
+            hs.push_with(&mut stack, || Value::Int(i));
+        }
+        assert_eq!(hs.get(99).map(|v| matches!(v, Value::Int(99))), Some(true));
+        assert!(hs.get(100).is_none());
+        hs.give_back(&mut stack);
+        assert_eq!(ints(&stack), (0..100).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn pop_cut_and_drop_top_release_what_they_remove() {
+        let shared = Arc::new(vec![Value::Int(1)]);
+        let mut stack = vec![Value::Int(0)];
+        let mut hs = HotStack::of(&mut stack);
+        for _ in 0..3 {
+            hs.push_with(&mut stack, || Value::List(shared.clone()));
+        }
+        hs.push_with(&mut stack, || Value::Int(7));
+        assert_eq!(Arc::strong_count(&shared), 4);
+        assert!(matches!(hs.pop(), Some(Value::Int(7))));
+        hs.drop_top();
+        assert_eq!(Arc::strong_count(&shared), 3);
+        hs.cut(1);
+        assert_eq!(Arc::strong_count(&shared), 1);
+        hs.give_back(&mut stack);
+        assert_eq!(ints(&stack), vec![0]);
+    }
+
+    #[test]
+    fn insert_under_moves_the_top_values_up() {
+        for n in 0..4 {
+            let mut stack: Vec<Value> = (0..5).map(Value::Int).collect();
+            stack.shrink_to_fit(); // full: the insert must grow
+            let mut hs = HotStack::of(&mut stack);
+            hs.insert_under(&mut stack, n, Value::Int(-7));
+            hs.give_back(&mut stack);
+            let mut want: Vec<i64> = (0..5).collect();
+            want.insert(5 - n, -7);
+            assert_eq!(ints(&stack), want, "n = {n}");
+        }
+    }
+
+    #[test]
+    fn a_lent_copy_is_forgotten_not_dropped() {
+        let shared = Arc::new(vec![Value::Int(1)]);
+        let mut stack = vec![Value::List(shared.clone()), Value::Int(5)];
+        let mut hs = HotStack::of(&mut stack);
+        // SAFETY: the copy is forgotten below, and slot 0 outlives it.
+        unsafe { hs.insert_copy_under(&mut stack, 1, 0) };
+        assert_eq!(Arc::strong_count(&shared), 2, "a bitwise copy takes no reference");
+        assert!(matches!(hs.get(1), Some(Value::List(_))));
+        assert!(matches!(hs.get(2), Some(Value::Int(5))));
+        hs.forget(1);
+        hs.cut(1);
+        hs.give_back(&mut stack);
+        assert_eq!(Arc::strong_count(&shared), 2);
+        assert_eq!(stack.len(), 1);
+        drop(stack);
+        assert_eq!(Arc::strong_count(&shared), 1);
+    }
+
+    #[test]
+    fn top_n_and_swap_stay_inside_the_stack() {
+        let mut stack: Vec<Value> = (0..3).map(Value::Int).collect();
+        let mut hs = HotStack::of(&mut stack);
+        assert_eq!(hs.top_n(2).len(), 2);
+        assert!(hs.top_n(4).is_empty());
+        hs.swap(0, 2);
+        hs.swap(0, 9); // out of range: nothing
+        hs.overwrite_scalar(1, Value::Bool(true));
+        hs.give_back(&mut stack);
+        assert!(matches!(stack[..], [Value::Int(2), Value::Bool(true), Value::Int(0)]));
+    }
+}

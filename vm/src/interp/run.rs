@@ -1,13 +1,16 @@
 //! The hot loop: the instructions of call- and arithmetic-heavy code (locals,
-//! Int arithmetic and comparisons, jumps, calls of global functions and
-//! struct methods, returns) run here, in a function small enough that its
-//! instruction pointer, code and frame base stay in registers. Every other
-//! instruction, and the slow case of each one here (a non-Int operand, an
-//! async callee, a frame that needs checks), is one out-of-line call of
-//! `Vm::step` (exec.rs), which runs exactly that instruction.
+//! Int arithmetic and comparisons, jumps, range iteration, ready channel
+//! operations, calls of global functions and struct methods, returns) run
+//! here, in a function small enough that its instruction pointer, code and
+//! value stack (a `HotStack`, see hot_stack.rs) stay in registers. Every
+//! other instruction, and the slow case of each one here (a non-Int
+//! operand, an async callee, a frame that needs checks), is one out-of-line
+//! call of `Vm::step` (exec.rs), which runs exactly that instruction.
 //!
 //! The frame's `ip` is written back before anything that can fail, switch
-//! frames or suspend, so tracebacks and handlers see the right instruction.
+//! frames or suspend, so tracebacks and handlers see the right instruction;
+//! the stack's length is handed back before any helper that uses the stack
+//! and before every way out.
 
 use super::call::type_matches;
 use super::hot_stack::HotStack;

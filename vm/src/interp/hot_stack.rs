@@ -156,14 +156,33 @@ impl HotStack {
         }
     }
 
-    /// Removes and returns the top value.
+    /// Moves the top value into slot `at` (below it), dropping the value
+    /// that was there; false, touching nothing, when `at` is not below the
+    /// top. Nothing is read or written as a whole 16-byte `Value` through a
+    /// local: an Int moves as a tag and a payload (it was likely pushed
+    /// moments ago that way, and a 16-byte load of it would wait for both
+    /// stores), anything else as one 16-byte copy.
     #[inline(always)]
-    pub(crate) fn pop(&mut self) -> Option<Value> {
-        let last = self.len.checked_sub(1)?;
-        self.len = last;
-        // SAFETY: slot `last` was initialised and is no longer counted, so
-        // the value moves out exactly once.
-        Some(unsafe { self.ptr.add(last).read() })
+    pub(crate) fn store_top(&mut self, at: usize) -> bool {
+        let Some(top) = self.len.checked_sub(1) else { return false };
+        if at >= top {
+            return false;
+        }
+        // SAFETY: `at < top < len`: both slots are initialised. The old
+        // value at `at` is dropped once; the top is moved out exactly once
+        // (it is no longer counted after `len = top`).
+        unsafe {
+            let (dst, src) = (self.ptr.add(at), self.ptr.add(top));
+            if !is_scalar(&*dst) {
+                dst.drop_in_place();
+            }
+            match *src {
+                Value::Int(i) => dst.write(Value::Int(i)),
+                _ => std::ptr::copy_nonoverlapping(src, dst, 1),
+            }
+        }
+        self.len = top;
+        true
     }
 
     /// Drops the values above `to`, without a call for the scalars that
@@ -177,7 +196,7 @@ impl HotStack {
             // only its tag is read).
             unsafe {
                 let slot = self.ptr.add(self.len);
-                if !matches!(*slot, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unit) {
+                if !is_scalar(&*slot) {
                     slot.drop_in_place();
                 }
             }
@@ -203,6 +222,12 @@ impl HotStack {
             unsafe { std::ptr::swap(self.ptr.add(i), self.ptr.add(j)) };
         }
     }
+}
+
+/// A value that needs no drop.
+#[inline(always)]
+fn is_scalar(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unit)
 }
 
 /// Grows the buffer of `stack`, whose first `len` slots are initialised
@@ -241,7 +266,7 @@ mod tests {
     }
 
     #[test]
-    fn pop_cut_and_drop_top_release_what_they_remove() {
+    fn store_top_and_drop_top_release_what_they_remove() {
         let shared = Arc::new(vec![Value::Int(1)]);
         let mut stack = vec![Value::Int(0)];
         let mut hs = HotStack::of(&mut stack);
@@ -250,13 +275,19 @@ mod tests {
         }
         hs.push_with(&mut stack, || Value::Int(7));
         assert_eq!(Arc::strong_count(&shared), 4);
-        assert!(matches!(hs.pop(), Some(Value::Int(7))));
-        hs.drop_top();
+        assert!(hs.store_top(3), "the 7 replaces the top List");
         assert_eq!(Arc::strong_count(&shared), 3);
-        hs.cut(1);
-        assert_eq!(Arc::strong_count(&shared), 1);
+        assert!(matches!(hs.get(3), Some(Value::Int(7))));
+        assert!(!hs.store_top(3), "not below the top");
+        hs.drop_top();
+        hs.drop_top();
+        assert_eq!(Arc::strong_count(&shared), 2);
+        assert!(hs.store_top(0), "the List moves into slot 0");
+        assert_eq!(Arc::strong_count(&shared), 2);
         hs.give_back(&mut stack);
-        assert_eq!(ints(&stack), vec![0]);
+        assert_eq!(stack.len(), 1);
+        drop(stack);
+        assert_eq!(Arc::strong_count(&shared), 1);
     }
 
     #[test]

@@ -146,13 +146,7 @@ impl Vm {
                     }
                     Op::Store(s) => {
                         // The top moves into the slot; the slot's old value is dropped.
-                        let at = base + s as usize;
-                        if at + 1 < hs.len() {
-                            if let Some(v) = hs.pop() {
-                                if let Some(slot) = hs.get_mut(at) {
-                                    drop(std::mem::replace(slot, v));
-                                }
-                            }
+                        if hs.store_top(base + s as usize) {
                             continue;
                         }
                     }

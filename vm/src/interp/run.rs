@@ -319,6 +319,23 @@ impl Vm {
                             _ => {}
                         }
                     }
+                    Op::JumpIfLendable { slot, target } => {
+                        if let Some(v) = hs.get(base + slot as usize) {
+                            if v.is_lendable() {
+                                ip = target as usize;
+                            }
+                            continue;
+                        }
+                    }
+                    Op::CheckResult { check, is_async, .. } => {
+                        // An inlined call's result passes its annotation (the
+                        // error: `step`).
+                        if let (Some(check), [v]) = (proto.type_checks.get(check as usize), hs.top_n(1)) {
+                            if type_matches(check, v) || (is_async && matches!(v, Value::None)) {
+                                continue;
+                            }
+                        }
+                    }
                     Op::ReturnLocal(s) => {
                         // `Load` then `Return` (the general case: `step`).
                         if let Some(&Value::Int(i)) = hs.get(base + s as usize) {

@@ -491,19 +491,8 @@ impl Vm {
                     )))),
                 }
             }
-            // A `try` inside a loop enters and leaves once per pass.
-            Op::SetupTry { target, finally } => {
-                let h = super::TryHandler {
-                    frame_len: self.fiber.frames.len(),
-                    target,
-                    sp: self.fiber.stack.len(),
-                    finally,
-                };
-                self.fiber.handlers.push(h);
-            }
-            Op::PopTry => {
-                self.fiber.handlers.pop();
-            }
+            Op::SetupTry { target, finally } => self.setup_try(target, finally, self.fiber.stack.len()),
+            Op::PopTry => self.pop_try(),
             _ => {
                 tri!(self.exec_cold(op, closure, base, ip));
             }

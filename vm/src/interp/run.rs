@@ -14,7 +14,7 @@
 
 use super::call::type_matches;
 use super::hot_stack::HotStack;
-use super::{pop_plain_frame, Flow, Frame, FrameFn, FrameKind, Vm, MAX_FRAMES};
+use super::{pop_plain_frame, Flow, Frame, FrameFn, FrameKind, TryHandler, Vm, MAX_FRAMES};
 use crate::bytecode::{Op, Variant};
 use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
@@ -319,6 +319,16 @@ impl Vm {
                             _ => {}
                         }
                     }
+                    // A `try` inside a loop enters and leaves once per pass.
+                    // (Out of line: inline, they cost the hot arms registers.)
+                    Op::SetupTry { target, finally } => {
+                        self.setup_try(target, finally, hs.len());
+                        continue;
+                    }
+                    Op::PopTry => {
+                        self.pop_try();
+                        continue;
+                    }
                     Op::JumpIfLendable { slot, target } => {
                         if let Some(v) = hs.get(base + slot as usize) {
                             if v.is_lendable() {
@@ -370,6 +380,19 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `SetupTry`: a handler for the running frame, cutting the stack back
+    /// to `sp` when it catches.
+    #[inline(never)]
+    pub(crate) fn setup_try(&mut self, target: u32, finally: bool, sp: usize) {
+        let frame_len = self.fiber.frames.len();
+        self.fiber.handlers.push(TryHandler { frame_len, target, sp, finally });
+    }
+
+    #[inline(never)]
+    pub(crate) fn pop_try(&mut self) {
+        self.fiber.handlers.pop();
     }
 
     /// `Return`'s fast path: a plain frame returning a value its annotation

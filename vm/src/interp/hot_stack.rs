@@ -84,6 +84,16 @@ impl HotStack {
         }
     }
 
+    /// Replaces the top two values, both scalars, with the scalar `v` (a
+    /// binary operator's result; nothing is dropped).
+    #[inline(always)]
+    pub(crate) fn fold_top_two(&mut self, v: Value) {
+        if let Some(at) = self.len.checked_sub(2) {
+            self.overwrite_scalar(at, v);
+            self.len = at + 1;
+        }
+    }
+
     /// Writes `v` at `i` (below `len`) without dropping the value there:
     /// for replacing a scalar (any other value would leak).
     #[inline(always)]
@@ -324,7 +334,7 @@ mod tests {
     }
 
     #[test]
-    fn top_n_and_swap_stay_inside_the_stack() {
+    fn top_n_swap_and_fold_stay_inside_the_stack() {
         let mut stack: Vec<Value> = (0..3).map(Value::Int).collect();
         let mut hs = HotStack::of(&mut stack);
         assert_eq!(hs.top_n(2).len(), 2);
@@ -332,7 +342,9 @@ mod tests {
         hs.swap(0, 2);
         hs.swap(0, 9); // out of range: nothing
         hs.overwrite_scalar(1, Value::Bool(true));
+        hs.push_with(&mut stack, || Value::Int(9));
+        hs.fold_top_two(Value::Int(1)); // the Int 0 and 9 become 1
         hs.give_back(&mut stack);
-        assert!(matches!(stack[..], [Value::Int(2), Value::Bool(true), Value::Int(0)]));
+        assert!(matches!(stack[..], [Value::Int(2), Value::Bool(true), Value::Int(1)]));
     }
 }

@@ -157,9 +157,7 @@ impl Vm {
                     Op::Binary(bop) => {
                         if let [Value::Int(x), Value::Int(y)] = hs.top_n(2) {
                             if let Some(r) = int_fast(bop, *x, *y) {
-                                let at = hs.len() - 2;
-                                hs.overwrite_scalar(at, Value::Int(r));
-                                hs.drop_top();
+                                hs.fold_top_two(Value::Int(r));
                                 continue;
                             }
                         }
@@ -183,9 +181,7 @@ impl Vm {
                     Op::Compare(cop) => {
                         if let [Value::Int(x), Value::Int(y)] = hs.top_n(2) {
                             if let Some(r) = int_cmp(cop, *x, *y) {
-                                let at = hs.len() - 2;
-                                hs.overwrite_scalar(at, Value::Bool(r));
-                                hs.drop_top();
+                                hs.fold_top_two(Value::Bool(r));
                                 continue;
                             }
                         }

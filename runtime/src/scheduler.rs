@@ -28,7 +28,10 @@ pub type IdleHook = Box<dyn Fn() -> bool + Send + Sync>;
 
 #[derive(Debug, Default)]
 pub struct Stats {
-    pub spawned: AtomicU64,
+    /// Spawns from outside the workers; each worker counts its own in
+    /// `spawned_by`.
+    spawned_outside: AtomicU64,
+    spawned_by: Box<[WorkerCounter]>,
     /// One counter per worker, each on its own cache line and written only
     /// by its worker (a shared counter would be a contended atomic per poll).
     polls: Box<[WorkerCounter]>,
@@ -40,9 +43,38 @@ pub struct Stats {
 #[repr(align(128))]
 struct WorkerCounter(AtomicU64);
 
+/// A value alone on its cache line (two lines: adjacent-line prefetch).
+#[derive(Debug, Default)]
+#[repr(align(128))]
+struct Padded<T>(T);
+
+impl<T> std::ops::Deref for Padded<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 impl Stats {
     fn new(workers: usize) -> Stats {
-        Stats { polls: (0..workers).map(|_| WorkerCounter::default()).collect(), ..Stats::default() }
+        let counters = || (0..workers).map(|_| WorkerCounter::default()).collect();
+        Stats { polls: counters(), spawned_by: counters(), ..Stats::default() }
+    }
+
+    /// Tasks spawned so far.
+    pub fn spawned(&self) -> u64 {
+        self.spawned_outside.load(Ordering::Relaxed)
+            + self.spawned_by.iter().map(|c| c.0.load(Ordering::Relaxed)).sum::<u64>()
+    }
+
+    fn count_spawn(&self) {
+        match self.spawned_by.get(WORKER_INDEX.with(|w| w.get())) {
+            // Only this worker writes its counter.
+            Some(c) => c.0.store(c.0.load(Ordering::Relaxed) + 1, Ordering::Relaxed),
+            None => {
+                self.spawned_outside.fetch_add(1, Ordering::Relaxed);
+            }
+        }
     }
 
     /// Task polls so far, on all workers.
@@ -65,7 +97,11 @@ pub struct Shared {
     park_cv: Condvar,
     sleepers: AtomicUsize,
     /// Tasks queued or running. Zero means nothing can run until a waker fires.
-    runnable: AtomicUsize,
+    /// On its own cache line: every spawn and wake-up writes it, and the
+    /// flags next to it (`shutdown`, `sleepers`) are read by every worker.
+    /// Workers give back the counts of the polls they finished in batches
+    /// (see `settle_later`), so it is never below the true count.
+    runnable: Padded<AtomicUsize>,
     /// Socket operations and blocking-pool jobs in flight (they wake tasks
     /// from outside the workers, so the runtime is not stuck while any exist).
     pub external: AtomicUsize,
@@ -97,6 +133,9 @@ const GLOBAL_QUEUE_INTERVAL: u32 = 31;
 
 thread_local! {
     static LOCAL: RefCell<Option<Local>> = const { RefCell::new(None) };
+    /// This worker's index (usize::MAX off the workers): a runtime's
+    /// workers are threads of their own.
+    static WORKER_INDEX: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
 }
 
 impl Shared {
@@ -162,7 +201,7 @@ impl Shared {
         if !task.header().mark_spawned() {
             return;
         }
-        self.stats.spawned.fetch_add(1, Ordering::Relaxed);
+        self.stats.count_spawn();
         self.schedule(task, false);
     }
 
@@ -207,7 +246,7 @@ impl Runtime {
             park_lock: Mutex::new(()),
             park_cv: Condvar::new(),
             sleepers: AtomicUsize::new(0),
-            runnable: AtomicUsize::new(0),
+            runnable: Padded(AtomicUsize::new(0)),
             external: AtomicUsize::new(0),
             shutdown: AtomicBool::new(false),
             workers,
@@ -256,6 +295,7 @@ impl Drop for Runtime {
 }
 
 fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
+    WORKER_INDEX.with(|w| w.set(index));
     LOCAL.with(|l| *l.borrow_mut() = Some(Local { rt: rt.clone(), deque, next: None, next_streak: 0, ticks: 0 }));
     let mut tick: u64 = 0;
     while !rt.shutdown.load(Ordering::Acquire) {
@@ -271,6 +311,7 @@ fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
             }
             continue;
         }
+        settle(&rt);
         if spin_for_work(&rt) {
             continue;
         }
@@ -389,25 +430,49 @@ fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {
     None
 }
 
+thread_local! {
+    /// Polls finished on this worker (done, or parked until a wake-up)
+    /// whose count `runnable` still holds.
+    static UNSETTLED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A poll on this worker ended without the task staying queued: its unit
+/// of `runnable` is given back later, by `settle`. One shared decrement per
+/// task would bounce `runnable`'s cache line between the spawning worker
+/// and the running one; the count only has to be exact once every worker
+/// has run out of tasks, and each settles before it looks idle.
+fn settle_later() {
+    UNSETTLED.with(|n| n.set(n.get() + 1));
+}
+
+/// Gives back the units of `settle_later` (before this worker spins,
+/// parks or decides that nothing can run).
+fn settle(rt: &Shared) {
+    let n = UNSETTLED.with(|n| n.replace(0));
+    if n > 0 {
+        rt.runnable.fetch_sub(n, Ordering::AcqRel);
+    }
+}
+
 /// Polls `task` once. Returns the task when it used up its budget and
 /// nothing else is waiting anywhere: it simply runs on.
 fn run_task(rt: &Arc<Shared>, task: TaskRef, worker: usize) -> Option<TaskRef> {
     if !task.header().transition_to_running() {
-        rt.runnable.fetch_sub(1, Ordering::AcqRel);
+        settle_later();
         return None;
     }
     rt.stats.count_poll(worker);
     match task.clone().poll() {
         Poll::Done => {
             task.header().transition_to_done();
-            rt.runnable.fetch_sub(1, Ordering::AcqRel);
+            settle_later();
         }
         Poll::Pending => {
             if task.header().transition_to_idle() {
                 // Woken while running: straight back on the queue.
                 rt.push(task, false);
             } else {
-                rt.runnable.fetch_sub(1, Ordering::AcqRel);
+                settle_later();
             }
         }
         Poll::Yield => {

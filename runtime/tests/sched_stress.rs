@@ -48,7 +48,7 @@ fn run_tree(workers: usize, n: usize, yield_first: bool) {
     let missing: Vec<usize> = (0..n).filter(|&i| ran[i].load(Ordering::SeqCst) != 1).take(5).collect();
     assert!(missing.is_empty(), "nodes not run exactly once: {missing:?}");
     let s = &env.shared.stats;
-    assert_eq!(s.spawned.load(Ordering::SeqCst), n as u64, "stats.spawned");
+    assert_eq!(s.spawned(), n as u64, "stats.spawned");
     let polls = if yield_first { 2 * n } else { n };
     assert_eq!(s.polls(), polls as u64, "stats.polls (workers {workers})");
     eprintln!("  tree workers={workers} n={n} yield={yield_first}: steals {}", s.steals.load(Ordering::SeqCst));

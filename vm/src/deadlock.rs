@@ -3,7 +3,7 @@
 //! (cancel what is still running, let `finally` blocks run, report failed
 //! tasks nobody awaited) and `--stats`.
 
-use crate::task::{RtCtx, TaskObj};
+use crate::task::{Closing, RtCtx, TaskObj};
 use std::io::Write;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -32,17 +32,8 @@ pub fn detect(ctx: &RtCtx, main: &Arc<TaskObj>) -> bool {
 /// to run their `finally` blocks, then report failures nobody observed.
 pub fn finish_program(ctx: &RtCtx, main: &Arc<TaskObj>) {
     let deadline = Instant::now() + Duration::from_secs(2);
-    for t in ctx.live_tasks() {
-        if !Arc::ptr_eq(&t, main) {
-            t.cancel();
-        }
-    }
-    for t in ctx.live_tasks() {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() || t.wait_blocking_for(left).is_none() {
-            break;
-        }
-    }
+    ctx.close(Closing::Cancel, Some(main));
+    ctx.wait_live_tasks(deadline, Some(main));
     // The same error from many tasks (a MemoryError, a failing fan-out) is
     // shown a few times and then counted, not listed thousands of times.
     let mut shown: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -73,7 +64,7 @@ pub fn print_stats(ctx: &RtCtx) {
         std::io::stderr(),
         "stats: workers {}, tasks spawned {}, polls {}, steals {}, parks {}, max timer lag {:.3} ms",
         ctx.rt.workers,
-        s.spawned.load(Ordering::Relaxed),
+        s.spawned(),
         s.polls(),
         s.steals.load(Ordering::Relaxed),
         s.parks.load(Ordering::Relaxed),

@@ -1,6 +1,8 @@
-//! The live-task registry: every task that has not finished, held weakly,
+//! The live-task registry: the tasks that have not finished, held weakly,
 //! for the readers that need them all (main's end cancelling the rest, the
-//! deadlock report, the REPL's `:tasks`). Spawning and finishing are the
+//! deadlock report, the REPL's `:tasks`). A task is registered when it
+//! first suspends (see `TaskObj::poll`), so the many that finish in their
+//! first time slice never touch it. Registering and finishing are the
 //! hot operations, so each shard is a slab: a task gets a slot index when
 //! it is registered and gives it back when it finishes; freed slots are
 //! reused, so the slots stay dense and recently used (no hashing, no
@@ -8,15 +10,23 @@
 //! spawning and finishing at the same time rarely share a lock.
 
 use parking_lot::Mutex;
+use std::num::NonZeroU32;
 use std::sync::{Arc, Weak};
 
 const SHARDS: usize = 16;
 
-/// Where a registered entry sits: its shard and its slot in that shard.
+/// Where a registered entry sits: its shard and its slot in that shard
+/// (plus one: an `Option<Ticket>` takes no more room than a ticket).
 #[derive(Debug, Clone, Copy)]
 pub struct Ticket {
     shard: u32,
-    slot: u32,
+    slot_plus_one: NonZeroU32,
+}
+
+impl Ticket {
+    fn slot(self) -> usize {
+        self.slot_plus_one.get() as usize - 1
+    }
 }
 
 struct Slab<T> {
@@ -54,16 +64,16 @@ impl<T> Registry<T> {
                 (slab.slots.len() - 1) as u32
             }
         };
-        Ticket { shard, slot }
+        Ticket { shard, slot_plus_one: NonZeroU32::MIN.saturating_add(slot) }
     }
 
     /// Unregisters the entry of `ticket` and returns it (None if it was
     /// already removed).
     pub fn remove(&self, ticket: Ticket) -> Option<Weak<T>> {
         let mut slab = self.shards.get(ticket.shard as usize)?.0.lock();
-        let taken = slab.slots.get_mut(ticket.slot as usize)?.take();
+        let taken = slab.slots.get_mut(ticket.slot())?.take();
         if taken.is_some() {
-            slab.free.push(ticket.slot);
+            slab.free.push(ticket.slot() as u32);
         }
         taken
     }
@@ -99,7 +109,8 @@ mod tests {
         // freed first: entry 16 went after entry 0 in shard 0).
         let extra = Arc::new(99);
         let t = reg.insert(0, Arc::downgrade(&extra));
-        assert_eq!((t.shard, t.slot), (tickets[16].shard, tickets[16].slot));
+        assert_eq!((t.shard, t.slot()), (tickets[16].shard, tickets[16].slot()));
+        assert_eq!(std::mem::size_of::<Option<Ticket>>(), std::mem::size_of::<Ticket>());
         // A dropped entry is not listed.
         drop(items);
         assert_eq!(reg.live().iter().map(|a| **a).collect::<Vec<_>>(), vec![99]);

@@ -8,7 +8,7 @@
 use crate::compiler::{compile_repl_input, Program, ReplState};
 use crate::error::{Thrown, TraceEntry};
 use crate::interp::{Globals, RunOptions};
-use crate::task::{RtCtx, TaskObj, TaskResult, WaitSite};
+use crate::task::{Closing, RtCtx, TaskObj, TaskResult, WaitSite};
 use crate::value::{Closure, Value};
 use crate::Vm;
 use parking_lot::Mutex;
@@ -65,7 +65,7 @@ impl Session {
         crate::rng::seed(opts.seed);
         let globals = Arc::new(Globals::with_capacity(SESSION_GLOBALS));
         let rt = runtime::Runtime::new(opts.workers, opts.virtual_time);
-        let ctx = RtCtx::new(rt.shared.clone(), globals.clone(), opts.trace, Vec::new());
+        let ctx = RtCtx::for_session(rt.shared.clone(), globals.clone(), opts.trace);
         let current: Arc<Mutex<Option<Weak<TaskObj>>>> = Arc::new(Mutex::new(None));
         let hook_ctx = Arc::downgrade(&ctx);
         let hook_current = current.clone();
@@ -283,15 +283,8 @@ impl Session {
     /// finish (their `finally` blocks run), then stops the runtime.
     pub fn shutdown(&mut self, grace: Duration) {
         let deadline = std::time::Instant::now() + grace;
-        for t in self.ctx.live_tasks() {
-            t.interrupt();
-        }
-        for t in self.ctx.live_tasks() {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if left.is_zero() || t.wait_blocking_for(left).is_none() {
-                break;
-            }
-        }
+        self.ctx.close(Closing::Interrupt, None);
+        self.ctx.wait_live_tasks(deadline, None);
         if let Some(rt) = self.runtime.take() {
             if self.ctx.live_tasks().is_empty() {
                 rt.shutdown();

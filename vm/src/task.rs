@@ -33,6 +33,14 @@ pub type BoxedKeywords = Box<[(Arc<str>, Value)]>;
 /// The call a coroutine makes when it is awaited or spawned.
 pub type PendingCall = (Value, CallArgs, Keywords);
 
+/// A task's fiber and its registry entry, under one lock (the poller's).
+struct FiberCell {
+    slot: FiberSlot,
+    /// Its entry in the live-task registry: taken when the task first
+    /// suspends (or at spawn, for sessions that list every task).
+    ticket: Option<Ticket>,
+}
+
 /// A task's fiber. A task that has not run yet holds only its call: the
 /// fiber is built on its first poll, so a million spawned-but-waiting tasks
 /// cost their call's values, not a million stacks.
@@ -168,11 +176,9 @@ struct TaskState {
 pub struct TaskObj {
     header: TaskHeader,
     pub id: u64,
-    /// Its entry in the live-task registry.
-    ticket: Ticket,
     /// The name given at spawn; unnamed tasks are `task-<id>` (see `name`).
     name: Option<Arc<str>>,
-    fiber: Mutex<FiberSlot>,
+    fiber: Mutex<FiberCell>,
     state: Mutex<TaskState>,
     done_cv: Condvar,
     /// A `cancel()` not yet delivered as `CancelledError`.
@@ -240,10 +246,18 @@ impl WaitSite {
 pub struct RtCtx {
     pub rt: Arc<Shared>,
     pub globals: Arc<Globals>,
-    /// Tasks that have not finished (a finished task leaves at once, so a
-    /// million short tasks do not stay allocated).
-    /// (See `crate::registry`.)
+    /// Tasks that have suspended and not finished (a finished task leaves
+    /// at once, so a million short tasks do not stay allocated). See
+    /// `crate::registry`.
     tasks: Registry<TaskObj>,
+    /// Register every task at spawn, not at its first suspension (the
+    /// REPL, whose `:tasks` lists tasks that have not run yet too).
+    register_at_spawn: bool,
+    /// Set once the program (or session, or test) is ending and its tasks
+    /// are being cancelled: `Closing::*`. A task that was not registered
+    /// when they were cancelled (queued, or in its first time slice)
+    /// reads it when it starts or first suspends and cancels itself.
+    closing: std::sync::atomic::AtomicU8,
     /// Tasks that failed: name, `Kind: message`, and the task (weakly) to see
     /// later whether someone observed the failure.
     failures: Mutex<Vec<(String, String, Weak<TaskObj>)>>,
@@ -258,19 +272,101 @@ pub struct RtCtx {
     deadlock: Mutex<Option<(u64, String)>>,
 }
 
+/// How the tasks of an ending program are stopped (`RtCtx::close`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Closing {
+    No = 0,
+    /// `cancel`: `CancelledError` at the next suspension (main's end).
+    Cancel = 1,
+    /// `interrupt`: also between time slices (a test's or session's end).
+    Interrupt = 2,
+}
+
 impl RtCtx {
+    /// Stops every task but `except`: sets the closing mode first, so a
+    /// task that registers after the scan below cancels itself, then
+    /// cancels (or interrupts) every registered task. A task that is queued
+    /// and has not started never runs its body.
+    pub fn close(&self, how: Closing, except: Option<&TaskObj>) {
+        // A stronger mode is never weakened (an interrupt stays one).
+        self.closing.fetch_max(how as u8, Ordering::SeqCst);
+        for t in self.live_tasks() {
+            if except.is_some_and(|e| std::ptr::eq(Arc::as_ptr(&t), e)) {
+                continue;
+            }
+            match how {
+                Closing::No => {}
+                Closing::Cancel => t.cancel(),
+                Closing::Interrupt => t.interrupt(),
+            }
+        }
+    }
+
+    fn closing(&self) -> Closing {
+        match self.closing.load(Ordering::SeqCst) {
+            0 => Closing::No,
+            1 => Closing::Cancel,
+            _ => Closing::Interrupt,
+        }
+    }
+
+    /// After `close`: waits until every registered task has finished and
+    /// nothing is queued or running, or `deadline` passes (false then).
+    /// A task cancelled by `close` in its first time slice registers when
+    /// it suspends, and is waited for too: its `finally` blocks run.
+    pub fn wait_live_tasks(&self, deadline: std::time::Instant, except: Option<&TaskObj>) -> bool {
+        loop {
+            let live: Vec<_> = self
+                .live_tasks()
+                .into_iter()
+                .filter(|t| !except.is_some_and(|e| std::ptr::eq(Arc::as_ptr(t), e)))
+                .collect();
+            if live.is_empty() {
+                if self.rt.runnable() == 0 {
+                    return true;
+                }
+                // Queued tasks (cancelled when they start) or tasks in their
+                // first slice: look again shortly.
+                if std::time::Instant::now() >= deadline {
+                    return false;
+                }
+                std::thread::sleep(std::time::Duration::from_micros(200));
+                continue;
+            }
+            for t in live {
+                let left = deadline.saturating_duration_since(std::time::Instant::now());
+                if left.is_zero() || t.wait_blocking_for(left).is_none() {
+                    return false;
+                }
+            }
+        }
+    }
+
     pub fn new(rt: Arc<Shared>, globals: Arc<Globals>, trace: bool, sources: Vec<(Arc<str>, Arc<str>)>) -> Arc<RtCtx> {
-        Arc::new(RtCtx {
+        Arc::new(RtCtx::unshared(rt, globals, trace, sources))
+    }
+
+    /// A REPL session's context: every task is registered at spawn, so
+    /// `:tasks` also lists the ones that have not run yet.
+    pub fn for_session(rt: Arc<Shared>, globals: Arc<Globals>, trace: bool) -> Arc<RtCtx> {
+        Arc::new(RtCtx { register_at_spawn: true, ..RtCtx::unshared(rt, globals, trace, Vec::new()) })
+    }
+
+    fn unshared(rt: Arc<Shared>, globals: Arc<Globals>, trace: bool, sources: Vec<(Arc<str>, Arc<str>)>) -> RtCtx {
+        RtCtx {
             rt,
             globals,
             tasks: Default::default(),
+            register_at_spawn: false,
+            closing: std::sync::atomic::AtomicU8::new(Closing::No as u8),
             failures: Mutex::new(Vec::new()),
             modules: Mutex::new(Default::default()),
             next_id: AtomicU64::new(1),
             trace,
             sources,
             deadlock: Mutex::new(None),
-        })
+        }
     }
 
     /// Creates a task that will run `vm` (whose fiber already has its entry
@@ -299,14 +395,16 @@ impl RtCtx {
 
     fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<Arc<str>>, is_main: bool) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        // Registered as it is built: until then `upgrade` fails, so readers
-        // of the registry skip it.
+        // When registered as it is built, readers of the registry skip it
+        // until it is (`upgrade` fails before).
         let task = Arc::new_cyclic(|me| TaskObj {
             header: TaskHeader::new(),
             id,
-            ticket: self.tasks.insert(id, me.clone()),
             name,
-            fiber: Mutex::new(fiber),
+            fiber: Mutex::new(FiberCell {
+                slot: fiber,
+                ticket: (self.register_at_spawn || is_main).then(|| self.tasks.insert(id, me.clone())),
+            }),
             state: Mutex::new(TaskState::default()),
             done_cv: Condvar::new(),
             cancel_pending: AtomicBool::new(false),
@@ -323,7 +421,9 @@ impl RtCtx {
         task
     }
 
-    /// Every task that has not finished.
+    /// Every task that has suspended (or was registered at spawn) and has
+    /// not finished. A task that is queued and never ran, or that is in its
+    /// first time slice, is not listed.
     pub fn live_tasks(&self) -> Vec<Arc<TaskObj>> {
         let mut live: Vec<Arc<TaskObj>> = self.tasks.live().into_iter().filter(|t| !t.is_done()).collect();
         live.sort_by_key(|t| t.id);
@@ -497,24 +597,22 @@ impl TaskObj {
         }
     }
 
-    fn finish(&self, result: TaskResult) {
+    /// Records the task's end (once: only its last poll calls this) and
+    /// wakes its awaiters. `ticket`: its registry entry, if it has one.
+    fn finish(self: &Arc<Self>, result: TaskResult, ticket: Option<Ticket>) {
         if self.is_main {
             // The program ends with main: cancel the rest now, from the
             // worker, so they are runnable before any clock can move on.
-            for t in self.ctx.live_tasks() {
-                if !std::ptr::eq(Arc::as_ptr(&t), self) {
-                    t.cancel();
-                }
-            }
+            self.ctx.close(Closing::Cancel, Some(self));
         }
-        let failure = match &result {
-            TaskResult::Failed(f) if f.thrown.kind() != Some("CancelledError") => Some(f.thrown.headline()),
-            _ => None,
-        };
-        if let Some(me) = self.ctx.tasks.remove(self.ticket) {
-            // Main's failure is the program's error, reported by the driver.
-            if let Some(headline) = failure.filter(|_| !self.is_main) {
-                self.ctx.failures.lock().push((self.name().into_owned(), headline, me));
+        if let Some(ticket) = ticket {
+            self.ctx.tasks.remove(ticket);
+        }
+        // Main's failure is the program's error, reported by the driver.
+        if let TaskResult::Failed(f) = &result {
+            if f.thrown.kind() != Some("CancelledError") && !self.is_main {
+                let entry = (self.name().into_owned(), f.thrown.headline(), Arc::downgrade(self));
+                self.ctx.failures.lock().push(entry);
             }
         }
         let failed = matches!(result, TaskResult::Failed(_));
@@ -548,7 +646,7 @@ impl TaskObj {
     /// recorded at each suspension: only the rare readers pay.)
     pub fn wait_site(&self) -> Option<WaitSite> {
         // Locked: the fiber is running (see `poll`).
-        match &*self.fiber.try_lock()? {
+        match &self.fiber.try_lock()?.slot {
             FiberSlot::Ready(vm) => vm.wait_site(),
             FiberSlot::Start(..) | FiberSlot::Empty => None,
         }
@@ -574,6 +672,26 @@ impl TaskObj {
     }
 }
 
+impl TaskObj {
+    /// Enters the task in the live-task registry when it first suspends
+    /// (its poller holds `cell`). If the program started closing before,
+    /// the scan that cancelled the registered tasks may have missed this
+    /// one: it cancels itself. (The closer sets the mode before it scans
+    /// the shards and the registry entry is made under a shard's lock, so
+    /// either the scan sees the entry or this sees the mode.)
+    fn register(self: &Arc<Self>, cell: &mut FiberCell) {
+        if cell.ticket.is_some() {
+            return;
+        }
+        cell.ticket = Some(self.ctx.tasks.insert(self.id, Arc::downgrade(self)));
+        match self.ctx.closing() {
+            Closing::No => {}
+            Closing::Cancel => self.cancel(),
+            Closing::Interrupt => self.interrupt(),
+        }
+    }
+}
+
 impl Schedulable for TaskObj {
     fn header(&self) -> &TaskHeader {
         &self.header
@@ -587,12 +705,17 @@ impl Schedulable for TaskObj {
         // The slot stays locked while the fiber runs (one lock per poll, not
         // two): only the worker that set RUNNING polls, and `wait_site`
         // only tries the lock, reading a locked slot as "running".
-        let mut slot = self.fiber.lock();
-        let mut vm = match std::mem::replace(&mut *slot, FiberSlot::Empty) {
+        let mut cell = self.fiber.lock();
+        let mut vm = match std::mem::replace(&mut cell.slot, FiberSlot::Empty) {
             FiberSlot::Ready(vm) => vm,
             FiberSlot::Empty => return Poll::Done,
             FiberSlot::Start(f, args, kw) => {
-                // Cancelled before it ever ran: the body never starts.
+                // Cancelled before it ever ran (also by the end of the
+                // program while it was queued): the body never starts.
+                if self.ctx.closing() != Closing::No {
+                    self.cancelled.store(true, Ordering::Release);
+                    self.cancel_pending.store(true, Ordering::Release);
+                }
                 let started = match self.take_interrupt() {
                     Some(thrown) => Err(thrown),
                     None => Vm::boxed_for_call(&self.ctx, f, args, kw.map(Vec::from).unwrap_or_default()),
@@ -600,8 +723,9 @@ impl Schedulable for TaskObj {
                 match started {
                     Ok(vm) => vm,
                     Err(thrown) => {
-                        drop(slot);
-                        self.finish(TaskResult::failed(thrown, Vec::new()));
+                        let ticket = cell.ticket.take();
+                        drop(cell);
+                        self.finish(TaskResult::failed(thrown, Vec::new()), ticket);
                         return Poll::Done;
                     }
                 }
@@ -618,7 +742,8 @@ impl Schedulable for TaskObj {
         match exit {
             Exit::Done(result) => {
                 crate::interp::pool::give_back(vm);
-                drop(slot);
+                let ticket = cell.ticket.take();
+                drop(cell);
                 if trace {
                     let how = match &result {
                         TaskResult::Value(_) => "ok".to_string(),
@@ -626,7 +751,7 @@ impl Schedulable for TaskObj {
                     };
                     trace_line!("[trace] finish {} ({how})", this.name());
                 }
-                this.finish(result);
+                this.finish(result, ticket);
                 Poll::Done
             }
             Exit::Pending => {
@@ -634,14 +759,16 @@ impl Schedulable for TaskObj {
                     let at = vm.wait_site().map(|w| w.describe(&this.ctx)).unwrap_or_default();
                     trace_line!("[trace] suspend {} at {at}", this.name());
                 }
-                *slot = FiberSlot::Ready(vm);
+                cell.slot = FiberSlot::Ready(vm);
+                this.register(&mut cell);
                 Poll::Pending
             }
             Exit::Yield => {
                 if trace {
                     trace_line!("[trace] preempt {}", this.name());
                 }
-                *slot = FiberSlot::Ready(vm);
+                cell.slot = FiberSlot::Ready(vm);
+                this.register(&mut cell);
                 Poll::Yield
             }
         }

@@ -6,7 +6,7 @@
 use crate::compiler::{compile_without_main, Program};
 use crate::error::{Thrown, TraceEntry};
 use crate::interp::{Globals, RunOptions};
-use crate::task::{RtCtx, TaskObj, TaskResult};
+use crate::task::{Closing, RtCtx, TaskObj, TaskResult};
 use crate::value::{Closure, Value};
 use crate::Vm;
 use lexer::Diagnostic;
@@ -141,15 +141,8 @@ pub fn run_test(program: &Program, name: &str, opts: &RunOptions, limit: Duratio
     // Whatever still runs (the timed-out test, tasks it spawned) is
     // cancelled and given a moment to run its `finally` blocks.
     let grace = Instant::now() + Duration::from_secs(1);
-    for t in ctx.live_tasks() {
-        t.interrupt();
-    }
-    for t in ctx.live_tasks() {
-        let left = grace.saturating_duration_since(Instant::now());
-        if left.is_zero() || t.wait_blocking_for(left).is_none() {
-            break;
-        }
-    }
+    ctx.close(Closing::Interrupt, None);
+    ctx.wait_live_tasks(grace, None);
     *current.lock() = None;
     if ctx.live_tasks().is_empty() {
         rt.shutdown();

@@ -294,6 +294,22 @@ impl Drop for Runtime {
     }
 }
 
+/// Called by each worker thread as it stops (see `on_worker_exit`).
+static WORKER_EXIT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets the function every worker thread calls as it stops, while the
+/// thread is still whole (its thread-locals alive): the VM pool frees what
+/// it keeps there. Set once per process; later calls are ignored.
+pub fn on_worker_exit(f: fn()) {
+    let _ = WORKER_EXIT.set(f);
+}
+
+/// Is this thread a worker of some runtime (it will call the
+/// `on_worker_exit` function before it stops)?
+pub fn on_worker_thread() -> bool {
+    WORKER_INDEX.with(|w| w.get() != usize::MAX)
+}
+
 fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
     WORKER_INDEX.with(|w| w.set(index));
     LOCAL.with(|l| *l.borrow_mut() = Some(Local { rt: rt.clone(), deque, next: None, next_streak: 0, ticks: 0 }));
@@ -317,8 +333,12 @@ fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
         }
         idle(&rt);
     }
+    if let Some(exit) = WORKER_EXIT.get() {
+        exit();
+    }
     // Drop queued tasks owned by this thread (their fibers are freed).
     LOCAL.with(|l| *l.borrow_mut() = None);
+    WORKER_INDEX.with(|w| w.set(usize::MAX));
 }
 
 /// A worker that has polled or queued this many tasks runs a busy program:

@@ -80,6 +80,7 @@ fn worker(p: Arc<Pool>) {
             Some(j) => j(),
             None => {
                 *p.threads.lock() -= 1;
+                crate::block_cache::flush();
                 return;
             }
         }

@@ -3,7 +3,8 @@
 //! a traceback) instead of the machine's OOM killer or an allocation abort.
 //!
 //! `CountingAlloc` is the binary's global allocator: it forwards to the
-//! system allocator and counts the bytes in use. Each thread keeps its own
+//! system allocator (through a per-thread cache of small blocks,
+//! `crate::block_cache`) and counts the bytes in use. Each thread keeps its own
 //! running difference and adds it to the shared total only when it passes
 //! `FLUSH` bytes either way, so the shared counter's cache line is not
 //! written on every allocation (the total is right to within `FLUSH` per
@@ -48,14 +49,16 @@ fn account(delta: isize) {
     }
 }
 
-/// The system allocator, counting the bytes in use.
+/// The system allocator behind a per-thread cache of small blocks
+/// (`crate::block_cache`), counting the bytes in use.
 pub struct CountingAlloc;
 
-// SAFETY: every call is forwarded unchanged to `System`; the accounting
-// only reads the layout sizes.
+// SAFETY: every call goes to `block_cache`, which forwards to `System` or
+// hands out blocks it got from `System` (see there); the accounting only
+// reads the layout sizes.
 unsafe impl GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
+        let p = crate::block_cache::alloc(layout);
         if !p.is_null() {
             account(layout.size() as isize);
         }
@@ -63,7 +66,15 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc_zeroed(layout);
+        let p = if layout.size() <= crate::block_cache::MAX_BLOCK {
+            let p = crate::block_cache::alloc(layout);
+            if !p.is_null() {
+                p.write_bytes(0, layout.size());
+            }
+            p
+        } else {
+            System.alloc_zeroed(layout)
+        };
         if !p.is_null() {
             account(layout.size() as isize);
         }
@@ -71,12 +82,12 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
+        crate::block_cache::dealloc(ptr, layout);
         account(-(layout.size() as isize));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
+        let p = crate::block_cache::realloc(ptr, layout, new_size);
         if !p.is_null() {
             account(new_size as isize - layout.size() as isize);
         }

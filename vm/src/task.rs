@@ -4,7 +4,7 @@
 //! task of one program shares: the scheduler, the task registry and options.
 
 use crate::error::{ErrorObj, Thrown, TraceEntry};
-use crate::interp::{Exit, Globals, Vm};
+use crate::interp::{Exit, FrameFn, Globals, Vm};
 use crate::registry::{Registry, Ticket};
 use crate::value::Value;
 use parking_lot::{Condvar, Mutex};
@@ -48,9 +48,25 @@ enum FiberSlot {
     /// The call to make: function, positional and keyword arguments
     /// (keywords are rare: boxed).
     Start(Value, CallArgs, Option<BoxedKeywords>),
+    /// The call of a function held by a frozen global (`spawn(g(x))`),
+    /// borrowed: spawning and starting the task touch no shared reference
+    /// count (see `FrameFn::Global` for why the borrow is valid).
+    StartFrozen(FrameFn, CallArgs),
     /// Boxed so a task that has not started costs no `Vm`-sized slot.
     Ready(Box<Vm>),
     Empty,
+}
+
+impl FiberSlot {
+    /// The fiber to run: built from the call on the first poll.
+    fn into_fiber(self, ctx: &Arc<RtCtx>) -> Result<Box<Vm>, Thrown> {
+        match self {
+            FiberSlot::Start(f, args, kw) => Vm::boxed_for_call(ctx, f, args, kw.map(Vec::from).unwrap_or_default()),
+            FiberSlot::StartFrozen(func, args) => Vm::boxed_for_frozen(ctx, func, args),
+            FiberSlot::Ready(vm) => Ok(vm),
+            FiberSlot::Empty => Err(Thrown::new("Error", "the task has already finished")),
+        }
+    }
 }
 
 /// How a task ended.
@@ -91,6 +107,39 @@ enum Waiter {
     /// finished child's index is queued for it, so it never rescans its
     /// children to find which one finished.
     Notify(Arc<Completions>, u32),
+    /// A thread blocked in `wait_blocking` (the driver, a test's runner).
+    Signal(Arc<Signal>),
+}
+
+/// Wakes a thread blocked on a task (`TaskObj::wait_blocking`): kept by the
+/// rare blocking waiter, not by every task.
+#[derive(Default)]
+struct Signal {
+    set: Mutex<bool>,
+    cv: Condvar,
+}
+
+impl Signal {
+    fn set(&self) {
+        *self.set.lock() = true;
+        self.cv.notify_all();
+    }
+
+    /// Waits until set or until `deadline`; true if set.
+    fn wait(&self, deadline: Option<std::time::Instant>) -> bool {
+        let mut set = self.set.lock();
+        while !*set {
+            match deadline {
+                Some(d) => {
+                    if self.cv.wait_until(&mut set, d).timed_out() {
+                        return *set;
+                    }
+                }
+                None => self.cv.wait(&mut set),
+            }
+        }
+        true
+    }
 }
 
 /// The indices of a combinator's children, in the order they finished,
@@ -165,7 +214,9 @@ impl Completions {
 #[derive(Default)]
 struct TaskState {
     result: Option<TaskResult>,
-    waiters: Vec<Waiter>,
+    /// Usually one (an awaiter): inline, so awaiting a running task
+    /// allocates nothing (the finishing worker would free it, across threads).
+    waiters: smallvec::SmallVec<[Waiter; 1]>,
     /// Someone awaited (or caught) the result: no "never awaited" report.
     observed: bool,
     /// Another runtime waiting on this task (an Executor's caller): its
@@ -180,7 +231,6 @@ pub struct TaskObj {
     name: Option<Arc<str>>,
     fiber: Mutex<FiberCell>,
     state: Mutex<TaskState>,
-    done_cv: Condvar,
     /// A `cancel()` not yet delivered as `CancelledError`.
     cancel_pending: AtomicBool,
     /// The task was cancelled (delivered or not).
@@ -272,6 +322,12 @@ pub struct RtCtx {
     deadlock: Mutex<Option<(u64, String)>>,
 }
 
+/// A runtime worker stopping: its pooled VMs go, then its cached blocks.
+fn worker_exit() {
+    crate::interp::pool::drain();
+    crate::block_cache::flush();
+}
+
 /// How the tasks of an ending program are stopped (`RtCtx::close`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -354,6 +410,7 @@ impl RtCtx {
     }
 
     fn unshared(rt: Arc<Shared>, globals: Arc<Globals>, trace: bool, sources: Vec<(Arc<str>, Arc<str>)>) -> RtCtx {
+        runtime::scheduler::on_worker_exit(worker_exit);
         RtCtx {
             rt,
             globals,
@@ -393,6 +450,12 @@ impl RtCtx {
         self.spawn_slot(FiberSlot::Start(f, args, kw), name, false)
     }
 
+    /// `spawn_call` of a function held by a frozen global (`func` is a
+    /// `FrameFn::Global`), with positional arguments only.
+    pub fn spawn_frozen(self: &Arc<Self>, func: FrameFn, args: CallArgs, name: Option<Arc<str>>) -> Arc<TaskObj> {
+        self.spawn_slot(FiberSlot::StartFrozen(func, args), name, false)
+    }
+
     fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<Arc<str>>, is_main: bool) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         // When registered as it is built, readers of the registry skip it
@@ -406,7 +469,6 @@ impl RtCtx {
                 ticket: (self.register_at_spawn || is_main).then(|| self.tasks.insert(id, me.clone())),
             }),
             state: Mutex::new(TaskState::default()),
-            done_cv: Condvar::new(),
             cancel_pending: AtomicBool::new(false),
             cancelled: AtomicBool::new(false),
             interrupt_anywhere: AtomicBool::new(false),
@@ -530,28 +592,33 @@ impl TaskObj {
     /// Blocks the calling OS thread until the task finishes (only the
     /// program's main thread does this, never a worker).
     pub fn wait_blocking(&self) -> TaskResult {
-        let mut st = self.state.lock();
         loop {
-            if let Some(r) = st.result.clone() {
+            if let Some(r) = self.block_until_done(None) {
+                let mut st = self.state.lock();
                 st.observed = true;
                 return r;
             }
-            self.done_cv.wait(&mut st);
         }
     }
 
     /// Like `wait_blocking` with a time limit; `None` on timeout.
     pub fn wait_blocking_for(&self, d: std::time::Duration) -> Option<TaskResult> {
-        let deadline = std::time::Instant::now() + d;
-        let mut st = self.state.lock();
-        loop {
+        self.block_until_done(Some(std::time::Instant::now() + d))
+    }
+
+    /// The result, once the task has finished or `deadline` passed.
+    fn block_until_done(&self, deadline: Option<std::time::Instant>) -> Option<TaskResult> {
+        let signal = {
+            let mut st = self.state.lock();
             if let Some(r) = &st.result {
                 return Some(r.clone());
             }
-            if self.done_cv.wait_until(&mut st, deadline).timed_out() {
-                return st.result.clone();
-            }
-        }
+            let signal = Arc::new(Signal::default());
+            st.waiters.push(Waiter::Signal(signal.clone()));
+            signal
+        };
+        signal.wait(deadline);
+        self.state.lock().result.clone()
     }
 
     /// Requests cancellation: `CancelledError` at the next suspension point.
@@ -621,11 +688,11 @@ impl TaskObj {
             st.result = Some(result);
             (std::mem::take(&mut st.waiters), st.on_finish.take())
         };
-        self.done_cv.notify_all();
         for w in waiters {
             match w {
                 Waiter::Wake(w) => w.wake(),
                 Waiter::Notify(to, index) => to.push(index, failed),
+                Waiter::Signal(s) => s.set(),
             }
         }
         // Only after the awaiters are queued may a waiting runtime look idle.
@@ -648,7 +715,7 @@ impl TaskObj {
         // Locked: the fiber is running (see `poll`).
         match &self.fiber.try_lock()?.slot {
             FiberSlot::Ready(vm) => vm.wait_site(),
-            FiberSlot::Start(..) | FiberSlot::Empty => None,
+            FiberSlot::Start(..) | FiberSlot::StartFrozen(..) | FiberSlot::Empty => None,
         }
     }
 
@@ -709,7 +776,7 @@ impl Schedulable for TaskObj {
         let mut vm = match std::mem::replace(&mut cell.slot, FiberSlot::Empty) {
             FiberSlot::Ready(vm) => vm,
             FiberSlot::Empty => return Poll::Done,
-            FiberSlot::Start(f, args, kw) => {
+            start @ (FiberSlot::Start(..) | FiberSlot::StartFrozen(..)) => {
                 // Cancelled before it ever ran (also by the end of the
                 // program while it was queued): the body never starts.
                 if self.ctx.closing() != Closing::No {
@@ -718,7 +785,7 @@ impl Schedulable for TaskObj {
                 }
                 let started = match self.take_interrupt() {
                     Some(thrown) => Err(thrown),
-                    None => Vm::boxed_for_call(&self.ctx, f, args, kw.map(Vec::from).unwrap_or_default()),
+                    None => start.into_fiber(&self.ctx),
                 };
                 match started {
                     Ok(vm) => vm,

@@ -9,7 +9,7 @@
 use super::r#await::AwaitStep;
 use super::run::Step;
 use super::typing::{expect_bool, load_global};
-use super::{Flow, FrameKind, Vm};
+use super::{Flow, FrameFn, FrameKind, Vm};
 use crate::bytecode::{FuncProto, Op, Place, PlaceRoot, Variant};
 use crate::error::{RtResult, Thrown};
 use crate::ops;
@@ -234,20 +234,24 @@ impl Vm {
                     Some(Op::CallMethod(i)) => Some(&proto.method_sites[*i as usize]),
                     _ => None,
                 };
-                if let (Some(Value::Func(f)), Some(ctx)) = (closure.globals.frozen_ref(slot as usize), self.ctx.clone())
-                {
+                if let (Some(Value::Func(f)), true) = (closure.globals.frozen_ref(slot as usize), self.ctx.is_some()) {
                     if f.proto.is_async {
                         let name = Some(f.proto.name.clone());
                         match method {
                             None => {
                                 let args = self.pop_call_args(n);
-                                let task = ctx.spawn_call(Value::Func(f.clone()), args, Vec::new(), name);
-                                self.push(Value::Task(task));
-                                ip += 1; // the `Call(1)` of spawn
-                                return Ok(Step::Next(ip));
+                                // The context is borrowed, not cloned: its
+                                // count is shared by every worker.
+                                if let Some(ctx) = &self.ctx {
+                                    let task = ctx.spawn_frozen(FrameFn::Global(Arc::as_ptr(f)), args, name);
+                                    self.push(Value::Task(task));
+                                    ip += 1; // the `Call(1)` of spawn
+                                    return Ok(Step::Next(ip));
+                                }
                             }
                             Some(site) => {
-                                if self.spawn_into_group(&ctx, f, n, site, proto, base, name) {
+                                let ctx = self.ctx.clone();
+                                if ctx.is_some_and(|ctx| self.spawn_into_group(&ctx, f, n, site, proto, base, name)) {
                                     ip += 1; // the `CallMethod` of `tg.spawn`
                                     return Ok(Step::Next(ip));
                                 }

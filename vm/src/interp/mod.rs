@@ -400,8 +400,7 @@ impl Vm {
         let Value::Func(closure) = f else {
             return Err(Thrown::type_error(format!("cannot run a {} as a task", f.type_name())));
         };
-        let mut vm = pool::take(&ctx.globals);
-        vm.ctx = Some(ctx.clone());
+        let mut vm = Vm::pooled_for(ctx);
         let argc = args.len();
         // A new task's fiber starts small: an idle task should cost a few
         // hundred bytes (its frame's slots plus a little operand room).
@@ -414,6 +413,30 @@ impl Vm {
         let kwref = if names.is_empty() { None } else { Some(&names[..]) };
         vm.enter(closure, 0, argc, kwref, FrameKind::Normal)?;
         Ok(vm)
+    }
+
+    /// `boxed_for_call` of a function borrowed from a frozen global, with
+    /// positional arguments only: the arguments go at the bottom of the
+    /// stack and no callee is pushed (as `CallGlobal` does).
+    pub(crate) fn boxed_for_frozen(ctx: &Arc<RtCtx>, func: FrameFn, args: crate::task::CallArgs) -> RtResult<Box<Vm>> {
+        let mut vm = Vm::pooled_for(ctx);
+        let argc = args.len();
+        vm.fiber.stack.reserve_exact(argc + func.get().proto.nslots as usize + 8);
+        vm.fiber.frames.reserve_exact(2);
+        vm.fiber.stack.extend(args);
+        vm.enter_at(func, 0, 0, argc, None, FrameKind::Normal)?;
+        Ok(vm)
+    }
+
+    /// A VM for a new task of `ctx`'s program: this worker's pooled one if
+    /// it has one (keeping its `ctx` when it is this one: no shared count
+    /// is touched).
+    fn pooled_for(ctx: &Arc<RtCtx>) -> Box<Vm> {
+        let mut vm = pool::take(&ctx.globals);
+        if !vm.ctx.as_ref().is_some_and(|c| Arc::ptr_eq(c, ctx)) {
+            vm.ctx = Some(ctx.clone());
+        }
+        vm
     }
 
     /// Runs a program: its top-level statements, then `main` (the compiler

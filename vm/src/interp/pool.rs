@@ -2,9 +2,15 @@
 //! and gives them to the next tasks it starts: a spawn-heavy program (a
 //! task per request, a fan-out of a million leaves) then allocates a VM,
 //! its stack and its frame list once per worker rather than once per task.
-//! A pooled VM holds no values, no task and no program (its globals are a
-//! shared empty set), so whatever happens to the pool when its thread
-//! exits drops nothing but memory.
+//! A pooled VM holds no values and no task. On a runtime's worker it keeps
+//! its program (globals and `RtCtx`), so the next task of the same program
+//! takes it without touching their shared reference counts (two workers
+//! would otherwise fight over those cache lines at every task start and
+//! end); the worker empties its pool as it stops (`drain`, called through
+//! `runtime::scheduler::on_worker_exit`), so no program outlives its
+//! runtime in a pool. Elsewhere a pooled VM keeps no program (its globals
+//! are a shared empty set), so whatever happens to the pool when its
+//! thread exits drops nothing but memory.
 
 use super::{Globals, Vm, BUDGET};
 use std::cell::RefCell;
@@ -32,7 +38,9 @@ pub(crate) fn take(globals: &Arc<Globals>) -> Box<Vm> {
     let pooled = POOL.try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())).ok().flatten();
     match pooled {
         Some(mut vm) => {
-            vm.globals = globals.clone();
+            if !Arc::ptr_eq(&vm.globals, globals) {
+                vm.globals = globals.clone();
+            }
             vm
         }
         None => Box::new(Vm::new(globals.clone())),
@@ -52,8 +60,10 @@ pub(crate) fn give_back(mut vm: Box<Vm>) {
     vm.trace.clear();
     vm.caught.clear();
     vm.task = None;
-    vm.ctx = None;
-    vm.globals = no_globals();
+    if !runtime::scheduler::on_worker_thread() {
+        vm.ctx = None;
+        vm.globals = no_globals();
+    }
     vm.budget = BUDGET;
     vm.reraising = false;
     vm.native_depth = 0;
@@ -64,6 +74,13 @@ pub(crate) fn give_back(mut vm: Box<Vm>) {
             }
         }
     });
+}
+
+/// Frees this thread's pooled VMs (a worker stopping: see the module
+/// comment).
+pub(crate) fn drain() {
+    let pooled = POOL.try_with(|p| p.try_borrow_mut().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default());
+    drop(pooled);
 }
 
 #[cfg(test)]
@@ -105,5 +122,56 @@ mod tests {
             give_back(vm);
         }
         assert_eq!(pooled(), POOL_MAX);
+    }
+
+    /// A task's VM on a worker keeps its program for the next task there,
+    /// and the worker frees it as it stops: after the runtime's shutdown
+    /// nothing but the test holds the globals.
+    #[test]
+    fn a_worker_keeps_the_program_in_its_pool_until_it_stops() {
+        use runtime::{Poll, Schedulable, Shared, TaskHeader};
+        use std::sync::atomic::{AtomicBool, Ordering};
+
+        struct PoolUser {
+            header: TaskHeader,
+            rt: Arc<Shared>,
+            globals: Arc<Globals>,
+            kept: Arc<AtomicBool>,
+        }
+        impl Schedulable for PoolUser {
+            fn header(&self) -> &TaskHeader {
+                &self.header
+            }
+            fn runtime(&self) -> Option<&Arc<Shared>> {
+                Some(&self.rt)
+            }
+            fn poll(self: Arc<Self>) -> Poll {
+                give_back(take(&self.globals));
+                let vm = take(&self.globals);
+                self.kept.store(Arc::ptr_eq(&vm.globals, &self.globals), Ordering::SeqCst);
+                give_back(vm);
+                Poll::Done
+            }
+        }
+
+        runtime::scheduler::on_worker_exit(drain);
+        let g = Arc::new(Globals::new(vec!["x".into()], &[false]));
+        let rt = runtime::Runtime::new(1, false);
+        let kept = Arc::new(AtomicBool::new(false));
+        let task = Arc::new(PoolUser {
+            header: TaskHeader::new(),
+            rt: rt.shared.clone(),
+            globals: g.clone(),
+            kept: kept.clone(),
+        });
+        rt.shared.spawn(task.clone());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !kept.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert!(kept.load(Ordering::SeqCst), "the pooled VM kept its globals on the worker");
+        rt.shutdown();
+        drop(task);
+        assert_eq!(Arc::strong_count(&g), 1, "the stopped worker freed its pool");
     }
 }

@@ -1,0 +1,246 @@
+//! A per-thread cache of small freed blocks, in front of the system
+//! allocator (`memory::CountingAlloc` uses it).
+//!
+//! Why: a work-stealing program frees on one worker much of what another
+//! allocated (a task object made by its spawner and dropped where its
+//! awaiter ends up, a list built on one worker and dropped on another).
+//! glibc then takes the lock of the allocating thread's arena for each
+//! such free once its own small per-thread cache (7 blocks a size) is
+//! full, and the two workers queue on each other's arena locks: a
+//! spawn-heavy program spent a fifth of its time in futex calls. Here a
+//! freed block of up to `MAX_BLOCK` bytes goes on this thread's list for
+//! its size class (no lock, no atomic), and the next allocation of that
+//! class on this thread takes it back. Blocks that came from another
+//! thread simply stay here and are reused here.
+//!
+//! Blocks are allocated from the system at their class size (sizes rounded
+//! up to 16 bytes), so any block of a class serves any request of it. Each
+//! class keeps at most `CLASS_BYTES` of free blocks; beyond that they go
+//! back to the system. A thread that stops calls `flush` (the runtime's
+//! workers and the blocking pool's threads do), returning its blocks.
+//! The thread-local state has no destructor: registering one could itself
+//! allocate, inside the allocator.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+/// Size classes are multiples of this (also the largest alignment served).
+const GRAIN: usize = 16;
+/// The largest block cached.
+pub const MAX_BLOCK: usize = 512;
+const CLASSES: usize = MAX_BLOCK / GRAIN;
+/// Free bytes kept per class (so at most 32 × 64 KiB per thread).
+const CLASS_BYTES: usize = 64 << 10;
+
+struct Lists {
+    /// Head of each class's free list (the next pointer is in the block's
+    /// first word); null when empty.
+    heads: [Cell<*mut u8>; CLASSES],
+    counts: [Cell<u32>; CLASSES],
+}
+
+thread_local! {
+    static LISTS: Lists = const {
+        Lists {
+            heads: [const { Cell::new(std::ptr::null_mut()) }; CLASSES],
+            counts: [const { Cell::new(0) }; CLASSES],
+        }
+    };
+}
+
+/// The class of a layout this cache serves, or None (too large, or aligned
+/// beyond `GRAIN`).
+#[inline]
+fn class_of(layout: Layout) -> Option<usize> {
+    (layout.size() <= MAX_BLOCK && layout.align() <= GRAIN && layout.size() > 0)
+        .then(|| (layout.size() + GRAIN - 1) / GRAIN - 1)
+}
+
+#[inline]
+fn class_layout(class: usize) -> Layout {
+    // SAFETY: a multiple of GRAIN, GRAIN a power of two, far below isize::MAX.
+    unsafe { Layout::from_size_align_unchecked((class + 1) * GRAIN, GRAIN) }
+}
+
+#[inline]
+fn max_count(class: usize) -> u32 {
+    (CLASS_BYTES / ((class + 1) * GRAIN)) as u32
+}
+
+/// Allocates `layout` (null on failure, as `GlobalAlloc::alloc`).
+///
+/// # Safety
+/// As `GlobalAlloc::alloc`.
+#[inline]
+pub unsafe fn alloc(layout: Layout) -> *mut u8 {
+    let Some(class) = class_of(layout) else { return System.alloc(layout) };
+    let cached = LISTS.try_with(|l| {
+        let head = l.heads[class].get();
+        if head.is_null() {
+            return head;
+        }
+        // SAFETY: a block on the list holds the next pointer in its first word.
+        l.heads[class].set(unsafe { (head as *mut *mut u8).read() });
+        l.counts[class].set(l.counts[class].get() - 1);
+        head
+    });
+    match cached {
+        Ok(p) if !p.is_null() => p,
+        _ => System.alloc(class_layout(class)),
+    }
+}
+
+/// Frees `ptr`, allocated by this module's `alloc` with `layout`.
+///
+/// # Safety
+/// As `GlobalAlloc::dealloc`.
+#[inline]
+pub unsafe fn dealloc(ptr: *mut u8, layout: Layout) {
+    let Some(class) = class_of(layout) else { return System.dealloc(ptr, layout) };
+    let kept = LISTS.try_with(|l| {
+        if l.counts[class].get() >= max_count(class) {
+            return false;
+        }
+        // SAFETY: the block is at least GRAIN bytes, aligned to GRAIN, and ours.
+        unsafe { (ptr as *mut *mut u8).write(l.heads[class].get()) };
+        l.heads[class].set(ptr);
+        l.counts[class].set(l.counts[class].get() + 1);
+        true
+    });
+    if kept != Ok(true) {
+        System.dealloc(ptr, class_layout(class));
+    }
+}
+
+/// Resizes a block of this module's `alloc`.
+///
+/// # Safety
+/// As `GlobalAlloc::realloc`.
+pub unsafe fn realloc(ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+    // SAFETY (here and below): the caller's guarantees of GlobalAlloc::realloc.
+    let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+    match (class_of(layout), class_of(new_layout)) {
+        // Neither is ours: the system resizes in place when it can.
+        (None, None) => unsafe { System.realloc(ptr, layout, new_size) },
+        // Same class: the block already has the room.
+        (Some(a), Some(b)) if a == b => ptr,
+        _ => {
+            let new = unsafe { alloc(new_layout) };
+            if !new.is_null() {
+                unsafe {
+                    std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                    dealloc(ptr, layout);
+                }
+            }
+            new
+        }
+    }
+}
+
+/// Returns this thread's cached blocks to the system (a thread that stops).
+pub fn flush() {
+    let _ = LISTS.try_with(|l| {
+        for class in 0..CLASSES {
+            let mut p = l.heads[class].replace(std::ptr::null_mut());
+            l.counts[class].set(0);
+            while !p.is_null() {
+                // SAFETY: every block on the list is ours, with its next pointer.
+                unsafe {
+                    let next = (p as *mut *mut u8).read();
+                    System.dealloc(p, class_layout(class));
+                    p = next;
+                }
+            }
+        }
+    });
+}
+
+/// Blocks cached on this thread (for tests).
+pub fn cached() -> usize {
+    LISTS.try_with(|l| l.counts.iter().map(|c| c.get() as usize).sum()).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(size: usize) -> Layout {
+        Layout::from_size_align(size, 8).expect("layout")
+    }
+
+    #[test]
+    fn a_freed_block_is_reused_for_its_class_and_flushed() {
+        flush();
+        unsafe {
+            let a = alloc(layout(200));
+            a.write_bytes(0xAB, 200);
+            dealloc(a, layout(200));
+            assert_eq!(cached(), 1);
+            // 193..=208 share a class: the same block comes back.
+            let b = alloc(layout(208));
+            assert_eq!(a, b);
+            assert_eq!(cached(), 0);
+            dealloc(b, layout(208));
+        }
+        flush();
+        assert_eq!(cached(), 0);
+    }
+
+    #[test]
+    fn each_class_keeps_a_bounded_number_of_blocks() {
+        flush();
+        let l = layout(MAX_BLOCK);
+        unsafe {
+            let blocks: Vec<*mut u8> = (0..1000).map(|_| alloc(l)).collect();
+            for p in blocks {
+                dealloc(p, l);
+            }
+        }
+        assert_eq!(cached(), max_count(CLASSES - 1) as usize);
+        flush();
+    }
+
+    #[test]
+    fn realloc_keeps_the_contents_across_classes_and_to_the_system() {
+        flush();
+        unsafe {
+            let mut p = alloc(layout(24));
+            for i in 0..24u8 {
+                p.add(i as usize).write(i);
+            }
+            // Within the class, then a larger class, then past MAX_BLOCK and back.
+            for (old, new) in [(24, 30), (30, 300), (300, 4000), (4000, 100)] {
+                p = realloc(p, layout(old), new);
+                assert!(!p.is_null());
+                for i in 0..24u8 {
+                    assert_eq!(p.add(i as usize).read(), i, "{old} -> {new}");
+                }
+            }
+            dealloc(p, layout(100));
+        }
+        flush();
+    }
+
+    #[test]
+    fn blocks_freed_by_another_thread_are_reused_there() {
+        flush();
+        let l = layout(64);
+        let blocks: Vec<usize> = (0..100).map(|_| unsafe { alloc(l) } as usize).collect();
+        let handle = std::thread::spawn(move || {
+            for p in &blocks {
+                unsafe { dealloc(*p as *mut u8, l) };
+            }
+            let n = cached();
+            let again: Vec<usize> = (0..100).map(|_| unsafe { alloc(l) } as usize).collect();
+            let reused = again.iter().filter(|p| blocks.contains(p)).count();
+            for p in again {
+                unsafe { dealloc(p as *mut u8, l) };
+            }
+            flush();
+            (n, reused)
+        });
+        let (n, reused) = handle.join().expect("thread");
+        assert_eq!(n, 100);
+        assert_eq!(reused, 100);
+    }
+}

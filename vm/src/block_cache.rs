@@ -13,8 +13,11 @@
 //! class on this thread takes it back. Blocks that came from another
 //! thread simply stay here and are reused here.
 //!
-//! Blocks are allocated from the system at their class size (sizes rounded
-//! up to 16 bytes), so any block of a class serves any request of it. Each
+//! Blocks are allocated from the system at their class size, so any block
+//! of a class serves any request of it. Class sizes are glibc's usable
+//! sizes (16·k + 8: a chunk of 16·(k+1) bytes less its 8-byte header), so
+//! rounding a request up to its class never takes a larger chunk than the
+//! request alone would. Each
 //! class keeps at most `CLASS_BYTES` of free blocks; beyond that they go
 //! back to the system. A thread that stops calls `flush` (the runtime's
 //! workers and the blocking pool's threads do), returning its blocks.
@@ -24,11 +27,11 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-/// Size classes are multiples of this (also the largest alignment served).
+/// Size classes are this far apart (also the largest alignment served).
 const GRAIN: usize = 16;
-/// The largest block cached.
-pub const MAX_BLOCK: usize = 512;
-const CLASSES: usize = MAX_BLOCK / GRAIN;
+const CLASSES: usize = 32;
+/// The largest block cached (the last class's size).
+pub const MAX_BLOCK: usize = class_size(CLASSES - 1);
 /// Free bytes kept per class (so at most 32 × 64 KiB per thread).
 const CLASS_BYTES: usize = 64 << 10;
 
@@ -52,19 +55,26 @@ thread_local! {
 /// beyond `GRAIN`).
 #[inline]
 fn class_of(layout: Layout) -> Option<usize> {
-    (layout.size() <= MAX_BLOCK && layout.align() <= GRAIN && layout.size() > 0)
-        .then(|| (layout.size() + GRAIN - 1) / GRAIN - 1)
+    let size = layout.size();
+    (size <= MAX_BLOCK && layout.align() <= GRAIN && size > 0)
+        .then(|| size.saturating_sub(8).div_ceil(GRAIN).max(1) - 1)
+        .map(|c| c.min(CLASSES - 1))
+}
+
+/// The bytes of a block of `class`: 24, 40, 56, …
+const fn class_size(class: usize) -> usize {
+    (class + 1) * GRAIN + 8
 }
 
 #[inline]
 fn class_layout(class: usize) -> Layout {
-    // SAFETY: a multiple of GRAIN, GRAIN a power of two, far below isize::MAX.
-    unsafe { Layout::from_size_align_unchecked((class + 1) * GRAIN, GRAIN) }
+    // SAFETY: GRAIN is a power of two and the size far below isize::MAX.
+    unsafe { Layout::from_size_align_unchecked(class_size(class), GRAIN) }
 }
 
 #[inline]
 fn max_count(class: usize) -> u32 {
-    (CLASS_BYTES / ((class + 1) * GRAIN)) as u32
+    (CLASS_BYTES / class_size(class)) as u32
 }
 
 /// Allocates `layout` (null on failure, as `GlobalAlloc::alloc`).
@@ -176,14 +186,29 @@ mod tests {
             a.write_bytes(0xAB, 200);
             dealloc(a, layout(200));
             assert_eq!(cached(), 1);
-            // 193..=208 share a class: the same block comes back.
-            let b = alloc(layout(208));
+            // 185..=200 share a class: the same block comes back.
+            let b = alloc(layout(185));
             assert_eq!(a, b);
             assert_eq!(cached(), 0);
-            dealloc(b, layout(208));
+            dealloc(b, layout(185));
         }
         flush();
         assert_eq!(cached(), 0);
+    }
+
+    #[test]
+    fn classes_are_glibc_usable_sizes_and_cover_every_size() {
+        let mut last = 0;
+        for size in 1..=MAX_BLOCK {
+            let class = class_of(layout(size)).expect("a small size has a class");
+            assert!(class_size(class) >= size, "{size} fits its class");
+            assert!(class == 0 || class_size(class - 1) < size, "{size} takes the smallest class");
+            assert!(class >= last);
+            last = class;
+        }
+        assert_eq!(class_size(0), 24);
+        assert_eq!(class_of(layout(MAX_BLOCK + 1)), None);
+        assert_eq!(class_of(Layout::from_size_align(64, 32).expect("layout")), None);
     }
 
     #[test]

@@ -45,9 +45,10 @@ struct FiberCell {
 /// fiber is built on its first poll, so a million spawned-but-waiting tasks
 /// cost their call's values, not a million stacks.
 enum FiberSlot {
-    /// The call to make: function, positional and keyword arguments
-    /// (keywords are rare: boxed).
-    Start(Value, CallArgs, Option<BoxedKeywords>),
+    /// The call to make: function, positional and keyword arguments.
+    /// Boxed: this is the less common way (a coroutine spawned, `join` of
+    /// calls), and every task's slot is as large as its largest variant.
+    Start(Box<(Value, CallArgs, Option<BoxedKeywords>)>),
     /// The call of a function held by a frozen global (`spawn(g(x))`),
     /// borrowed: spawning and starting the task touch no shared reference
     /// count (see `FrameFn::Global` for why the borrow is valid).
@@ -61,7 +62,10 @@ impl FiberSlot {
     /// The fiber to run: built from the call on the first poll.
     fn into_fiber(self, ctx: &Arc<RtCtx>) -> Result<Box<Vm>, Thrown> {
         match self {
-            FiberSlot::Start(f, args, kw) => Vm::boxed_for_call(ctx, f, args, kw.map(Vec::from).unwrap_or_default()),
+            FiberSlot::Start(call) => {
+                let (f, args, kw) = *call;
+                Vm::boxed_for_call(ctx, f, args, kw.map(Vec::from).unwrap_or_default())
+            }
             FiberSlot::StartFrozen(func, args) => Vm::boxed_for_frozen(ctx, func, args),
             FiberSlot::Ready(vm) => Ok(vm),
             FiberSlot::Empty => Err(Thrown::new("Error", "the task has already finished")),
@@ -109,6 +113,10 @@ enum Waiter {
     Notify(Arc<Completions>, u32),
     /// A thread blocked in `wait_blocking` (the driver, a test's runner).
     Signal(Arc<Signal>),
+    /// Another runtime waiting on this task (an Executor's caller): its
+    /// external-work count is released when the task finishes, after the
+    /// other waiters are woken.
+    Release(Arc<Shared>),
 }
 
 /// Wakes a thread blocked on a task (`TaskObj::wait_blocking`): kept by the
@@ -217,11 +225,6 @@ struct TaskState {
     /// Usually one (an awaiter): inline, so awaiting a running task
     /// allocates nothing (the finishing worker would free it, across threads).
     waiters: smallvec::SmallVec<[Waiter; 1]>,
-    /// Someone awaited (or caught) the result: no "never awaited" report.
-    observed: bool,
-    /// Another runtime waiting on this task (an Executor's caller): its
-    /// external-work count is released when the task finishes.
-    on_finish: Option<Arc<Shared>>,
 }
 
 pub struct TaskObj {
@@ -231,6 +234,10 @@ pub struct TaskObj {
     name: Option<Arc<str>>,
     fiber: Mutex<FiberCell>,
     state: Mutex<TaskState>,
+    /// Someone awaited (or caught) the result: no "never awaited" report.
+    /// Read and written only under the `state` lock (an atomic only to sit
+    /// outside it, in the padding of the flags below).
+    observed: AtomicBool,
     /// A `cancel()` not yet delivered as `CancelledError`.
     cancel_pending: AtomicBool,
     /// The task was cancelled (delivered or not).
@@ -447,7 +454,7 @@ impl RtCtx {
         name: Option<Arc<str>>,
     ) -> Arc<TaskObj> {
         let kw = if kw.is_empty() { None } else { Some(kw.into_boxed_slice()) };
-        self.spawn_slot(FiberSlot::Start(f, args, kw), name, false)
+        self.spawn_slot(FiberSlot::Start(Box::new((f, args, kw))), name, false)
     }
 
     /// `spawn_call` of a function held by a frozen global (`func` is a
@@ -469,6 +476,7 @@ impl RtCtx {
                 ticket: (self.register_at_spawn || is_main).then(|| self.tasks.insert(id, me.clone())),
             }),
             state: Mutex::new(TaskState::default()),
+            observed: AtomicBool::new(false),
             cancel_pending: AtomicBool::new(false),
             cancelled: AtomicBool::new(false),
             interrupt_anywhere: AtomicBool::new(false),
@@ -579,8 +587,7 @@ impl TaskObj {
     /// The result, marked as seen (no "never awaited" report), if finished.
     fn observe(&self, st: &mut TaskState) -> Option<TaskResult> {
         let r = st.result.clone()?;
-        if !st.observed {
-            st.observed = true;
+        if !self.observed.swap(true, Ordering::Relaxed) {
             if matches!(r, TaskResult::Failed(_)) {
                 let me = self as *const TaskObj;
                 self.ctx.failures.lock().retain(|(_, _, t)| t.as_ptr() != me);
@@ -594,8 +601,8 @@ impl TaskObj {
     pub fn wait_blocking(&self) -> TaskResult {
         loop {
             if let Some(r) = self.block_until_done(None) {
-                let mut st = self.state.lock();
-                st.observed = true;
+                let _st = self.state.lock();
+                self.observed.store(true, Ordering::Relaxed);
                 return r;
             }
         }
@@ -657,7 +664,7 @@ impl TaskObj {
     pub fn set_on_finish(&self, rt: Option<Arc<Shared>>) {
         let mut st = self.state.lock();
         if st.result.is_none() {
-            st.on_finish = rt;
+            st.waiters.extend(rt.map(Waiter::Release));
         } else if let Some(rt) = rt {
             // Already finished: nothing to wait for.
             rt.external.fetch_sub(1, Ordering::AcqRel);
@@ -683,20 +690,22 @@ impl TaskObj {
             }
         }
         let failed = matches!(result, TaskResult::Failed(_));
-        let (waiters, on_finish) = {
+        let waiters = {
             let mut st = self.state.lock();
             st.result = Some(result);
-            (std::mem::take(&mut st.waiters), st.on_finish.take())
+            std::mem::take(&mut st.waiters)
         };
+        let mut release = Vec::new();
         for w in waiters {
             match w {
                 Waiter::Wake(w) => w.wake(),
                 Waiter::Notify(to, index) => to.push(index, failed),
                 Waiter::Signal(s) => s.set(),
+                Waiter::Release(rt) => release.push(rt),
             }
         }
         // Only after the awaiters are queued may a waiting runtime look idle.
-        if let Some(rt) = on_finish {
+        for rt in release {
             rt.external.fetch_sub(1, Ordering::AcqRel);
             rt.poke();
         }
@@ -869,14 +878,16 @@ impl CoroutineObj {
 #[cfg(test)]
 mod tests {
     /// Every task handle a program keeps alive (W1 keeps 200 000) holds a
-    /// whole `TaskObj`: keep it small (216 bytes; it was 264, then 184
-    /// before a call's first three arguments moved inline, which saves the
-    /// argument vector's allocation per spawn). A list of coroutines
+    /// whole `TaskObj`: keep it small. 184 bytes, so with the `Arc`'s
+    /// counts it takes a 208-byte malloc chunk (it was 264, then 216 with a
+    /// call's first three arguments inline; the general start call is boxed
+    /// now, the registry ticket sits with the fiber, and the Executor
+    /// release and blocking waits are waiters). A list of coroutines
     /// (`join([g(i) for i in ...])`) holds a `CoroutineObj` each.
     #[test]
     fn task_object_stays_small() {
         assert!(
-            std::mem::size_of::<super::TaskObj>() <= 216,
+            std::mem::size_of::<super::TaskObj>() <= 184,
             "TaskObj is {} bytes",
             std::mem::size_of::<super::TaskObj>()
         );

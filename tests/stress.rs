@@ -301,6 +301,20 @@ fn completed_send_is_not_reported_cancelled() {
     assert_none(all);
 }
 
+/// Two unbuffered sends offered at once to one `select`: it takes one and
+/// stops receiving, so exactly one send may complete (the other value would
+/// be lost). 200 rounds on 1, 2, 4 and 8 workers.
+#[test]
+fn a_select_completes_exactly_one_unbuffered_send() {
+    let _g = serial();
+    let mut all = Vec::new();
+    for w in ["1", "2", "4", "8"] {
+        let (p, _) = check("select_handoff.mojo", &["--workers", w], &[], Duration::from_secs(30), &["ok"]);
+        all.extend(p);
+    }
+    assert_none(all);
+}
+
 /// (d/e) `timeout(ch.recv(), t)` in a loop must not lose values.
 #[test]
 fn timed_out_receives_lose_no_values() {

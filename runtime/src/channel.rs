@@ -37,6 +37,7 @@ use crate::spinlock::{SpinGuard, SpinLock};
 use crate::waker::Waker;
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SendOutcome {
@@ -73,6 +74,8 @@ struct State<T> {
     /// Outcome of parked sends that left the queue, until their sender sees it.
     finished: HashMap<u64, SendOutcome>,
     receivers: VecDeque<(u64, Waker)>,
+    /// The claims of the waiting receivers that are select arms, by id.
+    claims: Vec<(u64, SelectClaim)>,
     next_id: u64,
 }
 
@@ -97,6 +100,67 @@ pub struct SendOp {
 #[derive(Debug, Default)]
 pub struct RecvOp {
     waiting: Option<u64>,
+    /// For an arm of a select: its select's claim (see `SelectClaim`).
+    claim: Option<SelectClaim>,
+}
+
+impl RecvOp {
+    /// The receive of arm `arm` of a select whose arms share `claim`.
+    pub fn in_select(claim: &SelectClaim, arm: usize) -> RecvOp {
+        RecvOp { waiting: None, claim: Some(SelectClaim { token: claim.token.clone(), arm }) }
+    }
+}
+
+/// Shared by the arms of one select. An unbuffered send completes as soon
+/// as it hands its value to a waiting receiver (see `State::hand_off`); a
+/// select waits on several channels at once, so two senders could each
+/// hand it a value before it runs, and it would take only one: the other
+/// send would have "completed" with nobody to receive it. So whatever
+/// gives a select's arm a value claims the select first (the arm number
+/// goes in the token): a hand-off to it, or the select's own receive on
+/// that arm. A sender that finds the select claimed waits like any sender;
+/// an arm that finds another arm holding the claim takes nothing. The
+/// select polls the claiming arm first; an arm that then finds no value
+/// (another receiver took it) gives the claim back.
+#[derive(Debug, Clone)]
+pub struct SelectClaim {
+    token: Arc<AtomicUsize>,
+    arm: usize,
+}
+
+/// No arm has claimed the select.
+const UNCLAIMED: usize = usize::MAX;
+
+impl SelectClaim {
+    pub fn new() -> SelectClaim {
+        SelectClaim { token: Arc::new(AtomicUsize::new(UNCLAIMED)), arm: UNCLAIMED }
+    }
+
+    /// The arm that holds the claim, if any (a hand-off's).
+    pub fn claimed(&self) -> Option<usize> {
+        Some(self.token.load(Ordering::Acquire)).filter(|&a| a != UNCLAIMED)
+    }
+
+    /// Claims the select for this arm (a hand-off to it).
+    fn try_claim(&self) -> bool {
+        self.token.compare_exchange(UNCLAIMED, self.arm, Ordering::AcqRel, Ordering::Acquire).is_ok()
+    }
+
+    /// This arm holds the claim now (it had it, or took it).
+    fn acquire(&self) -> bool {
+        self.try_claim() || self.token.load(Ordering::Acquire) == self.arm
+    }
+
+    /// Gives up this arm's claim (it found no value: the select waits on).
+    fn release(&self) {
+        let _ = self.token.compare_exchange(self.arm, UNCLAIMED, Ordering::AcqRel, Ordering::Acquire);
+    }
+}
+
+impl Default for SelectClaim {
+    fn default() -> Self {
+        SelectClaim::new()
+    }
 }
 
 impl<T> State<T> {
@@ -138,12 +202,28 @@ impl<T> State<T> {
         if cap != 0 || self.receivers.is_empty() {
             return Err(v);
         }
+        // The first waiting receiver that is not a select another sender
+        // already claimed (see `SelectClaim`).
+        let claims = &self.claims;
+        let Some(at) = self.receivers.iter().position(|(rid, _)| match claims.iter().find(|(c, _)| c == rid) {
+            None => true,
+            Some((_, claim)) => claim.try_claim(),
+        }) else {
+            return Err(v);
+        };
         let id = self.id();
         self.senders.push_back(ParkedSend { id, value: v, waker: None });
-        if let Some((_, w)) = self.receivers.pop_front() {
+        if let Some((rid, w)) = self.receivers.remove(at) {
+            self.forget_claim(rid);
             w.wake();
         }
         Ok(())
+    }
+
+    fn forget_claim(&mut self, id: u64) {
+        if !self.claims.is_empty() {
+            self.claims.retain(|(c, _)| *c != id);
+        }
     }
 
     fn ready_for_recv(&self) -> bool {
@@ -255,6 +335,7 @@ impl<T> Channel<T> {
                 senders: VecDeque::new(),
                 finished: HashMap::new(),
                 receivers: VecDeque::new(),
+                claims: Vec::new(),
                 next_id: 0,
             }),
         }
@@ -305,6 +386,7 @@ impl<T> Channel<T> {
             }
         }
         let receivers: Vec<(u64, Waker)> = st.receivers.drain(..).collect();
+        st.claims.clear();
         st.publish();
         for (_, w) in receivers {
             w.wake();
@@ -497,13 +579,29 @@ impl<T> Channel<T> {
     }
 
     /// `poll_recv`, with the waker made only if the receive has to wait.
+    /// An arm of a select takes a value only while it holds its select's
+    /// claim (see `SelectClaim`): when another arm holds it, this one
+    /// leaves its value alone and answers Pending.
     pub fn poll_recv_with(&self, op: &mut RecvOp, waker: impl FnOnce() -> Waker) -> RecvPoll<T> {
+        let Some(claim) = op.claim.clone() else { return self.poll_recv_unclaimed(op, waker) };
+        if !claim.acquire() {
+            return RecvPoll::Pending;
+        }
+        let r = self.poll_recv_unclaimed(op, waker);
+        if !matches!(r, RecvPoll::Value(_)) {
+            claim.release();
+        }
+        r
+    }
+
+    fn poll_recv_unclaimed(&self, op: &mut RecvOp, waker: impl FnOnce() -> Waker) -> RecvPoll<T> {
         if let Some(ring) = &self.ring {
             return self.ring_recv(ring, op, waker);
         }
         let mut st = self.lock();
         if let Some(id) = op.waiting.take() {
             st.receivers.retain(|(i, _)| *i != id);
+            st.forget_claim(id);
         }
         if let Some(v) = st.take() {
             // More may be ready: let the next receiver look too.
@@ -517,6 +615,9 @@ impl<T> Channel<T> {
         }
         let id = st.id();
         st.receivers.push_back((id, waker()));
+        if let Some(claim) = &op.claim {
+            st.claims.push((id, claim.clone()));
+        }
         op.waiting = Some(id);
         RecvPoll::Pending
     }
@@ -592,6 +693,7 @@ impl<T> Channel<T> {
             Some(id) => {
                 let before = st.receivers.len();
                 st.receivers.retain(|(i, _)| *i != id);
+                st.forget_claim(id);
                 if st.receivers.len() == before && ready(&st) {
                     st.wake_receiver();
                 }

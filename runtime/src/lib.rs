@@ -12,7 +12,7 @@ pub mod task;
 pub mod timer;
 pub mod waker;
 
-pub use channel::{Channel, RecvOp, RecvPoll, SendOp, SendOutcome, TrySend};
+pub use channel::{Channel, RecvOp, RecvPoll, SelectClaim, SendOp, SendOutcome, TrySend};
 pub use scheduler::{IdleHook, Runtime, Shared, Stats};
 pub use sync::{AcquireOp, Event, Semaphore, WaitOp};
 pub use task::{Poll, Schedulable, TaskHeader, TaskRef};

@@ -438,12 +438,12 @@ pub fn serve(_vm: &mut Vm, args: vm::builtins::Args) -> RtResult<Value> {
         .position(|n| n == "serve")
         .ok_or_else(|| Thrown::new("Error", "internal: no serve in the http prelude"))?;
     let f = globals.get(slot).ok_or_else(|| Thrown::new("Error", "internal: http prelude not initialised"))?;
-    Ok(Value::Coroutine(Arc::new(vm::task::CoroutineObj::new(
+    Ok(Value::Coroutine(Arc::new(vm::task::CoroutineObj::of_value(
         "http.serve".into(),
         f,
         vm::task::CallArgs::from_vec(vec![place, handler, request_timeout]),
         Vec::new(),
-    ))))
+    )?)))
 }
 
 /// Splits `http://host[:port]/path` into the address to connect to

@@ -6,7 +6,7 @@ use crate::bytecode::TypeCheck;
 use crate::error::{ErrorObj, RtResult, Thrown};
 use crate::futures::{self, FutCx, FutPoll, NativeFuture};
 use crate::value::Value;
-use runtime::{Channel, RecvOp, RecvPoll, SendOp, SendOutcome, TrySend};
+use runtime::{Channel, RecvOp, RecvPoll, SelectClaim, SendOp, SendOutcome, TrySend};
 use smallvec::SmallVec;
 use std::sync::Arc;
 
@@ -271,19 +271,27 @@ pub fn select_future_of<'a>(chans: impl Iterator<Item = &'a Value>) -> Option<Va
 pub struct SelectFut {
     chans: SmallVec<[Arc<ChannelObj>; 2]>,
     ops: SmallVec<[RecvOp; 2]>,
+    /// Shared by the arms (several only): see `runtime::SelectClaim`.
+    claim: Option<SelectClaim>,
     done: bool,
 }
 
 impl SelectFut {
     pub fn new(chans: impl IntoIterator<Item = Arc<ChannelObj>>) -> SelectFut {
         let chans: SmallVec<[Arc<ChannelObj>; 2]> = chans.into_iter().collect();
-        let ops = chans.iter().map(|_| RecvOp::default()).collect();
-        SelectFut { chans, ops, done: false }
+        let claim = (chans.len() > 1).then(SelectClaim::new);
+        let ops = (0..chans.len())
+            .map(|i| match &claim {
+                Some(c) => RecvOp::in_select(c, i),
+                None => RecvOp::default(),
+            })
+            .collect();
+        SelectFut { chans, ops, claim, done: false }
     }
 
     /// A select over `ch` whose receive `op` is already registered.
     fn registered(ch: Arc<ChannelObj>, op: RecvOp) -> SelectFut {
-        SelectFut { chans: smallvec::smallvec![ch], ops: smallvec::smallvec![op], done: false }
+        SelectFut { chans: smallvec::smallvec![ch], ops: smallvec::smallvec![op], claim: None, done: false }
     }
 
     /// One poll: the winning `(index, value)`, ChannelClosed when every
@@ -293,9 +301,12 @@ impl SelectFut {
         // Start at a random arm so no ready channel is starved (one arm:
         // no choice to make, and no trip through the shared generator).
         let start = if n == 1 { 0 } else { crate::rng::below(n as u64) as usize };
+        // An arm whose channel handed this select a value (an unbuffered
+        // send that completed on the promise of this receive) goes first.
+        let claimed = self.claim.as_ref().and_then(SelectClaim::claimed).filter(|&a| a < n);
+        let order = claimed.into_iter().chain((0..n).map(|k| (start + k) % n).filter(|&i| Some(i) != claimed));
         let mut open = 0;
-        for k in 0..n {
-            let i = (start + k) % n;
+        for i in order {
             match self.chans[i].chan.poll_recv_with(&mut self.ops[i], || cx.waker().clone()) {
                 RecvPoll::Value(v) => {
                     self.finish(i);

@@ -33,6 +33,10 @@ pub type BoxedKeywords = Box<[(Arc<str>, Value)]>;
 /// The call a coroutine makes when it is awaited or spawned.
 pub type PendingCall = (Value, CallArgs, Keywords);
 
+/// The same with the function as a frame holds it: borrowed when it is a
+/// frozen global's (see `FrameFn::Global`).
+pub type FnCall = (FrameFn, CallArgs, Keywords);
+
 /// A task's fiber and its registry entry, under one lock (the poller's).
 struct FiberCell {
     slot: FiberSlot,
@@ -45,14 +49,15 @@ struct FiberCell {
 /// fiber is built on its first poll, so a million spawned-but-waiting tasks
 /// cost their call's values, not a million stacks.
 enum FiberSlot {
-    /// The call to make: function, positional and keyword arguments.
-    /// Boxed: this is the less common way (a coroutine spawned, `join` of
-    /// calls), and every task's slot is as large as its largest variant.
-    Start(Box<(Value, CallArgs, Option<BoxedKeywords>)>),
-    /// The call of a function held by a frozen global (`spawn(g(x))`),
-    /// borrowed: spawning and starting the task touch no shared reference
+    /// The call to make, with positional arguments. The function is
+    /// borrowed when a frozen global holds it (`spawn(g(x))`, `join([g(x)
+    /// …])`): spawning and starting the task then touch no shared reference
     /// count (see `FrameFn::Global` for why the borrow is valid).
-    StartFrozen(FrameFn, CallArgs),
+    Start(FrameFn, CallArgs),
+    /// A call with keyword arguments (or of something that is not a
+    /// function: it fails as it starts). Rare: boxed, as every task's slot
+    /// is as large as its largest variant.
+    StartKw(Box<(Value, CallArgs, BoxedKeywords)>),
     /// Boxed so a task that has not started costs no `Vm`-sized slot.
     Ready(Box<Vm>),
     Empty,
@@ -62,11 +67,11 @@ impl FiberSlot {
     /// The fiber to run: built from the call on the first poll.
     fn into_fiber(self, ctx: &Arc<RtCtx>) -> Result<Box<Vm>, Thrown> {
         match self {
-            FiberSlot::Start(call) => {
+            FiberSlot::Start(func, args) => Vm::boxed_for_fn(ctx, func, args),
+            FiberSlot::StartKw(call) => {
                 let (f, args, kw) = *call;
-                Vm::boxed_for_call(ctx, f, args, kw.map(Vec::from).unwrap_or_default())
+                Vm::boxed_for_call(ctx, f, args, Vec::from(kw))
             }
-            FiberSlot::StartFrozen(func, args) => Vm::boxed_for_frozen(ctx, func, args),
             FiberSlot::Ready(vm) => Ok(vm),
             FiberSlot::Empty => Err(Thrown::new("Error", "the task has already finished")),
         }
@@ -453,14 +458,19 @@ impl RtCtx {
         kw: Vec<(Arc<str>, Value)>,
         name: Option<Arc<str>>,
     ) -> Arc<TaskObj> {
-        let kw = if kw.is_empty() { None } else { Some(kw.into_boxed_slice()) };
-        self.spawn_slot(FiberSlot::Start(Box::new((f, args, kw))), name, false)
+        match f {
+            Value::Func(c) if kw.is_empty() => self.spawn_slot(FiberSlot::Start(FrameFn::Owned(c), args), name, false),
+            f => self.spawn_slot(FiberSlot::StartKw(Box::new((f, args, kw.into_boxed_slice()))), name, false),
+        }
     }
 
-    /// `spawn_call` of a function held by a frozen global (`func` is a
-    /// `FrameFn::Global`), with positional arguments only.
-    pub fn spawn_frozen(self: &Arc<Self>, func: FrameFn, args: CallArgs, name: Option<Arc<str>>) -> Arc<TaskObj> {
-        self.spawn_slot(FiberSlot::StartFrozen(func, args), name, false)
+    /// `spawn_call` of a function as a frame holds it.
+    pub fn spawn_fn_call(self: &Arc<Self>, (func, args, kw): FnCall, name: Option<Arc<str>>) -> Arc<TaskObj> {
+        if kw.is_empty() {
+            self.spawn_slot(FiberSlot::Start(func, args), name, false)
+        } else {
+            self.spawn_call(Value::Func(func.into_arc()), args, kw, name)
+        }
     }
 
     fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<Arc<str>>, is_main: bool) -> Arc<TaskObj> {
@@ -512,7 +522,7 @@ impl RtCtx {
 
     /// The program's one instance of a module of your own: `(module, body to
     /// run)` the first time, `(module, None)` afterwards.
-    pub fn instantiate(&self, spec: &Arc<crate::compiler::ModuleSpec>) -> (Value, Option<Value>) {
+    pub fn instantiate(&self, spec: &Arc<crate::compiler::ModuleSpec>) -> (Value, Option<Arc<crate::value::Closure>>) {
         let mut modules = self.modules.lock();
         if let Some(m) = modules.get(&spec.key) {
             return (m.clone(), None);
@@ -522,7 +532,7 @@ impl RtCtx {
             Value::Module(Arc::new(crate::value::ModuleObj { name: spec.name.clone(), globals: globals.clone() }));
         modules.insert(spec.key.clone(), module.clone());
         let init = crate::value::Closure::new(spec.init.clone(), Vec::new(), Vec::new(), globals);
-        (module, Some(Value::Func(Arc::new(init))))
+        (module, Some(Arc::new(init)))
     }
 
     pub fn source_of(&self, file: &str) -> Option<&str> {
@@ -724,7 +734,7 @@ impl TaskObj {
         // Locked: the fiber is running (see `poll`).
         match &self.fiber.try_lock()?.slot {
             FiberSlot::Ready(vm) => vm.wait_site(),
-            FiberSlot::Start(..) | FiberSlot::StartFrozen(..) | FiberSlot::Empty => None,
+            FiberSlot::Start(..) | FiberSlot::StartKw(..) | FiberSlot::Empty => None,
         }
     }
 
@@ -785,7 +795,7 @@ impl Schedulable for TaskObj {
         let mut vm = match std::mem::replace(&mut cell.slot, FiberSlot::Empty) {
             FiberSlot::Ready(vm) => vm,
             FiberSlot::Empty => return Poll::Done,
-            start @ (FiberSlot::Start(..) | FiberSlot::StartFrozen(..)) => {
+            start @ (FiberSlot::Start(..) | FiberSlot::StartKw(..)) => {
                 // Cancelled before it ever ran (also by the end of the
                 // program while it was queued): the body never starts.
                 if self.ctx.closing() != Closing::No {
@@ -858,16 +868,31 @@ pub struct CoroutineObj {
     /// For an async `mut self` method called on a place: where `self` goes
     /// back, valid when awaited in the frame (depth) that made it.
     pub writeback: Option<Box<(crate::bytecode::Place, Vec<Value>, usize)>>,
-    call: Mutex<Option<PendingCall>>,
+    call: Mutex<Option<FnCall>>,
 }
 
 impl CoroutineObj {
-    pub fn new(name: Arc<str>, func: Value, args: CallArgs, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
+    /// A coroutine over a call of `func` (borrowed when a frozen global
+    /// holds it, so a `join` of a thousand calls touches no shared count).
+    pub fn new(name: Arc<str>, func: FrameFn, args: CallArgs, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
         CoroutineObj { name, writeback: None, call: Mutex::new(Some((func, args, kw))) }
+    }
+
+    /// A coroutine over a call of the function value `f`.
+    pub fn of_value(name: Arc<str>, f: Value, args: CallArgs, kw: Keywords) -> Result<CoroutineObj, Thrown> {
+        match f {
+            Value::Func(c) => Ok(CoroutineObj::new(name, FrameFn::Owned(c), args, kw)),
+            other => Err(Thrown::type_error(format!("a coroutine must wrap an async fn, not {}", other.type_name()))),
+        }
     }
 
     /// The call to run; a coroutine runs at most once.
     pub fn take(&self) -> Result<PendingCall, Thrown> {
+        self.take_fn().map(|(func, args, kw)| (Value::Func(func.into_arc()), args, kw))
+    }
+
+    /// `take`, with the function as a frame holds it (to spawn it).
+    pub fn take_fn(&self) -> Result<FnCall, Thrown> {
         self.call
             .lock()
             .take()

@@ -117,7 +117,11 @@ impl StructType {
     }
 
     pub fn method(&self, name: &str) -> Option<Value> {
-        self.method_index(name).map(|i| self.methods[i].1.clone())
+        self.method_ref(name).cloned()
+    }
+
+    pub fn method_ref(&self, name: &str) -> Option<&Value> {
+        self.method_index(name).map(|i| &self.methods[i].1)
     }
 }
 

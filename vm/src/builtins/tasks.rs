@@ -52,15 +52,13 @@ fn await_shim_for(ctx: &RtCtx) -> Value {
 
 /// A coroutine becomes a new task, a task stays itself, a future is wrapped.
 pub fn to_task(vm: &Vm, v: &Value, name: Option<Arc<str>>) -> RtResult<Arc<TaskObj>> {
-    let ctx = ctx(vm)?;
+    // Borrowed: the context's count is shared by every worker.
+    let ctx = vm.ctx.as_ref().ok_or_else(|| Thrown::new("Error", "no runtime is running"))?;
     match v {
         Value::Task(t) => Ok(t.clone()),
-        Value::Coroutine(c) => {
-            let (f, args, kw) = c.take()?;
-            Ok(ctx.spawn_call(f, args, kw, name.or_else(|| Some(c.name.clone()))))
-        }
+        Value::Coroutine(c) => Ok(ctx.spawn_fn_call(c.take_fn()?, name.or_else(|| Some(c.name.clone())))),
         Value::Future(_) => {
-            let fiber = Vm::for_call(&ctx, await_shim_for(&ctx), vec![v.clone()], Vec::new())?;
+            let fiber = Vm::for_call(ctx, await_shim_for(ctx), vec![v.clone()], Vec::new())?;
             Ok(ctx.spawn(fiber, name))
         }
         other => Err(Thrown::type_error(format!("expected a coroutine or a task, got {}", other.type_name()))),

@@ -33,7 +33,7 @@ impl Vm {
                     let args = self.take_args(argc, kw);
                     self.pop();
                     let name = closure.proto.name.clone();
-                    let co = CoroutineObj::new(name, Value::Func(closure), args.pos.into_iter().collect(), args.kw);
+                    let co = CoroutineObj::new(name, FrameFn::Owned(closure), args.pos.into_iter().collect(), args.kw);
                     self.push(Value::Coroutine(Arc::new(co)));
                     return Ok(false);
                 }

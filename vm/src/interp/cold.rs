@@ -350,7 +350,7 @@ impl Vm {
                 self.push(match init {
                     Some(f) => Value::Coroutine(Arc::new(crate::task::CoroutineObj::new(
                         spec.name.as_str().into(),
-                        f,
+                        super::FrameFn::Owned(f),
                         Default::default(),
                         Vec::new(),
                     ))),

@@ -188,7 +188,8 @@ impl Vm {
                     Some(Value::Func(f)) => {
                         // An async fn: the call is a lazy coroutine over the arguments.
                         let args = self.pop_call_args(n);
-                        let co = CoroutineObj::new(f.proto.name.clone(), Value::Func(f.clone()), args, Vec::new());
+                        let co =
+                            CoroutineObj::new(f.proto.name.clone(), FrameFn::Global(Arc::as_ptr(f)), args, Vec::new());
                         self.push(Value::Coroutine(Arc::new(co)));
                         return Ok(Step::Next(ip));
                     }
@@ -243,7 +244,8 @@ impl Vm {
                                 // The context is borrowed, not cloned: its
                                 // count is shared by every worker.
                                 if let Some(ctx) = &self.ctx {
-                                    let task = ctx.spawn_frozen(FrameFn::Global(Arc::as_ptr(f)), args, name);
+                                    let task =
+                                        ctx.spawn_fn_call((FrameFn::Global(Arc::as_ptr(f)), args, Vec::new()), name);
                                     self.push(Value::Task(task));
                                     ip += 1; // the `Call(1)` of spawn
                                     return Ok(Step::Next(ip));
@@ -738,7 +740,7 @@ impl Vm {
         if site.place.is_none() {
             self.pop();
         }
-        let task = ctx.spawn_call(Value::Func(f.clone()), args, Vec::new(), name);
+        let task = ctx.spawn_fn_call((FrameFn::Global(Arc::as_ptr(f)), args, Vec::new()), name);
         if let crate::handles::Handle::TaskGroup(children) = &*group {
             children.lock().push(task.clone());
         }

@@ -24,6 +24,17 @@ fn guessed_method<'a>(site: &MethodSite, globals: &'a Globals) -> Option<&'a Arc
 }
 
 impl Vm {
+    /// The function of a task or coroutine made from a method of `ty`:
+    /// borrowed when the type is pinned (a frozen global holds it and its
+    /// methods never change, see `FrameFn::Global`).
+    fn task_fn(closure: &Arc<crate::value::Closure>, ty: &crate::types::StructType) -> FrameFn {
+        if ty.pinned.load(std::sync::atomic::Ordering::Acquire) {
+            FrameFn::Global(Arc::as_ptr(closure))
+        } else {
+            FrameFn::Owned(closure.clone())
+        }
+    }
+
     /// The fast entry of `recv.name(args)`: `recv` a struct (on the stack,
     /// or a local variable) whose method `name` is a sync method with a
     /// read-only `self`, called with its exact positional arguments, whose
@@ -186,7 +197,7 @@ impl Vm {
             None => self.fiber.stack[args_at - 1].clone(),
         };
         if let Value::Struct(obj) = &recv {
-            if let Some(method) = obj.ty.method(&site.name) {
+            if let Some(method) = obj.ty.method_ref(&site.name) {
                 let Value::Func(closure) = method else {
                     return Err(Thrown::type_error(format!("`{}.{}` is not a function", obj.ty.name, site.name)));
                 };
@@ -203,6 +214,8 @@ impl Vm {
                 };
                 if closure.proto.is_async {
                     // An async method: a coroutine over a copy of the receiver.
+                    let func = Self::task_fn(closure, &obj.ty);
+                    let fn_name = closure.proto.name.clone();
                     let args = self.pop_n(argc + nkw);
                     let mut place_indices = Vec::new();
                     let this = if place.is_some() {
@@ -222,9 +235,8 @@ impl Vm {
                     if !matches!((place, self_kind), (Some(_), SelfKind::Mut)) && self.spawns_next() {
                         // `spawn(obj.method(args))`: the task is made straight
                         // from the call, with no coroutine in between.
-                        if let Some(ctx) = self.ctx.clone() {
-                            let name = Some(closure.proto.name.clone());
-                            let task = ctx.spawn_call(Value::Func(closure.clone()), pos, kwargs, name);
+                        if let Some(ctx) = &self.ctx {
+                            let task = ctx.spawn_fn_call((func, pos, kwargs), Some(fn_name));
                             if let Some(top) = self.fiber.stack.last_mut() {
                                 *top = Value::Task(task);
                             }
@@ -234,8 +246,7 @@ impl Vm {
                             return Ok(true);
                         }
                     }
-                    let mut co =
-                        CoroutineObj::new(closure.proto.name.clone(), Value::Func(closure.clone()), pos, kwargs);
+                    let mut co = CoroutineObj::new(fn_name, func, pos, kwargs);
                     if let (Some(p), SelfKind::Mut) = (place, self_kind) {
                         // `await obj.method()` in this frame writes `self` back.
                         let indices = self.fiber.stack[self.fiber.stack.len() - nidx_taken..].to_vec();
@@ -245,6 +256,7 @@ impl Vm {
                     self.push(Value::Coroutine(Arc::new(co)));
                     return Ok(false);
                 }
+                let closure = closure.clone();
                 // Lay out [callee, self, args..] where the receiver (or the
                 // place's index values) sat.
                 let args = self.pop_n(argc + nkw);

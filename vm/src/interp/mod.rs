@@ -238,6 +238,14 @@ impl FrameFn {
         }
     }
 
+    /// An owning handle, from this one.
+    pub fn into_arc(self) -> Arc<Closure> {
+        match self {
+            FrameFn::Owned(a) => a,
+            global => global.to_arc(),
+        }
+    }
+
     /// An owning handle (for `LoadSelf`, a nested fn naming itself).
     pub fn to_arc(&self) -> Arc<Closure> {
         match self {
@@ -415,10 +423,11 @@ impl Vm {
         Ok(vm)
     }
 
-    /// `boxed_for_call` of a function borrowed from a frozen global, with
-    /// positional arguments only: the arguments go at the bottom of the
-    /// stack and no callee is pushed (as `CallGlobal` does).
-    pub(crate) fn boxed_for_frozen(ctx: &Arc<RtCtx>, func: FrameFn, args: crate::task::CallArgs) -> RtResult<Box<Vm>> {
+    /// `boxed_for_call` of a function as a frame holds it, with positional
+    /// arguments only: the arguments go at the bottom of the stack and no
+    /// callee is pushed (as `CallGlobal` does), so the function's count is
+    /// not touched.
+    pub(crate) fn boxed_for_fn(ctx: &Arc<RtCtx>, func: FrameFn, args: crate::task::CallArgs) -> RtResult<Box<Vm>> {
         let mut vm = Vm::pooled_for(ctx);
         let argc = args.len();
         vm.fiber.stack.reserve_exact(argc + func.get().proto.nslots as usize + 8);

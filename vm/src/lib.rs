@@ -25,6 +25,8 @@ pub mod task;
 pub mod testing;
 pub mod types;
 pub mod value;
+pub mod wait_site;
+pub mod waiters;
 
 pub use compiler::Program;
 pub use interp::Vm;

@@ -7,7 +7,10 @@ use crate::error::{ErrorObj, Thrown, TraceEntry};
 use crate::interp::{Exit, FrameFn, Globals, Vm};
 use crate::registry::{Registry, Ticket};
 use crate::value::Value;
-use parking_lot::{Condvar, Mutex};
+pub use crate::wait_site::{WaitOn, WaitSite};
+pub use crate::waiters::{Completions, Wake};
+use crate::waiters::{Signal, Waiter};
+use parking_lot::Mutex;
 use runtime::{Poll, Schedulable, Shared, TaskHeader, TaskRef, Waker};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
@@ -108,122 +111,6 @@ impl TaskResult {
     }
 }
 
-/// Who is told when a task finishes.
-enum Waiter {
-    /// An awaiting task, woken.
-    Wake(Waker),
-    /// A combinator over many tasks (`join`, `race`, `as_completed`): the
-    /// finished child's index is queued for it, so it never rescans its
-    /// children to find which one finished.
-    Notify(Arc<Completions>, u32),
-    /// A thread blocked in `wait_blocking` (the driver, a test's runner).
-    Signal(Arc<Signal>),
-    /// Another runtime waiting on this task (an Executor's caller): its
-    /// external-work count is released when the task finishes, after the
-    /// other waiters are woken.
-    Release(Arc<Shared>),
-}
-
-/// Wakes a thread blocked on a task (`TaskObj::wait_blocking`): kept by the
-/// rare blocking waiter, not by every task.
-#[derive(Default)]
-struct Signal {
-    set: Mutex<bool>,
-    cv: Condvar,
-}
-
-impl Signal {
-    fn set(&self) {
-        *self.set.lock() = true;
-        self.cv.notify_all();
-    }
-
-    /// Waits until set or until `deadline`; true if set.
-    fn wait(&self, deadline: Option<std::time::Instant>) -> bool {
-        let mut set = self.set.lock();
-        while !*set {
-            match deadline {
-                Some(d) => {
-                    if self.cv.wait_until(&mut set, d).timed_out() {
-                        return *set;
-                    }
-                }
-                None => self.cv.wait(&mut set),
-            }
-        }
-        true
-    }
-}
-
-/// The indices of a combinator's children, in the order they finished,
-/// and the waker of the task that awaits the combinator.
-#[derive(Default)]
-pub struct Completions {
-    inner: Mutex<CompletionsInner>,
-}
-
-#[derive(Default)]
-struct CompletionsInner {
-    done: Vec<u32>,
-    waker: Option<Waker>,
-    /// Indices queued since the start (each registered child queues once).
-    queued: u32,
-    /// The awaiter's wake-up rule (see `Wake`).
-    wake: Wake,
-}
-
-/// When a finishing child wakes the awaiter.
-#[derive(Clone, Copy, Default, PartialEq, Debug)]
-pub enum Wake {
-    /// At the first child of a burst (`race`, `as_completed`): until the
-    /// awaiter takes the queue, that wake-up stands for every index queued
-    /// after it.
-    #[default]
-    EachBurst,
-    /// Only once `n` children have queued in all, or at a failure when
-    /// `on_failure` (`join`, a TaskGroup's end: nothing to do until every
-    /// child is done, unless one fails and the rest must be cancelled).
-    /// The awaiter sets `n` to the number of children it registered with.
-    AllOf { n: u32, on_failure: bool },
-}
-
-impl Completions {
-    /// Sets the waker to wake when a child finishes, and the rule for it.
-    /// Called before `take`: a child that queues after it wakes by the new
-    /// rule, one that queued before it is in what `take` returns.
-    pub fn listen(&self, waker: &Waker, wake: Wake) {
-        let mut inner = self.inner.lock();
-        inner.wake = wake;
-        if !inner.waker.as_ref().is_some_and(|w| w.same_task(waker)) {
-            inner.waker = Some(waker.clone());
-        }
-    }
-
-    /// The children that finished since the last call, in finishing order.
-    pub fn take(&self, into: &mut Vec<u32>) {
-        into.append(&mut self.inner.lock().done);
-    }
-
-    fn push(&self, index: u32, failed: bool) {
-        let waker = {
-            let mut inner = self.inner.lock();
-            inner.done.push(index);
-            inner.queued += 1;
-            let wake = match inner.wake {
-                Wake::EachBurst => inner.done.len() == 1,
-                Wake::AllOf { n, on_failure } => inner.queued == n || (on_failure && failed && inner.queued < n),
-            };
-            if !wake {
-                return;
-            }
-            inner.waker.clone()
-        };
-        if let Some(w) = waker {
-            w.wake();
-        }
-    }
-}
-
 #[derive(Default)]
 struct TaskState {
     result: Option<TaskResult>,
@@ -256,52 +143,6 @@ pub struct TaskObj {
     pub ctx: Arc<RtCtx>,
     /// The program's main task: when it finishes, the others are cancelled.
     pub is_main: bool,
-}
-
-/// Where a task waits: the `await` instruction's span and what it awaits.
-#[derive(Debug, Clone)]
-pub struct WaitSite {
-    pub file: Arc<str>,
-    pub span: lexer::Span,
-    /// What is awaited, weakly: a wait site must not keep a finished
-    /// future (and its registrations) alive.
-    pub on: WaitOn,
-}
-
-#[derive(Debug, Clone)]
-pub enum WaitOn {
-    Task(Weak<TaskObj>),
-    Future(Weak<crate::futures::FutureObj>),
-    Other,
-}
-
-impl WaitOn {
-    pub fn of(v: &Value) -> WaitOn {
-        match v {
-            Value::Task(t) => WaitOn::Task(Arc::downgrade(t)),
-            Value::Future(f) => WaitOn::Future(Arc::downgrade(f)),
-            _ => WaitOn::Other,
-        }
-    }
-}
-
-impl WaitSite {
-    /// "file.mojo:12: await b.recv() (channel recv)"
-    pub fn describe(&self, ctx: &RtCtx) -> String {
-        let what = match &self.on {
-            WaitOn::Task(t) => t.upgrade().map(|t| format!("task `{}`", t.name())),
-            WaitOn::Future(f) => f.upgrade().map(|f| f.inner.lock().describe()),
-            WaitOn::Other => None,
-        };
-        let what = what.map(|w| format!(" ({w})")).unwrap_or_default();
-        match ctx.source_of(&self.file) {
-            Some(src) => {
-                let (line, _) = lexer::line_col(src, self.span.lo as usize);
-                format!("{}:{line}: {}{what}", self.file, lexer::line_text(src, line).trim())
-            }
-            None => format!("{}{what}", self.file),
-        }
-    }
 }
 
 /// Shared by all tasks of a program.

@@ -408,6 +408,9 @@ impl Vm {
         let Value::Func(closure) = f else {
             return Err(Thrown::type_error(format!("cannot run a {} as a task", f.type_name())));
         };
+        if kw.is_empty() {
+            return Vm::boxed_for_fn(ctx, FrameFn::Owned(closure), args);
+        }
         let mut vm = Vm::pooled_for(ctx);
         let argc = args.len();
         // A new task's fiber starts small: an idle task should cost a few
@@ -418,8 +421,7 @@ impl Vm {
         vm.fiber.stack.extend(args);
         let names: Vec<Arc<str>> = kw.iter().map(|(k, _)| k.clone()).collect();
         vm.fiber.stack.extend(kw.into_iter().map(|(_, v)| v));
-        let kwref = if names.is_empty() { None } else { Some(&names[..]) };
-        vm.enter(closure, 0, argc, kwref, FrameKind::Normal)?;
+        vm.enter(closure, 0, argc, Some(&names[..]), FrameKind::Normal)?;
         Ok(vm)
     }
 

@@ -23,15 +23,27 @@
 //! workers and the blocking pool's threads do), returning its blocks.
 //! The thread-local state has no destructor: registering one could itself
 //! allocate, inside the allocator.
+//!
+//! Blocks aligned to a cache line (`LINE`: objects that many workers read,
+//! such as a function's closure, aligned so that no other object shares
+//! their lines) have classes of their own, 64·k bytes, since the system
+//! serves them through its slower aligned path.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-/// Size classes are this far apart (also the largest alignment served).
+/// Size classes are this far apart (also the largest alignment served by
+/// the plain classes).
 const GRAIN: usize = 16;
-const CLASSES: usize = 32;
-/// The largest block cached (the last class's size).
-pub const MAX_BLOCK: usize = class_size(CLASSES - 1);
+/// Plain classes (alignment up to `GRAIN`).
+const PLAIN: usize = 32;
+/// A cache line: the alignment, and the spacing, of the line classes.
+const LINE: usize = 64;
+/// Line classes, after the plain ones: 64, 128, …, 512 bytes.
+const LINES: usize = 8;
+const CLASSES: usize = PLAIN + LINES;
+/// The largest plain block cached (the last plain class's size).
+pub const MAX_BLOCK: usize = class_size(PLAIN - 1);
 /// Free bytes kept per class (so at most 32 × 64 KiB per thread).
 const CLASS_BYTES: usize = 64 << 10;
 
@@ -52,24 +64,35 @@ thread_local! {
 }
 
 /// The class of a layout this cache serves, or None (too large, or aligned
-/// beyond `GRAIN`).
+/// beyond a cache line).
 #[inline]
 fn class_of(layout: Layout) -> Option<usize> {
     let size = layout.size();
-    (size <= MAX_BLOCK && layout.align() <= GRAIN && size > 0)
-        .then(|| size.saturating_sub(8).div_ceil(GRAIN).max(1) - 1)
-        .map(|c| c.min(CLASSES - 1))
+    if size == 0 {
+        return None;
+    }
+    if layout.align() <= GRAIN {
+        (size <= MAX_BLOCK).then(|| (size.saturating_sub(8).div_ceil(GRAIN).max(1) - 1).min(PLAIN - 1))
+    } else {
+        (layout.align() <= LINE && size <= LINE * LINES).then(|| PLAIN + size.div_ceil(LINE) - 1)
+    }
 }
 
-/// The bytes of a block of `class`: 24, 40, 56, …
+/// The bytes of a block of `class`: 24, 40, 56, … for the plain classes,
+/// 64, 128, … for the line classes.
 const fn class_size(class: usize) -> usize {
-    (class + 1) * GRAIN + 8
+    if class < PLAIN {
+        (class + 1) * GRAIN + 8
+    } else {
+        (class - PLAIN + 1) * LINE
+    }
 }
 
 #[inline]
 fn class_layout(class: usize) -> Layout {
-    // SAFETY: GRAIN is a power of two and the size far below isize::MAX.
-    unsafe { Layout::from_size_align_unchecked(class_size(class), GRAIN) }
+    let align = if class < PLAIN { GRAIN } else { LINE };
+    // SAFETY: both alignments are powers of two and the size far below isize::MAX.
+    unsafe { Layout::from_size_align_unchecked(class_size(class), align) }
 }
 
 #[inline]
@@ -208,7 +231,34 @@ mod tests {
         }
         assert_eq!(class_size(0), 24);
         assert_eq!(class_of(layout(MAX_BLOCK + 1)), None);
-        assert_eq!(class_of(Layout::from_size_align(64, 32).expect("layout")), None);
+        assert_eq!(class_of(Layout::from_size_align(64, 128).expect("layout")), None);
+    }
+
+    #[test]
+    fn line_aligned_blocks_have_their_own_classes() {
+        let lined = |size| Layout::from_size_align(size, LINE).expect("layout");
+        for size in 1..=LINE * LINES {
+            let class = class_of(lined(size)).expect("a small aligned size has a class");
+            assert!(class >= PLAIN);
+            assert!(class_size(class) >= size && class_size(class) - size < LINE);
+            assert_eq!(class_layout(class).align(), LINE);
+        }
+        assert_eq!(class_of(lined(LINE * LINES + 1)), None);
+        flush();
+        unsafe {
+            let a = alloc(lined(100));
+            assert_eq!(a as usize % LINE, 0);
+            dealloc(a, lined(100));
+            // A plain request of the same size never takes the aligned block.
+            let b = alloc(layout(100));
+            assert_ne!(a, b);
+            let c = alloc(lined(128));
+            assert_eq!(a, c);
+            dealloc(c, lined(128));
+            dealloc(b, layout(100));
+        }
+        flush();
+        assert_eq!(cached(), 0);
     }
 
     #[test]
@@ -221,7 +271,7 @@ mod tests {
                 dealloc(p, l);
             }
         }
-        assert_eq!(cached(), max_count(CLASSES - 1) as usize);
+        assert_eq!(cached(), max_count(PLAIN - 1) as usize);
         flush();
     }
 

@@ -526,8 +526,11 @@ pub struct StructSpec {
     pub traits: Vec<String>,
 }
 
-/// One compiled function (or module body).
+/// One compiled function (or module body). Aligned to a cache line, as
+/// `Closure` is: read by every worker, it must share no line with objects
+/// they write.
 #[derive(Debug, Default)]
+#[repr(align(64))]
 pub struct FuncProto {
     pub name: Arc<str>,
     pub file: Arc<str>,

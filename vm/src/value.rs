@@ -128,7 +128,11 @@ pub struct StructObj {
     pub fields: Vec<Value>,
 }
 
+/// A function value. Aligned to a cache line: every worker that calls or
+/// spawns the function reads it, so no other object may share its lines
+/// (a task object allocated next to it would be written on every spawn).
 #[derive(Debug)]
+#[repr(align(64))]
 pub struct Closure {
     pub proto: Arc<FuncProto>,
     /// Values captured by value at the point of definition.

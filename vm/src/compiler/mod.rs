@@ -5,9 +5,11 @@
 //! the instructions of `bytecode.rs`. It never panics: problems become
 //! `Diagnostic`s and compilation carries on to report as many as it can.
 
+mod ast_walk;
 mod calls;
 mod expr;
 mod flow;
+mod frame_locals;
 mod func;
 mod handlers;
 mod inline;
@@ -121,25 +123,40 @@ pub struct Compiler {
     pub(crate) inline_fns: HashMap<String, Arc<ast::FnDef>>,
     /// Compiling an inlined body (no inlining inside it).
     pub(crate) inlining: bool,
+    /// Top-level variables kept in the module body's frame rather than in
+    /// the table of globals (`frame_locals.rs`), with their slots there.
+    pub(crate) frame_locals: HashMap<String, u16>,
 }
 
 /// Compiles a parsed module. Returns the program when there were no errors;
 /// the diagnostics may hold warnings either way.
 pub fn compile_module(module: &ast::Module, file: &str, src: &str) -> (Option<Program>, Vec<Diagnostic>) {
     let loader: SharedLoader = Rc::new(RefCell::new(Loader::default()));
-    let (program, diags) = compile_with(module, file, src, loader.clone(), true);
+    let (program, diags) = compile_with(module, file, src, loader.clone(), Role::Entry);
     let modules = loader.borrow().loaded.clone();
     (program.map(|p| Program { modules, ..p }), diags)
 }
 
-/// Compiles one module; `is_entry` appends the call of `main`.
+/// What a compiled module is to the program.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Role {
+    /// The file run: its body ends by calling `main`.
+    Entry,
+    /// A test file: the runner runs its body, then each test function.
+    Tests,
+    /// A module imported by another: its globals are read from outside.
+    Imported,
+}
+
+/// Compiles one module.
 pub(crate) fn compile_with(
     module: &ast::Module,
     file: &str,
     src: &str,
     loader: SharedLoader,
-    is_entry: bool,
+    role: Role,
 ) -> (Option<Program>, Vec<Diagnostic>) {
+    let is_entry = role == Role::Entry;
     let file: Arc<str> = file.into();
     let mut c = Compiler {
         file: file.clone(),
@@ -159,9 +176,13 @@ pub(crate) fn compile_with(
         bindings: HashMap::new(),
         inline_fns: HashMap::new(),
         inlining: false,
+        frame_locals: HashMap::new(),
     };
     c.collect_globals(&module.body);
     c.collect_inline_candidates(&module.body);
+    if role != Role::Imported {
+        c.keep_top_level_in_frame(&module.body);
+    }
     c.compile_module_body(&module.body);
     let main_slot = c.globals.get("main").filter(|g| matches!(g.kind, GlobalKind::Fn { .. })).map(|g| g.slot);
     // The module body ends by calling `main` (awaiting it when it is async).

@@ -94,7 +94,7 @@ impl Compiler {
         diags.extend(more);
         let mut program = None;
         if let (Some(m), false) = (module, diags.iter().any(|d| d.is_error())) {
-            let (p, more) = super::compile_with(&m, &file, &src, self.loader.clone(), false);
+            let (p, more) = super::compile_with(&m, &file, &src, self.loader.clone(), super::Role::Imported);
             diags.extend(more);
             program = p;
         }

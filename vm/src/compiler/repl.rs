@@ -93,6 +93,8 @@ pub fn compile_repl_input(
         bindings: HashMap::new(),
         inline_fns: HashMap::new(),
         inlining: false,
+        // Every variable of a session is a global: later inputs read it.
+        frame_locals: HashMap::new(),
     };
     c.forget_rebound(&module.body);
     c.collect_globals(&module.body);
@@ -141,7 +143,7 @@ pub fn compile_repl_input(
 /// test runner runs the top level, then one test function).
 pub fn compile_without_main(module: &ast::Module, file: &str, src: &str) -> (Option<Program>, Vec<Diagnostic>) {
     let loader = Rc::new(RefCell::new(Loader::default()));
-    let (program, diags) = super::compile_with(module, file, src, loader.clone(), false);
+    let (program, diags) = super::compile_with(module, file, src, loader.clone(), super::Role::Tests);
     let modules = loader.borrow().loaded.clone();
     (program.map(|p| Program { modules, ..p }), diags)
 }

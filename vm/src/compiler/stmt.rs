@@ -205,6 +205,10 @@ impl Compiler {
     /// and stores the value on the stack into it.
     pub(crate) fn store_new_binding(&mut self, name: &str, mutable: bool, span: Span) {
         if self.fr().is_module {
+            if let Some(&slot) = self.frame_locals.get(name) {
+                self.emit(Op::Store(slot));
+                return;
+            }
             if let Some(g) = self.globals.get(name) {
                 let slot = g.slot;
                 self.store_global(slot);

@@ -202,7 +202,7 @@ pub fn method(
                     // The caller's runtime must not look idle while this runs.
                     main_ctx.rt.external.fetch_add(1, Ordering::AcqRel);
                 }
-                let t = ex.ctx.spawn_call(f, a, kw, Some(task_name.unwrap_or_else(|| c.name.clone())));
+                let t = ex.ctx.spawn_call(f, a, kw, task_name.or_else(|| c.name.to_arc()));
                 t.set_on_finish(vm.ctx.as_ref().map(|c| c.rt.clone()));
                 ex.tasks.lock().push(t.clone());
                 Ok(Value::Task(t))
@@ -389,9 +389,9 @@ impl GroupExit {
         }
     }
 
-    fn settle(&mut self, r: &crate::task::TaskResult) {
+    fn settle(&mut self, outcome: Result<(), Thrown>) {
         self.finished += 1;
-        if let (Err(e), None) = (crate::futures::deliver(r), &self.first_failure) {
+        if let (Err(e), None) = (outcome, &self.first_failure) {
             if !(self.cancelled && matches!(e.kind(), Some("CancelledError"))) {
                 self.first_failure = Some(e);
             }
@@ -406,8 +406,8 @@ impl NativeFuture for GroupExit {
             if self.cancelled || self.body_failed {
                 t.cancel();
             }
-            match t.result_or_notify(&self.completions, index) {
-                Some(r) => self.settle(&r),
+            match t.outcome_or_notify(&self.completions, index) {
+                Some(outcome) => self.settle(outcome),
                 None => self.registered += 1,
             }
             self.children.push(t);
@@ -419,8 +419,8 @@ impl NativeFuture for GroupExit {
         let mut done = Vec::new();
         self.completions.take(&mut done);
         for i in done {
-            if let Some(r) = self.children.get(i as usize).and_then(|t| t.result()) {
-                self.settle(&r);
+            if let Some(outcome) = self.children.get(i as usize).and_then(|t| t.outcome()) {
+                self.settle(outcome);
             }
         }
         if (self.body_failed || self.first_failure.is_some()) && !self.cancelled {
@@ -443,8 +443,11 @@ impl NativeFuture for GroupExit {
 impl Drop for GroupExit {
     fn drop(&mut self) {
         // Cancelled while waiting: children must not outlive the block.
-        // (`children` holds every child a poll saw, in the group's order.)
-        for t in self.children.iter().chain(self.new_children().iter()) {
+        // (`children` holds every child a poll saw, in the group's order;
+        // once all of them finished, only children added since are left.)
+        let all_done = self.finished == self.children.len();
+        let seen = if all_done { &[][..] } else { &self.children[..] };
+        for t in seen.iter().chain(self.new_children().iter()) {
             if !t.is_done() {
                 t.cancel();
             }

@@ -22,6 +22,7 @@ pub mod report;
 pub mod rng;
 pub mod session;
 pub mod task;
+pub mod task_name;
 pub mod testing;
 pub mod types;
 pub mod value;

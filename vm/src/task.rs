@@ -6,6 +6,7 @@
 use crate::error::{ErrorObj, Thrown, TraceEntry};
 use crate::interp::{Exit, FrameFn, Globals, Vm};
 use crate::registry::{Registry, Ticket};
+use crate::task_name::TaskName;
 use crate::value::Value;
 pub use crate::wait_site::{WaitOn, WaitSite};
 pub use crate::waiters::{Completions, Wake};
@@ -122,8 +123,9 @@ struct TaskState {
 pub struct TaskObj {
     header: TaskHeader,
     pub id: u64,
-    /// The name given at spawn; unnamed tasks are `task-<id>` (see `name`).
-    name: Option<Arc<str>>,
+    /// The name given at spawn, or its function's; unnamed tasks are
+    /// `task-<id>` (see `name`).
+    name: TaskName,
     fiber: Mutex<FiberCell>,
     state: Mutex<TaskState>,
     /// Someone awaited (or caught) the result: no "never awaited" report.
@@ -282,12 +284,12 @@ impl RtCtx {
     /// Creates a task that will run `vm` (whose fiber already has its entry
     /// frame) and queues it.
     pub fn spawn(self: &Arc<Self>, vm: Vm, name: Option<Arc<str>>) -> Arc<TaskObj> {
-        self.spawn_slot(FiberSlot::Ready(Box::new(vm)), name, false)
+        self.spawn_slot(FiberSlot::Ready(Box::new(vm)), TaskName::given(name), false)
     }
 
     /// Spawns the program's main task (its end cancels every other task).
     pub fn spawn_main(self: &Arc<Self>, vm: Vm) -> Arc<TaskObj> {
-        self.spawn_slot(FiberSlot::Ready(Box::new(vm)), Some("main".into()), true)
+        self.spawn_slot(FiberSlot::Ready(Box::new(vm)), TaskName::Given("main".into()), true)
     }
 
     /// Creates a task that will call `f(args)` (its fiber is built when it
@@ -299,22 +301,25 @@ impl RtCtx {
         kw: Vec<(Arc<str>, Value)>,
         name: Option<Arc<str>>,
     ) -> Arc<TaskObj> {
+        let name = TaskName::given(name);
         match f {
             Value::Func(c) if kw.is_empty() => self.spawn_slot(FiberSlot::Start(FrameFn::Owned(c), args), name, false),
             f => self.spawn_slot(FiberSlot::StartKw(Box::new((f, args, kw.into_boxed_slice()))), name, false),
         }
     }
 
-    /// `spawn_call` of a function as a frame holds it.
-    pub fn spawn_fn_call(self: &Arc<Self>, (func, args, kw): FnCall, name: Option<Arc<str>>) -> Arc<TaskObj> {
+    /// `spawn_call` of a function as a frame holds it (`TaskName::of_fn`
+    /// names the task after it without touching a shared count).
+    pub fn spawn_fn_call(self: &Arc<Self>, (func, args, kw): FnCall, name: TaskName) -> Arc<TaskObj> {
         if kw.is_empty() {
             self.spawn_slot(FiberSlot::Start(func, args), name, false)
         } else {
-            self.spawn_call(Value::Func(func.into_arc()), args, kw, name)
+            let slot = FiberSlot::StartKw(Box::new((Value::Func(func.into_arc()), args, kw.into_boxed_slice())));
+            self.spawn_slot(slot, name, false)
         }
     }
 
-    fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: Option<Arc<str>>, is_main: bool) -> Arc<TaskObj> {
+    fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: TaskName, is_main: bool) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         // When registered as it is built, readers of the registry skip it
         // until it is (`upgrade` fails before).
@@ -391,7 +396,7 @@ impl TaskObj {
     /// The task's name: the one given at spawn, else `task-<id>` (formatted on
     /// demand, so an unnamed task carries no string).
     pub fn name(&self) -> std::borrow::Cow<'_, str> {
-        match &self.name {
+        match self.name.get() {
             Some(n) => std::borrow::Cow::Borrowed(n),
             None => std::borrow::Cow::Owned(format!("task-{}", self.id)),
         }
@@ -430,6 +435,23 @@ impl TaskObj {
         r
     }
 
+    /// Whether it failed (and with what) if finished; otherwise `index` is
+    /// queued on `to` when it finishes. As `result_or_notify`, for a waiter
+    /// that needs only the outcome (a TaskGroup's end): no value is copied.
+    pub fn outcome_or_notify(&self, to: &Arc<Completions>, index: u32) -> Option<Result<(), Thrown>> {
+        let mut st = self.state.lock();
+        let r = self.observe_outcome(&mut st);
+        if r.is_none() {
+            st.waiters.push(Waiter::Notify(to.clone(), index));
+        }
+        r
+    }
+
+    /// Whether it failed (and with what), if finished, marked as seen.
+    pub fn outcome(&self) -> Option<Result<(), Thrown>> {
+        self.observe_outcome(&mut self.state.lock())
+    }
+
     /// The result if finished, marked as seen (no "never awaited" report).
     pub fn result(&self) -> Option<TaskResult> {
         self.observe(&mut self.state.lock())
@@ -438,13 +460,25 @@ impl TaskObj {
     /// The result, marked as seen (no "never awaited" report), if finished.
     fn observe(&self, st: &mut TaskState) -> Option<TaskResult> {
         let r = st.result.clone()?;
-        if !self.observed.swap(true, Ordering::Relaxed) {
-            if matches!(r, TaskResult::Failed(_)) {
-                let me = self as *const TaskObj;
-                self.ctx.failures.lock().retain(|(_, _, t)| t.as_ptr() != me);
-            }
-        }
+        self.mark_observed(matches!(r, TaskResult::Failed(_)));
         Some(r)
+    }
+
+    fn observe_outcome(&self, st: &mut TaskState) -> Option<Result<(), Thrown>> {
+        let outcome = match st.result.as_ref()? {
+            TaskResult::Value(_) => Ok(()),
+            TaskResult::Failed(f) => Err(f.thrown.clone()),
+        };
+        self.mark_observed(outcome.is_err());
+        Some(outcome)
+    }
+
+    /// Someone saw the result: a failure leaves the exit report.
+    fn mark_observed(&self, failed: bool) {
+        if !self.observed.swap(true, Ordering::Relaxed) && failed {
+            let me = self as *const TaskObj;
+            self.ctx.failures.lock().retain(|(_, _, t)| t.as_ptr() != me);
+        }
     }
 
     /// Blocks the calling OS thread until the task finishes (only the
@@ -705,7 +739,7 @@ impl Schedulable for TaskObj {
 /// A lazy call of an `async fn`: nothing runs until it is awaited or spawned.
 #[derive(Debug)]
 pub struct CoroutineObj {
-    pub name: Arc<str>,
+    pub name: TaskName,
     /// For an async `mut self` method called on a place: where `self` goes
     /// back, valid when awaited in the frame (depth) that made it.
     pub writeback: Option<Box<(crate::bytecode::Place, Vec<Value>, usize)>>,
@@ -715,14 +749,14 @@ pub struct CoroutineObj {
 impl CoroutineObj {
     /// A coroutine over a call of `func` (borrowed when a frozen global
     /// holds it, so a `join` of a thousand calls touches no shared count).
-    pub fn new(name: Arc<str>, func: FrameFn, args: CallArgs, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
+    pub fn new(name: TaskName, func: FrameFn, args: CallArgs, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
         CoroutineObj { name, writeback: None, call: Mutex::new(Some((func, args, kw))) }
     }
 
     /// A coroutine over a call of the function value `f`.
     pub fn of_value(name: Arc<str>, f: Value, args: CallArgs, kw: Keywords) -> Result<CoroutineObj, Thrown> {
         match f {
-            Value::Func(c) => Ok(CoroutineObj::new(name, FrameFn::Owned(c), args, kw)),
+            Value::Func(c) => Ok(CoroutineObj::new(TaskName::Given(name), FrameFn::Owned(c), args, kw)),
             other => Err(Thrown::type_error(format!("a coroutine must wrap an async fn, not {}", other.type_name()))),
         }
     }

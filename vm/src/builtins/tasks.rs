@@ -8,6 +8,7 @@ use crate::error::{RtResult, Thrown};
 use crate::futures::{self, AwaitTasks, Catch, Mode, Sleep, Timeout};
 use crate::interp::Vm;
 use crate::task::{RtCtx, TaskObj};
+use crate::task_name::TaskName;
 use crate::value::{Closure, Value};
 use std::sync::{Arc, OnceLock};
 
@@ -56,7 +57,10 @@ pub fn to_task(vm: &Vm, v: &Value, name: Option<Arc<str>>) -> RtResult<Arc<TaskO
     let ctx = vm.ctx.as_ref().ok_or_else(|| Thrown::new("Error", "no runtime is running"))?;
     match v {
         Value::Task(t) => Ok(t.clone()),
-        Value::Coroutine(c) => Ok(ctx.spawn_fn_call(c.take_fn()?, name.or_else(|| Some(c.name.clone())))),
+        Value::Coroutine(c) => {
+            let name = name.map_or_else(|| c.name.clone(), TaskName::Given);
+            Ok(ctx.spawn_fn_call(c.take_fn()?, name))
+        }
         Value::Future(_) => {
             let fiber = Vm::for_call(ctx, await_shim_for(ctx), vec![v.clone()], Vec::new())?;
             Ok(ctx.spawn(fiber, name))
@@ -80,10 +84,6 @@ pub fn spawn(vm: &mut Vm, args: Args) -> RtResult<Value> {
             c.type_name()
         )));
     }
-    let name = name.or_else(|| match c {
-        Value::Coroutine(co) => Some(co.name.clone()),
-        _ => None,
-    });
     to_task(vm, c, name).map(Value::Task)
 }
 

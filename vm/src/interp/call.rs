@@ -32,7 +32,7 @@ impl Vm {
                     // Calling an async fn only makes a lazy coroutine.
                     let args = self.take_args(argc, kw);
                     self.pop();
-                    let name = closure.proto.name.clone();
+                    let name = crate::task_name::TaskName::Given(closure.proto.name.clone());
                     let co = CoroutineObj::new(name, FrameFn::Owned(closure), args.pos.into_iter().collect(), args.kw);
                     self.push(Value::Coroutine(Arc::new(co)));
                     return Ok(false);

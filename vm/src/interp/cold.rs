@@ -349,7 +349,7 @@ impl Vm {
                 // coroutine the importer awaits, or nothing to do.
                 self.push(match init {
                     Some(f) => Value::Coroutine(Arc::new(crate::task::CoroutineObj::new(
-                        spec.name.as_str().into(),
+                        crate::task_name::TaskName::Given(spec.name.as_str().into()),
                         super::FrameFn::Owned(f),
                         Default::default(),
                         Vec::new(),

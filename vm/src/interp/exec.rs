@@ -14,6 +14,7 @@ use crate::bytecode::{FuncProto, Op, Place, PlaceRoot, Variant};
 use crate::error::{RtResult, Thrown};
 use crate::ops;
 use crate::task::CoroutineObj;
+use crate::task_name::TaskName;
 use crate::value::{Closure, Value};
 use parser::ast::{BinOp, CmpOp};
 use std::sync::Arc;
@@ -188,8 +189,12 @@ impl Vm {
                     Some(Value::Func(f)) => {
                         // An async fn: the call is a lazy coroutine over the arguments.
                         let args = self.pop_call_args(n);
-                        let co =
-                            CoroutineObj::new(f.proto.name.clone(), FrameFn::Global(Arc::as_ptr(f)), args, Vec::new());
+                        let co = CoroutineObj::new(
+                            TaskName::of_fn(&FrameFn::Global(Arc::as_ptr(f))),
+                            FrameFn::Global(Arc::as_ptr(f)),
+                            args,
+                            Vec::new(),
+                        );
                         self.push(Value::Coroutine(Arc::new(co)));
                         return Ok(Step::Next(ip));
                     }
@@ -237,7 +242,7 @@ impl Vm {
                 };
                 if let (Some(Value::Func(f)), true) = (closure.globals.frozen_ref(slot as usize), self.ctx.is_some()) {
                     if f.proto.is_async {
-                        let name = Some(f.proto.name.clone());
+                        let name = TaskName::of_fn(&FrameFn::Global(Arc::as_ptr(f)));
                         match method {
                             None => {
                                 let args = self.pop_call_args(n);
@@ -252,8 +257,7 @@ impl Vm {
                                 }
                             }
                             Some(site) => {
-                                let ctx = self.ctx.clone();
-                                if ctx.is_some_and(|ctx| self.spawn_into_group(&ctx, f, n, site, proto, base, name)) {
+                                if self.spawn_into_group(f, n, site, proto, base, name) {
                                     ip += 1; // the `CallMethod` of `tg.spawn`
                                     return Ok(Step::Next(ip));
                                 }
@@ -718,13 +722,12 @@ impl Vm {
     #[allow(clippy::too_many_arguments)]
     fn spawn_into_group(
         &mut self,
-        ctx: &Arc<crate::task::RtCtx>,
         f: &Arc<Closure>,
         n: usize,
         site: &crate::bytecode::MethodSite,
         proto: &FuncProto,
         base: usize,
-        name: Option<Arc<str>>,
+        name: TaskName,
     ) -> bool {
         let len = self.fiber.stack.len();
         let recv_at = match site.place.map(|p| &proto.places[p as usize]) {
@@ -732,17 +735,23 @@ impl Vm {
             Some(Place { root: PlaceRoot::Local(slot), steps, .. }) if steps.is_empty() => base + *slot as usize,
             _ => return false,
         };
-        let group = match self.fiber.stack.get(recv_at) {
-            Some(Value::Handle(h)) if matches!(&**h, crate::handles::Handle::TaskGroup(_)) => h.clone(),
-            _ => return false,
-        };
+        let is_group =
+            |v: &Value| matches!(v, Value::Handle(h) if matches!(&**h, crate::handles::Handle::TaskGroup(_)));
+        if self.ctx.is_none() || !self.fiber.stack.get(recv_at).is_some_and(is_group) {
+            return false;
+        }
         let args = self.pop_call_args(n);
+        // The context and the group are borrowed, not cloned: the context's
+        // count is shared by every worker.
+        let Some(ctx) = &self.ctx else { return false };
+        let task = ctx.spawn_fn_call((FrameFn::Global(Arc::as_ptr(f)), args, Vec::new()), name);
+        if let Some(Value::Handle(h)) = self.fiber.stack.get(recv_at) {
+            if let crate::handles::Handle::TaskGroup(children) = &**h {
+                children.lock().push(task.clone());
+            }
+        }
         if site.place.is_none() {
             self.pop();
-        }
-        let task = ctx.spawn_fn_call((FrameFn::Global(Arc::as_ptr(f)), args, Vec::new()), name);
-        if let crate::handles::Handle::TaskGroup(children) = &*group {
-            children.lock().push(task.clone());
         }
         self.push(Value::Task(task));
         true

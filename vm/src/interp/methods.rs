@@ -9,6 +9,7 @@ use crate::builtins::{methods, Args};
 use crate::bytecode::{CachedMethod, MethodSite, Place, SelfKind};
 use crate::error::{RtResult, Thrown};
 use crate::task::CoroutineObj;
+use crate::task_name::TaskName;
 use crate::types::TypeInfo;
 use crate::value::{BoundMethod, Closure, Value};
 use std::sync::Arc;
@@ -215,7 +216,7 @@ impl Vm {
                 if closure.proto.is_async {
                     // An async method: a coroutine over a copy of the receiver.
                     let func = Self::task_fn(closure, &obj.ty);
-                    let fn_name = closure.proto.name.clone();
+                    let fn_name = TaskName::of_fn(&func);
                     let args = self.pop_n(argc + nkw);
                     let mut place_indices = Vec::new();
                     let this = if place.is_some() {
@@ -236,7 +237,7 @@ impl Vm {
                         // `spawn(obj.method(args))`: the task is made straight
                         // from the call, with no coroutine in between.
                         if let Some(ctx) = &self.ctx {
-                            let task = ctx.spawn_fn_call((func, pos, kwargs), Some(fn_name));
+                            let task = ctx.spawn_fn_call((func, pos, kwargs), fn_name);
                             if let Some(top) = self.fiber.stack.last_mut() {
                                 *top = Value::Task(task);
                             }

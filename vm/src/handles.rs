@@ -347,10 +347,11 @@ struct GroupExit {
     group: Arc<Handle>,
     body_failed: bool,
     cancelled: bool,
-    /// The children registered with so far (the group may grow while it is
+    /// The children registered with so far, in the group's order, each
+    /// let go of once settled (the group may grow while it is
     /// awaited: a child can spawn into it); each queues its index on
     /// `completions` when it finishes, so a poll looks only at what is new.
-    children: Vec<Arc<TaskObj>>,
+    children: Vec<Option<Arc<TaskObj>>>,
     completions: Arc<crate::task::Completions>,
     /// Children registered with `completions` (each queues once).
     registered: u32,
@@ -384,7 +385,7 @@ impl GroupExit {
 
     fn cancel_all(&mut self) {
         self.cancelled = true;
-        for t in &self.children {
+        for t in self.children.iter().flatten() {
             t.cancel();
         }
     }
@@ -406,11 +407,18 @@ impl NativeFuture for GroupExit {
             if self.cancelled || self.body_failed {
                 t.cancel();
             }
+            // A finished child is let go of at once, while its line is in
+            // this cache (not in a second pass over every child).
             match t.outcome_or_notify(&self.completions, index) {
-                Some(outcome) => self.settle(outcome),
-                None => self.registered += 1,
+                Some(outcome) => {
+                    self.settle(outcome);
+                    self.children.push(None);
+                }
+                None => {
+                    self.registered += 1;
+                    self.children.push(Some(t));
+                }
             }
-            self.children.push(t);
         }
         // Woken only when every child is done, or one failed (the rest are
         // then cancelled); children spawned into the group meanwhile are
@@ -419,7 +427,8 @@ impl NativeFuture for GroupExit {
         let mut done = Vec::new();
         self.completions.take(&mut done);
         for i in done {
-            if let Some(outcome) = self.children.get(i as usize).and_then(|t| t.outcome()) {
+            let child = self.children.get_mut(i as usize).and_then(Option::take);
+            if let Some(outcome) = child.and_then(|t| t.outcome()) {
                 self.settle(outcome);
             }
         }
@@ -443,11 +452,8 @@ impl NativeFuture for GroupExit {
 impl Drop for GroupExit {
     fn drop(&mut self) {
         // Cancelled while waiting: children must not outlive the block.
-        // (`children` holds every child a poll saw, in the group's order;
-        // once all of them finished, only children added since are left.)
-        let all_done = self.finished == self.children.len();
-        let seen = if all_done { &[][..] } else { &self.children[..] };
-        for t in seen.iter().chain(self.new_children().iter()) {
+        // (`children` holds every unsettled child a poll saw.)
+        for t in self.children.iter().flatten().chain(self.new_children().iter()) {
             if !t.is_done() {
                 t.cancel();
             }

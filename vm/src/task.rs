@@ -310,20 +310,43 @@ impl RtCtx {
 
     /// `spawn_call` of a function as a frame holds it (`TaskName::of_fn`
     /// names the task after it without touching a shared count).
-    pub fn spawn_fn_call(self: &Arc<Self>, (func, args, kw): FnCall, name: TaskName) -> Arc<TaskObj> {
+    pub fn spawn_fn_call(self: &Arc<Self>, call: FnCall, name: TaskName) -> Arc<TaskObj> {
+        let task = self.fn_task(call, name);
+        self.queue(&task);
+        task
+    }
+
+    /// The task of `spawn_fn_call`, not queued yet: whoever keeps a second
+    /// reference to it (a TaskGroup) takes it now, while nothing else
+    /// touches its count.
+    pub fn fn_task(self: &Arc<Self>, (func, args, kw): FnCall, name: TaskName) -> Arc<TaskObj> {
         if kw.is_empty() {
-            self.spawn_slot(FiberSlot::Start(func, args), name, false)
+            self.new_task(FiberSlot::Start(func, args), name, false)
         } else {
             let slot = FiberSlot::StartKw(Box::new((Value::Func(func.into_arc()), args, kw.into_boxed_slice())));
-            self.spawn_slot(slot, name, false)
+            self.new_task(slot, name, false)
         }
     }
 
+    /// Queues a task of `fn_task` to run.
+    pub fn queue(&self, task: &Arc<TaskObj>) {
+        if self.trace {
+            trace_line!("[trace] spawn {} (#{})", task.name(), task.id);
+        }
+        self.rt.spawn(task.clone() as TaskRef);
+    }
+
     fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: TaskName, is_main: bool) -> Arc<TaskObj> {
+        let task = self.new_task(fiber, name, is_main);
+        self.queue(&task);
+        task
+    }
+
+    fn new_task(self: &Arc<Self>, fiber: FiberSlot, name: TaskName, is_main: bool) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         // When registered as it is built, readers of the registry skip it
         // until it is (`upgrade` fails before).
-        let task = Arc::new_cyclic(|me| TaskObj {
+        Arc::new_cyclic(|me| TaskObj {
             header: TaskHeader::new(),
             id,
             name,
@@ -339,12 +362,7 @@ impl RtCtx {
             deadlock_pending: AtomicBool::new(false),
             ctx: self.clone(),
             is_main,
-        });
-        if self.trace {
-            trace_line!("[trace] spawn {} (#{})", task.name(), task.id);
-        }
-        self.rt.spawn(task.clone() as TaskRef);
-        task
+        })
     }
 
     /// Every task that has suspended (or was registered at spawn) and has
@@ -473,9 +491,10 @@ impl TaskObj {
         Some(outcome)
     }
 
-    /// Someone saw the result: a failure leaves the exit report.
+    /// Someone saw the result: a failure leaves the exit report. (Only a
+    /// failure is reported, so a success writes nothing.)
     fn mark_observed(&self, failed: bool) {
-        if !self.observed.swap(true, Ordering::Relaxed) && failed {
+        if failed && !self.observed.swap(true, Ordering::Relaxed) {
             let me = self as *const TaskObj;
             self.ctx.failures.lock().retain(|(_, _, t)| t.as_ptr() != me);
         }

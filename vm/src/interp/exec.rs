@@ -744,12 +744,13 @@ impl Vm {
         // The context and the group are borrowed, not cloned: the context's
         // count is shared by every worker.
         let Some(ctx) = &self.ctx else { return false };
-        let task = ctx.spawn_fn_call((FrameFn::Global(Arc::as_ptr(f)), args, Vec::new()), name);
+        let task = ctx.fn_task((FrameFn::Global(Arc::as_ptr(f)), args, Vec::new()), name);
         if let Some(Value::Handle(h)) = self.fiber.stack.get(recv_at) {
             if let crate::handles::Handle::TaskGroup(children) = &**h {
                 children.lock().push(task.clone());
             }
         }
+        ctx.queue(&task);
         if site.place.is_none() {
             self.pop();
         }

@@ -28,6 +28,17 @@ print(got)
 if got > 0:
     var note = "positive"
 print(note)
+try:
+    raise ValueError("bad")
+except ValueError as err:
+    print("caught", err.message)
+let ch = Channel[Int](3)
+await ch.send(1)
+await ch.send(2)
+ch.close()
+while let Some(v) = await ch.recv():
+    got += v
+print(got)
 for q in range(0):
     pass
 print(q)
@@ -37,4 +48,6 @@ print(q)
 # expect: y 1
 # expect: 6
 # expect: positive
+# expect: caught bad
+# expect: 9
 # expect runtime error: global `q` is used before it is defined

@@ -234,6 +234,10 @@ pub enum Op {
     /// against its return annotation `type_checks[check]` (None passes for
     /// an async fn), with the message a returning call would give
     CheckResult { check: u32, func: u32, is_async: bool },
+    /// `[] -> []` checks an argument of an inlined call, in the local slot
+    /// `arg_checks[i].slot`, against its parameter's annotation, with the
+    /// message the call would give
+    CheckArg(u32),
     /// `[] -> !` raises MatchError for the value in `locals[slot]`
     MatchFail(u16),
     /// `[] -> [module, awaitable]` instantiates `imports[i]` once per program:
@@ -313,6 +317,15 @@ pub struct CmpJump {
     pub k: i32,
     /// Where to jump when the comparison is false.
     pub target: u32,
+}
+
+/// An annotated parameter of an inlined call (`Op::CheckArg`).
+#[derive(Clone, Debug)]
+pub struct ArgCheck {
+    pub slot: u16,
+    pub check: TypeCheck,
+    pub func: Arc<str>,
+    pub param: Arc<str>,
 }
 
 /// The instructions `start..end` are the inlined body of a call of `name`
@@ -552,6 +565,8 @@ pub struct FuncProto {
     pub select_sites: Vec<SelectSite>,
     /// The calls compiled inline into this function.
     pub inlined: Vec<InlinedCall>,
+    /// The annotated arguments of those calls (`Op::CheckArg`).
+    pub arg_checks: Vec<ArgCheck>,
     /// Modules of your own imported by this code (`ImportModule`).
     pub imports: Vec<Arc<crate::compiler::ModuleSpec>>,
     /// Parameter names in order (the `*args` one last when `has_star`).

@@ -7,8 +7,9 @@
 //!
 //! Only what cannot change meaning is inlined: a function bound once, at
 //! the top level of a module (never in the REPL, where a later input may
-//! rebind it), with plain positional parameters whose annotations need no
-//! runtime check, called with as many positional arguments; a body made
+//! rebind it), with plain positional parameters (an annotated one is
+//! checked by `CheckArg` once the arguments are ready, with the call's own
+//! message), called with as many positional arguments; a body made
 //! of names, constants, operators, calls, attribute and index reads and
 //! `await` (no `?`, which would return from the caller, no comprehension
 //! or lambda), whose names other than the parameters mean the same at the
@@ -27,7 +28,7 @@
 //! its function could be called.)
 
 use super::Compiler;
-use crate::bytecode::{InlinedCall, Op};
+use crate::bytecode::{ArgCheck, InlinedCall, Op};
 use parser::ast::{self, Arg, Expr, ExprKind, StmtKind};
 use std::sync::Arc;
 
@@ -61,11 +62,7 @@ impl Compiler {
             return false;
         }
         let Some(def) = self.inline_fns.get(name).cloned() else { return false };
-        let checked_param = def.params.iter().any(|p| p.ty.as_ref().is_some_and(|t| self.type_check(t).is_some()));
-        if def.is_async != awaited
-            || args.len() != def.params.len()
-            || args.iter().any(|a| a.name.is_some() || a.star)
-            || checked_param
+        if def.is_async != awaited || args.len() != def.params.len() || args.iter().any(|a| a.name.is_some() || a.star)
         {
             return false;
         }
@@ -110,6 +107,17 @@ impl Compiler {
             };
             bound.push(slot);
         }
+        // Annotated parameters are checked once every argument is ready,
+        // in order, as a call's entry checks them.
+        let outer = self.set_span(span);
+        for (p, slot) in def.params.iter().zip(&bound) {
+            if let Some(check) = p.ty.as_ref().and_then(|t| self.type_check(t)) {
+                let a = ArgCheck { slot: *slot, check, func: name.into(), param: p.name.name.as_str().into() };
+                let i = super::func::push(&mut self.f().proto.arg_checks, a);
+                self.emit(Op::CheckArg(i));
+            }
+        }
+        self.set_span(outer);
         let start = self.fr().proto.code.len() as u32;
         if let Some((i, lent)) = guarded {
             let guard = self.emit(Op::JumpIfLendable { slot: lent, target: 0 });
@@ -129,6 +137,9 @@ impl Compiler {
             self.inline_body(&def, body, &bound);
         }
         if let Some(check) = def.ret.as_ref().and_then(|t| self.type_check(t)) {
+            // A wrong result points at the `return`, as the call's would.
+            let ret_span = def.body.first().map_or(span, |s| s.span);
+            self.set_span(ret_span);
             let c = super::func::push(&mut self.f().proto.type_checks, check);
             let n = self.f().name_index(name);
             self.emit(Op::CheckResult { check: c, func: n, is_async: def.is_async });

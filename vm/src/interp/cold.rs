@@ -319,6 +319,20 @@ impl Vm {
                     tri!(Err(Thrown::type_error(format!("expected {}, got {}", check.name(), v.type_name()))));
                 }
             }
+            Op::CheckArg(i) => {
+                if let Some(a) = proto.arg_checks.get(i as usize) {
+                    let v = &self.fiber.stack[base + a.slot as usize];
+                    if !super::call::type_matches(&a.check, v) {
+                        let got = v.type_name();
+                        tri!(Err(Thrown::type_error(format!(
+                            "argument `{}` of `{}` must be {}, got {got}",
+                            a.param,
+                            a.func,
+                            a.check.name()
+                        ))));
+                    }
+                }
+            }
             Op::CheckResult { check, func, is_async } => {
                 let check = &proto.type_checks[check as usize];
                 let v = self.fiber.stack.last().cloned().unwrap_or_default();

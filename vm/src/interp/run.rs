@@ -333,6 +333,15 @@ impl Vm {
                             continue;
                         }
                     }
+                    Op::CheckArg(i) => {
+                        // An inlined call's argument passes its annotation
+                        // (the error: `step`).
+                        if let Some(a) = proto.arg_checks.get(i as usize) {
+                            if hs.get(base + a.slot as usize).is_some_and(|v| type_matches(&a.check, v)) {
+                                continue;
+                            }
+                        }
+                    }
                     Op::CheckResult { check, is_async, .. } => {
                         // An inlined call's result passes its annotation (the
                         // error: `step`).

@@ -706,6 +706,17 @@ impl<T> Channel<T> {
         }
     }
 
+    /// The oldest value of a buffered channel's ring, taken without the
+    /// lock (a receive that is not registered would take the same value);
+    /// None when the ring is empty or the channel has none. Anything else
+    /// (a value only a parked sender holds, a closed channel) is for
+    /// `poll_recv`/`try_recv` to see.
+    #[inline]
+    pub fn try_take_buffered(&self) -> Option<T> {
+        let ring = self.ring.as_ref()?;
+        self.pop_and_refill(ring)
+    }
+
     /// Never waits: a buffered value, or (unbuffered) a waiting sender's.
     pub fn try_recv(&self) -> RecvPoll<T> {
         if let Some(ring) = &self.ring {

@@ -381,11 +381,15 @@ pub struct MethodSite {
     pub guess: Option<u32>,
     /// Which method of which struct type this site called last.
     pub cache: MethodCache,
+    /// For `await x.recv()` / `await x.send(v)`: what follows the
+    /// `Await`, worked out once when the function is complete
+    /// (`FuncState::note_await_shapes`) rather than on every operation.
+    pub await_shape: Option<crate::chan::AwaitShape>,
 }
 
 impl MethodSite {
     pub fn new(name: Arc<str>, call: CallSite, place: Option<u32>) -> MethodSite {
-        MethodSite { name, call, place, local: None, guess: None, cache: MethodCache::default() }
+        MethodSite { name, call, place, local: None, guess: None, cache: MethodCache::default(), await_shape: None }
     }
 }
 

@@ -26,18 +26,19 @@ impl ChannelObj {
         Arc::new(ChannelObj { chan: Channel::new(capacity), elem })
     }
 
+    #[inline]
     fn check(&self, v: &Value) -> RtResult<()> {
-        if let Some(t) = &self.elem {
-            if !crate::interp::type_matches(t, v) {
-                return Err(Thrown::type_error(format!(
-                    "this channel carries {} values, not {}",
-                    t.name(),
-                    v.type_name()
-                )));
-            }
+        match &self.elem {
+            Some(t) if !crate::interp::type_matches(t, v) => Err(wrong_elem(t, v)),
+            _ => Ok(()),
         }
-        Ok(())
     }
+}
+
+#[cold]
+#[inline(never)]
+fn wrong_elem(t: &TypeCheck, v: &Value) -> Thrown {
+    Thrown::type_error(format!("this channel carries {} values, not {}", t.name(), v.type_name()))
 }
 
 pub fn closed_error() -> Thrown {
@@ -422,57 +423,65 @@ impl crate::interp::Vm {
             let Some(task) = &self.task else { return Ok(ChanStep::Ordinary) };
             let mut op = RecvOp::default();
             let polled = ch.chan.poll_recv_with(&mut op, || task.waker());
-            let after = after_recv(proto, await_at + 1);
+            let shape = match site.await_shape {
+                Some(AwaitShape::Recv(shape)) => shape,
+                _ => RecvShape::at(proto, await_at),
+            };
+            let after = shape.after;
             // Past the end of an inlined call (see `after_recv`): its `Clear`s
             // run here when it is skipped.
             let skip = match (&polled, &after) {
                 (RecvPoll::Pending, _) | (_, AfterRecv::Optional | AfterRecv::Pair) => 0,
-                _ => recv_skip(proto, await_at + 1),
+                _ => shape.skip,
             };
             let base = self.base();
             match (polled, after) {
                 (RecvPoll::Pending, _) => {
                     let fut = futures::value(RecvFut { ch: ch.clone(), op, done: false });
                     let interrupted = task.interrupt_pending();
-                    self.fiber.stack.truncate(keep);
+                    Value::truncate(&mut self.fiber.stack, keep);
                     self.push(fut);
                     // A pending cancellation is raised by the `Await`
                     // (which withdraws the registration).
                     return Ok(if interrupted { ChanStep::Continue(await_at) } else { ChanStep::Suspend });
                 }
                 (RecvPoll::Value(v), AfterRecv::StoreMatch { slot, .. }) => {
-                    self.fiber.stack.truncate(keep);
+                    Value::truncate(&mut self.fiber.stack, keep);
                     run_clears(&mut self.fiber.stack, proto, await_at + 1, skip, base);
                     let at = self.base() + slot as usize;
-                    self.fiber.stack[at] = Value::some(v.clone());
+                    if let Some(s) = self.fiber.stack.get_mut(at) {
+                        s.set(Value::some(v.clone()));
+                    }
                     self.push(v);
                     return Ok(ChanStep::Continue(await_at + 3 + skip));
                 }
                 (RecvPoll::Closed, AfterRecv::StoreMatch { slot, fail }) => {
-                    self.fiber.stack.truncate(keep);
+                    Value::truncate(&mut self.fiber.stack, keep);
                     run_clears(&mut self.fiber.stack, proto, await_at + 1, skip, base);
                     let at = self.base() + slot as usize;
-                    self.fiber.stack[at] = Value::None;
+                    if let Some(s) = self.fiber.stack.get_mut(at) {
+                        s.set(Value::None);
+                    }
                     return Ok(ChanStep::Continue(fail));
                 }
                 (RecvPoll::Value(v), AfterRecv::Optional | AfterRecv::Pair) => {
-                    self.fiber.stack.truncate(keep);
+                    Value::truncate(&mut self.fiber.stack, keep);
                     self.push(Value::some(v));
                 }
                 (RecvPoll::Value(v), AfterRecv::Match(_) | AfterRecv::Unwrap) => {
-                    self.fiber.stack.truncate(keep);
+                    Value::truncate(&mut self.fiber.stack, keep);
                     run_clears(&mut self.fiber.stack, proto, await_at + 1, skip, base);
                     self.push(v);
                     return Ok(ChanStep::Continue(await_at + 2 + skip));
                 }
                 (RecvPoll::Closed, AfterRecv::Match(fail)) => {
-                    self.fiber.stack.truncate(keep);
+                    Value::truncate(&mut self.fiber.stack, keep);
                     run_clears(&mut self.fiber.stack, proto, await_at + 1, skip, base);
                     return Ok(ChanStep::Continue(fail));
                 }
                 (RecvPoll::Closed, _) => {
                     // A following `.unwrap()` runs, and reports the None.
-                    self.fiber.stack.truncate(keep);
+                    Value::truncate(&mut self.fiber.stack, keep);
                     self.push(Value::None);
                 }
             }
@@ -484,7 +493,7 @@ impl crate::interp::Vm {
                 TrySend::Closed(_) => return Err(closed_error()),
                 TrySend::Full(_) => return Ok(ChanStep::Ordinary),
             }
-            self.fiber.stack.truncate(keep);
+            Value::truncate(&mut self.fiber.stack, keep);
             if proto.code.get(await_at + 1) == Some(&Op::Pop) {
                 return Ok(ChanStep::Continue(await_at + 2));
             }
@@ -496,7 +505,15 @@ impl crate::interp::Vm {
 
 /// The value at the end of a path of field steps (`self.inbox`,
 /// `stage.io.out`), by reference; None for an index step or a missing field.
-fn field_path<'a>(root: &'a Value, steps: &[crate::bytecode::PlaceStep]) -> Option<&'a Value> {
+#[inline(always)]
+pub(crate) fn field_path<'a>(root: &'a Value, steps: &[crate::bytecode::PlaceStep]) -> Option<&'a Value> {
+    if steps.is_empty() {
+        return Some(root);
+    }
+    fields_path(root, steps)
+}
+
+fn fields_path<'a>(root: &'a Value, steps: &[crate::bytecode::PlaceStep]) -> Option<&'a Value> {
     let mut v = root;
     for step in steps {
         let (crate::bytecode::PlaceStep::Field(name), Value::Struct(s)) = (step, v) else { return None };
@@ -587,8 +604,33 @@ fn after_recv_at(proto: &crate::bytecode::FuncProto, at: usize) -> AfterRecv {
     }
 }
 
+/// A channel operation awaited at once, and what follows its `Await`
+/// (`MethodSite::await_shape`).
+#[derive(Clone, Copy, Debug)]
+pub enum AwaitShape {
+    Recv(RecvShape),
+    /// `await ch.send(v)`; `then_pop`: its None result is dropped at once.
+    Send { then_pop: bool },
+}
+
+/// What follows an `await x.recv()`: `after_recv` and `recv_skip` of the
+/// instruction after its `Await`, stored in the method site.
+#[derive(Clone, Copy, Debug)]
+pub struct RecvShape {
+    pub(crate) after: AfterRecv,
+    /// `recv_skip`: the transparent end of an inlined call after the `Await`.
+    pub(crate) skip: usize,
+}
+
+impl RecvShape {
+    /// The shape of the receive whose `Await` is at `await_at`.
+    pub(crate) fn at(proto: &crate::bytecode::FuncProto, await_at: usize) -> RecvShape {
+        RecvShape { after: after_recv(proto, await_at + 1), skip: recv_skip(proto, await_at + 1) }
+    }
+}
+
 /// What the instruction after `await ch.recv()` does with its Optional.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum AfterRecv {
     /// Nothing special: the Optional is pushed.
     Optional,

@@ -18,27 +18,30 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(Arc<String>),
-    List(Arc<Vec<Value>>),
-    Tuple(Arc<Vec<Value>>),
-    Dict(Arc<Dict>),
-    /// `Some(v)` of anything but a scalar (`Value::some` picks the form;
-    /// every `Some` of an Int, Float or Bool is one of the inline forms
-    /// below, so two equal `Some`s always have the same form)
-    Some(Arc<Value>),
     /// `Some(n)` of an Int, without an allocation.
     SomeInt(i64),
     /// `Some(x)` of a Float.
     SomeFloat(f64),
     /// `Some(b)` of a Bool.
     SomeBool(bool),
+    /// A builtin function, by index into the native table.
+    Native(u32),
+    // The variants above own nothing (no drop, no refcount): they come
+    // first so that "needs no drop" is one comparison of the tag
+    // (`Value::owns_nothing`).
+    Str(Arc<String>),
+    List(Arc<Vec<Value>>),
+    Tuple(Arc<Vec<Value>>),
+    Dict(Arc<Dict>),
+    /// `Some(v)` of anything but a scalar (`Value::some` picks the form;
+    /// every `Some` of an Int, Float or Bool is one of the inline forms
+    /// above, so two equal `Some`s always have the same form)
+    Some(Arc<Value>),
     Ok(Arc<Value>),
     Err(Arc<Value>),
     Error(Arc<ErrorObj>),
     Struct(Arc<StructObj>),
     Func(Arc<Closure>),
-    /// A builtin function, by index into the native table.
-    Native(u32),
     /// A method bound to its receiver: `xs.append` used as a value.
     Bound(Arc<BoundMethod>),
     /// A type used as a value: `Int`, `Point`, `ValueError`.
@@ -79,6 +82,50 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// Does the value own nothing (a scalar, an inline `Some` of one, a
+    /// builtin)? Then it needs no drop: overwriting or forgetting it leaks
+    /// nothing. One comparison of the tag (these variants come first).
+    #[inline(always)]
+    pub fn owns_nothing(&self) -> bool {
+        matches!(
+            self,
+            Value::None
+                | Value::Unit
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::SomeInt(_)
+                | Value::SomeFloat(_)
+                | Value::SomeBool(_)
+                | Value::Native(_)
+        )
+    }
+
+    /// `values.truncate(len)`, without a drop call for the values that own
+    /// nothing (the Int argument of a send, say).
+    #[inline(always)]
+    pub fn truncate(values: &mut Vec<Value>, len: usize) {
+        while values.len() > len {
+            match values.pop() {
+                Some(v) if v.owns_nothing() => std::mem::forget(v),
+                v => drop(v),
+            }
+        }
+    }
+
+    /// `*self = v`, without the out-of-line drop when the old value owns
+    /// nothing (a slot that held the last `Some(n)` received, say).
+    #[inline(always)]
+    pub fn set(&mut self, v: Value) {
+        if self.owns_nothing() {
+            // SAFETY: the old value owns nothing, so not dropping it leaks
+            // nothing; `self` is valid for writes.
+            unsafe { std::ptr::write(self, v) };
+        } else {
+            *self = v;
+        }
+    }
+
     /// Takes one more strong reference to the value's `Arc`, if it has one.
     #[inline(always)]
     fn retain(&self) {
@@ -264,10 +311,22 @@ impl Value {
     /// `Some(v)`: a scalar stays inline, anything else is boxed.
     #[inline(always)]
     pub fn some(v: Value) -> Value {
+        // The scalar arms copy their payload out of `v`, which owns
+        // nothing; forgetting it spares the out-of-line drop call rustc
+        // would otherwise emit for it.
         match v {
-            Value::Int(i) => Value::SomeInt(i),
-            Value::Float(f) => Value::SomeFloat(f),
-            Value::Bool(b) => Value::SomeBool(b),
+            Value::Int(i) => {
+                std::mem::forget(v);
+                Value::SomeInt(i)
+            }
+            Value::Float(f) => {
+                std::mem::forget(v);
+                Value::SomeFloat(f)
+            }
+            Value::Bool(b) => {
+                std::mem::forget(v);
+                Value::SomeBool(b)
+            }
             other => Value::Some(Arc::new(other)),
         }
     }

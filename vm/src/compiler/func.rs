@@ -135,6 +135,29 @@ impl FuncState {
         self.proto.self_borrowable = !writes;
     }
 
+    /// Records in each `await x.recv()` / `await x.send(v)` site what
+    /// follows its `Await` (`MethodSite::await_shape`), once the code is
+    /// final (after `thread_jumps`: the shape holds jump targets).
+    pub fn note_await_shapes(&mut self) {
+        use crate::chan::{AwaitShape, RecvShape};
+        let p = &mut self.proto;
+        for at in 0..p.code.len() {
+            let (Op::CallMethod(i), Some(Op::Await)) = (p.code[at], p.code.get(at + 1)) else { continue };
+            let Some(site) = p.method_sites.get(i as usize) else { continue };
+            if !site.call.kwnames.is_empty() || !site.call.stars.is_empty() {
+                continue;
+            }
+            let shape = match (&*site.name, site.call.argc) {
+                ("recv" | "__anext__", 0) => AwaitShape::Recv(RecvShape::at(p, at + 1)),
+                ("send", 1) => AwaitShape::Send { then_pop: p.code.get(at + 2) == Some(&Op::Pop) },
+                _ => continue,
+            };
+            if let Some(site) = p.method_sites.get_mut(i as usize) {
+                site.await_shape = Some(shape);
+            }
+        }
+    }
+
     pub fn thread_jumps(&mut self) {
         for at in 0..self.proto.code.len() {
             let Some(mut target) = self.jump_target(at) else { continue };

@@ -209,6 +209,7 @@ pub(crate) fn compile_with(
     state.emit(Op::None);
     state.emit(Op::Return);
     state.thread_jumps();
+    state.note_await_shapes();
     let has_errors = c.diags.iter().any(|d| d.is_error());
     let frozen = (0..c.global_names.len() as u32).map(|g| c.global_writes.get(&g).copied().unwrap_or(0) <= 1).collect();
     let program = Program {
@@ -569,6 +570,7 @@ impl Compiler {
         self.emit(Op::Return);
         let mut state = self.funcs.pop().unwrap_or_else(|| FuncState::new("?", self.file.clone(), false, false));
         state.thread_jumps();
+        state.note_await_shapes();
         state.note_slot0_writes();
         let captures = state.captures.clone();
         (Arc::new(state.proto), captures)

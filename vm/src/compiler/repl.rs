@@ -114,6 +114,7 @@ pub fn compile_repl_input(
     }
     body.emit(Op::Return);
     body.thread_jumps();
+    body.note_await_shapes();
     if c.diags.iter().any(|d| d.is_error()) {
         return (None, c.diags);
     }

@@ -237,7 +237,7 @@ impl HotStack {
 /// A value that needs no drop.
 #[inline(always)]
 fn is_scalar(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Unit)
+    v.owns_nothing()
 }
 
 /// Grows the buffer of `stack`, whose first `len` slots are initialised

@@ -6,6 +6,7 @@
 
 mod r#await;
 mod call;
+mod chan_fast;
 mod cold;
 mod dunders;
 mod exec;

@@ -13,9 +13,10 @@
 //! and before every way out.
 
 use super::call::type_matches;
+use super::chan_fast::local_chan_op;
 use super::hot_stack::HotStack;
 use super::{pop_plain_frame, Flow, Frame, FrameFn, FrameKind, TryHandler, Vm, MAX_FRAMES};
-use crate::bytecode::{Op, Variant};
+use crate::bytecode::{Op, PlaceRoot, Variant};
 use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
 use crate::value::{Closure, Value};
@@ -245,6 +246,20 @@ impl Vm {
                     }
                     Op::CallMethod(i) => {
                         let Some(site) = proto.method_sites.get(i as usize) else { leave!(Err(bad_site())) };
+                        if let (Some(shape), Some(place)) =
+                            (site.await_shape, site.place.and_then(|p| proto.places.get(p as usize)))
+                        {
+                            // `await ch.recv()` / `await ch.send(v)` that completes
+                            // at once (chan_fast.rs; `ip` is at the `Await`).
+                            if let PlaceRoot::Local(s) = place.root {
+                                let root = base + s as usize;
+                                let (stack, steps) = (&mut self.fiber.stack, &place.steps[..]);
+                                if let Some(next) = local_chan_op(&mut hs, stack, shape, code, base, root, steps, ip) {
+                                    ip = next;
+                                    continue;
+                                }
+                            }
+                        }
                         self.save_ip(ip);
                         let entered = self.enter_struct_method(&mut hs, site, base, self_ty, &closure.globals);
                         if let Some((callee, callee_at, callee_ty)) = entered {
@@ -313,6 +328,25 @@ impl Vm {
                                 continue;
                             }
                             _ => {}
+                        }
+                    }
+                    Op::SelectLocals(i) => {
+                        // `await select([ch])` over one local channel whose
+                        // buffer holds a value: `(0, v)` as the match's two
+                        // items, with no future (everything else: `step`).
+                        if let Some(site) = proto.select_sites.get(i as usize).filter(|s| s.pair) {
+                            if let [slot] = site.slots[..] {
+                                let got = match hs.get(base + slot as usize) {
+                                    Some(Value::Channel(ch)) => ch.chan.try_take_buffered(),
+                                    _ => None,
+                                };
+                                if let Some(v) = got {
+                                    hs.push_with(&mut self.fiber.stack, || Value::Int(0));
+                                    hs.push_with(&mut self.fiber.stack, || v);
+                                    ip = site.target as usize;
+                                    continue;
+                                }
+                            }
                         }
                     }
                     // A `try` inside a loop enters and leaves once per pass.

@@ -105,6 +105,9 @@ pub enum Op {
     Slice,
     /// `[obj] -> [obj.name]` where `name = names[i]`
     GetAttr(u32),
+    /// `[] -> [local.name]`: `Load(slot)` then `GetAttr(name)`, reading a
+    /// struct's field where the local holds it (no count taken on the struct)
+    LoadAttr { slot: u16, name: u32 },
     /// `[obj] -> [obj[i]]` positional element of a tuple/list/struct (patterns, destructuring)
     GetItem(u32),
     /// `[seq] -> [x1..xn]` destructures exactly n items (ValueError otherwise)
@@ -471,6 +474,50 @@ impl std::fmt::Debug for MethodCache {
     }
 }
 
+/// Where a field access (`Op::GetAttr`, a place's field step) found its
+/// field in the last struct type it met: that type's id and the field's
+/// index plus one (0: empty). A type's fields never change and ids are
+/// unique, so a hit is always right; shared by the threads that run the
+/// code, it is read and refreshed without a lock (a stale entry only misses).
+#[derive(Default)]
+pub struct FieldCache(std::sync::atomic::AtomicU64);
+
+impl FieldCache {
+    /// The field's index in a struct of type `type_id`, if cached.
+    #[inline(always)]
+    pub fn get(&self, type_id: u32) -> Option<usize> {
+        let packed = self.0.load(std::sync::atomic::Ordering::Relaxed);
+        let plus_one = packed as u32;
+        ((packed >> 32) as u32 == type_id && plus_one != 0).then(|| plus_one as usize - 1)
+    }
+
+    pub fn set(&self, type_id: u32, index: usize) {
+        if let Ok(plus_one) = u32::try_from(index + 1) {
+            let packed = (u64::from(type_id) << 32) | u64::from(plus_one);
+            self.0.store(packed, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+impl Clone for FieldCache {
+    fn clone(&self) -> FieldCache {
+        FieldCache(std::sync::atomic::AtomicU64::new(self.0.load(std::sync::atomic::Ordering::Relaxed)))
+    }
+}
+
+/// A cache is not part of what an instruction means.
+impl PartialEq for FieldCache {
+    fn eq(&self, _: &FieldCache) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for FieldCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FieldCache")
+    }
+}
+
 /// Where a place starts.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum PlaceRoot {
@@ -481,7 +528,7 @@ pub enum PlaceRoot {
 /// One step of a place path.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlaceStep {
-    Field(Arc<str>),
+    Field(Arc<str>, FieldCache),
     /// The index value comes from the stack (evaluated in path order).
     Index,
 }
@@ -557,6 +604,9 @@ pub struct FuncProto {
     pub spans: Vec<Span>,
     pub consts: Vec<Value>,
     pub names: Vec<Arc<str>>,
+    /// `name_caches[i]`: where `GetAttr(i)`/`LoadAttr` found the field
+    /// `names[i]` in the struct type they met last.
+    pub name_caches: Vec<FieldCache>,
     pub call_sites: Vec<CallSite>,
     pub method_sites: Vec<MethodSite>,
     pub places: Vec<Place>,

@@ -507,17 +507,23 @@ impl crate::interp::Vm {
 /// `stage.io.out`), by reference; None for an index step or a missing field.
 #[inline(always)]
 pub(crate) fn field_path<'a>(root: &'a Value, steps: &[crate::bytecode::PlaceStep]) -> Option<&'a Value> {
-    if steps.is_empty() {
-        return Some(root);
+    use crate::bytecode::PlaceStep;
+    match (steps, root) {
+        ([], _) => Some(root),
+        // `self.inbox` met before: the cached index, with no call.
+        ([PlaceStep::Field(_, cache)], Value::Struct(s)) => match cache.get(s.ty.id) {
+            Some(i) => s.fields.get(i),
+            None => fields_path(root, steps),
+        },
+        _ => fields_path(root, steps),
     }
-    fields_path(root, steps)
 }
 
 fn fields_path<'a>(root: &'a Value, steps: &[crate::bytecode::PlaceStep]) -> Option<&'a Value> {
     let mut v = root;
     for step in steps {
-        let (crate::bytecode::PlaceStep::Field(name), Value::Struct(s)) = (step, v) else { return None };
-        v = s.fields.get(s.ty.field_index(name)?)?;
+        let (crate::bytecode::PlaceStep::Field(name, cache), Value::Struct(s)) = (step, v) else { return None };
+        v = s.fields.get(s.ty.cached_field_index(name, cache)?)?;
     }
     Some(v)
 }

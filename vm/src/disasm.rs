@@ -38,6 +38,10 @@ fn describe(proto: &FuncProto, op: &Op) -> String {
         Op::Const(i) => {
             format!("Const {i} ({})", proto.consts.get(*i as usize).map(crate::format::to_repr).unwrap_or_default())
         }
+        Op::LoadAttr { slot, name } => {
+            let name = proto.names.get(*name as usize).map(|s| s.to_string()).unwrap_or_default();
+            format!("LoadAttr({slot}).{name}")
+        }
         Op::GetAttr(i) => {
             format!("GetAttr {}", proto.names.get(*i as usize).map(|s| s.to_string()).unwrap_or_default())
         }

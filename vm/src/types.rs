@@ -112,6 +112,23 @@ impl StructType {
         self.fields.iter().position(|f| f == name)
     }
 
+    /// `field_index` through a site's cache: one compare when the site
+    /// met this type last.
+    #[inline(always)]
+    pub fn cached_field_index(&self, name: &str, cache: &crate::bytecode::FieldCache) -> Option<usize> {
+        match cache.get(self.id) {
+            Some(i) => Some(i),
+            None => self.find_field_caching(name, cache),
+        }
+    }
+
+    #[cold]
+    fn find_field_caching(&self, name: &str, cache: &crate::bytecode::FieldCache) -> Option<usize> {
+        let i = self.field_index(name)?;
+        cache.set(self.id, i);
+        Some(i)
+    }
+
     pub fn method_index(&self, name: &str) -> Option<usize> {
         self.methods.iter().position(|(n, _)| &**n == name)
     }

@@ -120,10 +120,22 @@ impl Compiler {
                     self.emit_builtin(b);
                     return;
                 }
-                self.expr(obj);
-                self.set_span(name.span);
                 let n = self.f().name_index(&name.name);
-                self.emit(Op::GetAttr(n));
+                let local = match &obj.kind {
+                    ExprKind::Name(v) => self.fr().lookup(v).map(|l| l.slot),
+                    _ => None,
+                };
+                match local {
+                    Some(slot) => {
+                        self.set_span(name.span);
+                        self.emit(Op::LoadAttr { slot, name: n });
+                    }
+                    None => {
+                        self.expr(obj);
+                        self.set_span(name.span);
+                        self.emit(Op::GetAttr(n));
+                    }
+                }
             }
             ExprKind::Path { base, name } => {
                 if let Some(b) = self.static_member(base, &name.name) {

@@ -115,12 +115,6 @@ impl FuncState {
         })
     }
 
-    /// Jump threading, once the function is complete: a jump whose target
-    /// is an unconditional `Jump` goes straight to where that one goes (the
-    /// end of a `match` case that is the end of a loop body, a `break` out
-    /// of a nested block): one dispatch instead of two or more. A jump
-    /// other than `Jump` is only threaded forward, so every backward jump
-    /// is still a `Jump` and still counts against the time slice.
     /// Sets `self_borrowable`: whether no instruction can write slot 0.
     pub fn note_slot0_writes(&mut self) {
         let p = &self.proto;
@@ -158,7 +152,14 @@ impl FuncState {
         }
     }
 
+    /// Jump threading, once the function is complete: a jump whose target
+    /// is an unconditional `Jump` goes straight to where that one goes (the
+    /// end of a `match` case that is the end of a loop body, a `break` out
+    /// of a nested block): one dispatch instead of two or more. A jump
+    /// other than `Jump` is only threaded forward, so every backward jump
+    /// is still a `Jump` and still counts against the time slice.
     pub fn thread_jumps(&mut self) {
+        self.keep_loop_handlers();
         for at in 0..self.proto.code.len() {
             let Some(mut target) = self.jump_target(at) else { continue };
             // Bounded: a cycle of jumps (an empty `while True`) stays as it is.
@@ -176,6 +177,39 @@ impl FuncState {
             }
             if Some(target) != self.jump_target(at) {
                 self.patch_to(at, target);
+            }
+        }
+    }
+
+    /// A loop whose body begins with a `try` leaves the try and enters it
+    /// again on every pass: `PopTry; Jump(head)` back to `head: SetupTry`.
+    /// Installing the same handler at the same stack height again changes
+    /// nothing, so such a `PopTry` becomes `Jump(head + 1)`: the handler
+    /// stays installed across the back edge. Only a `PopTry` that leaves
+    /// that very `try` qualifies: one inside its protected range and in no
+    /// nested `try`'s (whose own `PopTry`s come first) — rejecting
+    /// conservatively, e.g. a `continue` in a nested `try`'s `else`.
+    fn keep_loop_handlers(&mut self) {
+        let code = &mut self.proto.code;
+        for at in 0..code.len().saturating_sub(1) {
+            let (Op::PopTry, Op::Jump(mut head)) = (code[at], code[at + 1]) else { continue };
+            // Through the jumps of the statements the `try` ends (`while`).
+            for _ in 0..8 {
+                match code.get(head as usize) {
+                    Some(&Op::Jump(next)) if next != head => head = next,
+                    _ => break,
+                }
+            }
+            let head = head as usize;
+            let Some(&Op::SetupTry { target, finally: false }) = code.get(head) else { continue };
+            if head >= at || at >= target as usize {
+                continue;
+            }
+            let nested = code[head + 1..at]
+                .iter()
+                .any(|op| matches!(op, Op::SetupTry { target: t, .. } if *t as usize > at));
+            if !nested {
+                code[at] = Op::Jump(head as u32 + 1);
             }
         }
     }
@@ -276,6 +310,7 @@ impl FuncState {
             return i as u32;
         }
         self.proto.names.push(name.into());
+        self.proto.name_caches.push(FieldCache::default());
         (self.proto.names.len() - 1) as u32
     }
 }

@@ -283,7 +283,14 @@ impl Compiler {
                     if items.len() == slots.len() && !items.iter().any(|i| matches!(i.kind, PatternKind::Star(_))) =>
                 {
                     for (item, &slot) in items.iter().zip(slots) {
-                        self.pattern(item, slot, &mut fails);
+                        match &item.kind {
+                            // The item's slot is the name's: nothing reads
+                            // it once a case's body runs (closures copy).
+                            PatternKind::Bind(name) if !self.fr().is_module => {
+                                self.f().bind_existing(name, slot, item.span)
+                            }
+                            _ => self.pattern(item, slot, &mut fails),
+                        }
                     }
                 }
                 PatternKind::Wildcard => {}

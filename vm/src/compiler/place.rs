@@ -33,7 +33,7 @@ impl Compiler {
         loop {
             match &cur.kind {
                 ExprKind::Attr { obj, name } => {
-                    steps.push(PlaceStep::Field(name.name.as_str().into()));
+                    steps.push(PlaceStep::Field(name.name.as_str().into(), FieldCache::default()));
                     cur = obj;
                 }
                 ExprKind::Index { obj, index } => {

@@ -137,8 +137,12 @@ impl Vm {
             }
             Op::GetAttr(n) => {
                 let obj = self.pop();
-                let name = proto.names.get(n as usize).cloned().unwrap_or_else(|| "".into());
-                let r = tri!(self.get_attr(obj, &name));
+                let r = tri!(self.get_attr_caching(proto, n, obj));
+                self.push(r);
+            }
+            Op::LoadAttr { slot, name } => {
+                let obj = self.fiber.stack.get(base + slot as usize).cloned().unwrap_or_default();
+                let r = tri!(self.get_attr_caching(proto, name, obj));
                 self.push(r);
             }
             Op::GetItem(i) => {

@@ -6,7 +6,7 @@
 use super::hot_stack::HotStack;
 use super::{type_matches, FrameFn, FrameKind, Globals, Vm, Writeback, MAX_FRAMES};
 use crate::builtins::{methods, Args};
-use crate::bytecode::{CachedMethod, MethodSite, Place, SelfKind};
+use crate::bytecode::{CachedMethod, FuncProto, MethodSite, Place, SelfKind};
 use crate::error::{RtResult, Thrown};
 use crate::task::CoroutineObj;
 use crate::task_name::TaskName;
@@ -349,6 +349,18 @@ impl Vm {
     }
 
     /// `obj.name` as a value.
+    /// `obj.names[n]` for `GetAttr(n)`/`LoadAttr`: a struct's field is
+    /// noted in the site's cache for the hot loop (`run.rs`).
+    pub(crate) fn get_attr_caching(&mut self, proto: &FuncProto, n: u32, obj: Value) -> RtResult<Value> {
+        let name = proto.names.get(n as usize).cloned().unwrap_or_else(|| "".into());
+        if let (Value::Struct(s), Some(cache)) = (&obj, proto.name_caches.get(n as usize)) {
+            if let Some(i) = s.ty.cached_field_index(&name, cache) {
+                return Ok(s.fields.get(i).cloned().unwrap_or_default());
+            }
+        }
+        self.get_attr(obj, &name)
+    }
+
     pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> RtResult<Value> {
         match &obj {
             Value::Struct(s) => {

@@ -35,7 +35,13 @@ impl Vm {
         let mut idx = indices.iter();
         for step in &place.steps {
             cur = match step {
-                PlaceStep::Field(name) => self.get_attr(cur, name)?,
+                PlaceStep::Field(name, cache) => match &cur {
+                    Value::Struct(s) => match s.ty.cached_field_index(name, cache) {
+                        Some(i) => s.fields.get(i).cloned().unwrap_or_default(),
+                        None => self.get_attr(cur, name)?,
+                    },
+                    _ => self.get_attr(cur, name)?,
+                },
                 PlaceStep::Index => {
                     let i = idx.next().cloned().unwrap_or_default();
                     if let Value::Struct(_) = cur {
@@ -87,9 +93,9 @@ fn walk<'a>(root: &'a mut Value, steps: &[PlaceStep], indices: &[Value], create:
     let last = steps.len().saturating_sub(1);
     for (n, step) in steps.iter().enumerate() {
         cur = match step {
-            PlaceStep::Field(name) => match cur {
+            PlaceStep::Field(name, cache) => match cur {
                 Value::Struct(s) => {
-                    let Some(i) = s.ty.field_index(name) else {
+                    let Some(i) = s.ty.cached_field_index(name, cache) else {
                         return Err(Thrown::new("AttributeError", format!("`{}` has no field `{name}`", s.ty.name)));
                     };
                     &mut Arc::make_mut(s).fields[i]

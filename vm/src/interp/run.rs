@@ -145,6 +145,37 @@ impl Vm {
                         }
                         continue;
                     }
+                    Op::LoadAttr { slot, name } => {
+                        // `local.field` of a struct whose type this site
+                        // met before (else `step`, which notes it).
+                        if let Some(Value::Struct(s)) = hs.get(base + slot as usize) {
+                            let cache = proto.name_caches.get(name as usize);
+                            if let Some(v) = cache.and_then(|c| c.get(s.ty.id)).and_then(|i| s.fields.get(i)) {
+                                match v {
+                                    &Value::Int(i) => hs.push_with(&mut self.fiber.stack, || Value::Int(i)),
+                                    v => {
+                                        let v = v.clone();
+                                        hs.push_with(&mut self.fiber.stack, || v);
+                                    }
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    Op::GetAttr(name) => {
+                        // The field replaces the struct on top, as above.
+                        let at = hs.len().wrapping_sub(1);
+                        if let Some(Value::Struct(s)) = hs.get(at) {
+                            let cache = proto.name_caches.get(name as usize);
+                            if let Some(v) = cache.and_then(|c| c.get(s.ty.id)).and_then(|i| s.fields.get(i)) {
+                                let v = v.clone();
+                                if let Some(top) = hs.get_mut(at) {
+                                    *top = v;
+                                }
+                                continue;
+                            }
+                        }
+                    }
                     Op::Store(s) => {
                         // The top moves into the slot; the slot's old value is dropped.
                         if hs.store_top(base + s as usize) {

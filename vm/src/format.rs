@@ -510,3 +510,9 @@ mod tests {
         assert_eq!(apply_spec(&Value::Int(1234567), "", ",").unwrap(), "1,234,567");
     }
 }
+
+/// `name` after "a" or "an" as it is spoken: "an Int", "a Bool".
+pub fn with_article(name: &str) -> String {
+    let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+    format!("{article} {name}")
+}

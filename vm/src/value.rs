@@ -396,6 +396,11 @@ impl Value {
     }
 
     /// The user-facing type name, as `type(x)` and error messages show it.
+    /// The type's name with its article, for messages: "an Int", "a Bool".
+    pub fn a_type_name(&self) -> String {
+        crate::format::with_article(&self.type_name())
+    }
+
     pub fn type_name(&self) -> String {
         match self {
             Value::None => "NoneType".into(),

@@ -511,7 +511,7 @@ pub fn length(v: &Value) -> RtResult<i64> {
         Value::Range(r) => r.len(),
         Value::Channel(c) => c.chan.len() as i64,
         Value::Unit => 0,
-        other => return Err(Thrown::type_error(format!("a {} has no length", other.type_name()))),
+        other => return Err(Thrown::type_error(format!("{} has no length", other.a_type_name()))),
     })
 }
 
@@ -545,7 +545,7 @@ pub fn index(obj: &Value, idx: &Value) -> RtResult<Value> {
             let at = normalize_index(idx, r.len().max(0) as usize)? as i64;
             Ok(Value::Int(r.start + at * r.step))
         }
-        other => Err(Thrown::type_error(format!("a {} cannot be indexed", other.type_name()))),
+        other => Err(Thrown::type_error(format!("{} cannot be indexed", other.a_type_name()))),
     }
 }
 
@@ -598,7 +598,7 @@ pub fn slice(obj: &Value, lo: &Value, hi: &Value, step: &Value) -> RtResult<Valu
             let chars: Vec<char> = s.chars().collect();
             Ok(Value::str(slice_bounds(lo, hi, step, chars.len())?.into_iter().map(|i| chars[i]).collect::<String>()))
         }
-        other => Err(Thrown::type_error(format!("a {} cannot be sliced", other.type_name()))),
+        other => Err(Thrown::type_error(format!("{} cannot be sliced", other.a_type_name()))),
     }
 }
 

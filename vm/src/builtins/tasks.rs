@@ -111,18 +111,25 @@ pub fn yield_now(_vm: &mut Vm, _args: Args) -> RtResult<Value> {
     Ok(futures::value(Sleep::new(0)))
 }
 
-fn tasks_of(vm: &mut Vm, args: &Args, name: &str) -> RtResult<Vec<Arc<TaskObj>>> {
-    let [list] = super::core::one(args, name)?;
-    if let Value::List(xs) | Value::Tuple(xs) = list {
-        // Read in place: a copy would touch every item's refcount twice.
-        return xs.iter().map(|v| to_task(vm, v, None)).collect();
-    }
-    let items = vm.collect_iterable(list)?;
-    items.iter().map(|v| to_task(vm, v, None)).collect()
+fn tasks_of(vm: &mut Vm, mut args: Args, name: &str) -> RtResult<Vec<Arc<TaskObj>>> {
+    super::core::one(&args, name)?;
+    let list = args.pos.pop().unwrap_or_default();
+    let items = match list {
+        Value::List(xs) | Value::Tuple(xs) => match Arc::try_unwrap(xs) {
+            Ok(items) => items,
+            // Read in place: a copy would touch every item's refcount twice.
+            Err(xs) => return xs.iter().map(|v| to_task(vm, v, None)).collect(),
+        },
+        other => vm.collect_iterable(&other)?,
+    };
+    // The only reference (`join([g(i) for i in …])`): each coroutine is
+    // let go once its task is made, so the tasks reuse its memory rather
+    // than the program holding both at once.
+    items.into_iter().map(|v| to_task(vm, &v, None)).collect()
 }
 
 fn combinator(vm: &mut Vm, args: Args, name: &str, mode: Mode) -> RtResult<Value> {
-    let tasks = tasks_of(vm, &args, name)?;
+    let tasks = tasks_of(vm, args, name)?;
     if tasks.is_empty() && mode == Mode::Race {
         return Err(Thrown::value_error("race() needs at least one awaitable"));
     }

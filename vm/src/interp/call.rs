@@ -72,7 +72,7 @@ impl Vm {
                 let args = self.take_args(argc, kw);
                 drop(args);
                 self.pop();
-                Err(Thrown::type_error(format!("a {} is not callable", other.type_name())))
+                Err(Thrown::type_error(format!("{} is not callable", other.a_type_name())))
             }
         }
     }

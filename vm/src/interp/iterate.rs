@@ -35,7 +35,7 @@ impl Vm {
                 return Ok(v);
             }
         }
-        Err(Thrown::type_error(format!("a {} is not iterable", v.type_name())))
+        Err(not_iterable(&v))
     }
 
     /// `GetAIter`: what `async for` iterates with `__anext__`.
@@ -93,7 +93,7 @@ impl Vm {
                     self.fiber.stack[at] = Value::Iter(Box::new(state));
                     Ok(r.map_or(IterStep::Done, IterStep::Item))
                 }
-                None => Err(Thrown::type_error(format!("a {} is not iterable", other.type_name()))),
+                None => Err(not_iterable(other)),
             },
         }
     }
@@ -147,7 +147,7 @@ impl Vm {
             }
             return Ok(out);
         }
-        Err(Thrown::type_error(format!("a {} is not iterable", v.type_name())))
+        Err(not_iterable(v))
     }
 
     /// Calls a `mut self` method on an owned value with `args`; returns the
@@ -199,4 +199,9 @@ impl Vm {
         }
         Ok(items)
     }
+}
+
+/// "an Int is not iterable", "a Bool is not iterable".
+fn not_iterable(v: &Value) -> Thrown {
+    Thrown::type_error(format!("{} is not iterable", v.a_type_name()))
 }

@@ -103,7 +103,7 @@ fn walk<'a>(root: &'a mut Value, steps: &[PlaceStep], indices: &[Value], create:
                 other => {
                     return Err(Thrown::new(
                         "AttributeError",
-                        format!("cannot set field `{name}` on a {}", other.type_name()),
+                        format!("cannot set field `{name}` on {}", other.a_type_name()),
                     ))
                 }
             },
@@ -136,8 +136,8 @@ fn walk<'a>(root: &'a mut Value, steps: &[PlaceStep], indices: &[Value], create:
                     }
                     other => {
                         return Err(Thrown::type_error(format!(
-                            "a {} does not support item assignment",
-                            other.type_name()
+                            "{} does not support item assignment",
+                            other.a_type_name()
                         )))
                     }
                 }

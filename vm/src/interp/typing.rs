@@ -29,8 +29,8 @@ pub(crate) fn expect_bool(v: &Value, what: &str) -> RtResult<bool> {
 }
 
 pub fn hash_key(k: Value) -> RtResult<HashKey> {
-    let name = k.type_name();
-    HashKey::new(k).ok_or_else(|| Thrown::type_error(format!("a {name} cannot be a dictionary key (it is mutable)")))
+    let name = k.a_type_name();
+    HashKey::new(k).ok_or_else(|| Thrown::type_error(format!("{name} cannot be a dictionary key (it is mutable)")))
 }
 
 pub(crate) fn get_item(obj: &Value, i: usize) -> RtResult<Value> {

@@ -151,7 +151,6 @@ impl Shared {
             let mut l = l.borrow_mut();
             match l.as_mut() {
                 Some(local) if Arc::ptr_eq(&local.rt, self) => {
-                    note_busy();
                     if woken && self.workers > 1 {
                         // The next slot runs on this worker as soon as the
                         // current task yields: no other worker needs waking,
@@ -320,7 +319,6 @@ fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
             while let Some(task) = next.take() {
                 next = run_task(&rt, task, index);
                 tick += 1;
-                note_busy();
                 if tick % 61 == 0 && !rt.clock.is_virtual() {
                     rt.timers.fire_due(rt.clock.now_ns());
                 }
@@ -339,47 +337,6 @@ fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
     // Drop queued tasks owned by this thread (their fibers are freed).
     LOCAL.with(|l| *l.borrow_mut() = None);
     WORKER_INDEX.with(|w| w.set(usize::MAX));
-}
-
-/// A worker that has polled or queued this many tasks runs a busy program:
-/// it reserves its malloc arena (see `reserve_malloc_arena`). Small
-/// programs never pay for that.
-const BUSY_AFTER: u32 = 1024;
-
-thread_local! {
-    /// Polls and queued tasks on this worker, counted up to `BUSY_AFTER`.
-    static BUSY: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// Counts a poll or a queued task on this worker thread.
-fn note_busy() {
-    let _ = BUSY.try_with(|b| {
-        let n = b.get();
-        if n < BUSY_AFTER {
-            b.set(n + 1);
-            if n + 1 == BUSY_AFTER {
-                reserve_malloc_arena();
-            }
-        }
-    });
-}
-
-/// glibc gives each thread its own malloc arena and grows it one page at a
-/// time, with an `mprotect` system call per growth (its main arena grows in
-/// larger steps). A worker that allocates a lot of long-lived memory (200 000
-/// task handles kept in a list, a big data structure) would make thousands
-/// of those calls. So a busy worker grows its arena once, by allocating and
-/// freeing ~30 MiB in blocks below the `mmap` threshold: the freed pages go
-/// back to the kernel (`madvise`), but the arena keeps them mapped writable,
-/// and later growth up to that size costs no call.
-fn reserve_malloc_arena() {
-    if !cfg!(all(target_os = "linux", target_env = "gnu")) {
-        return;
-    }
-    const BLOCK: usize = 120 << 10;
-    const BLOCKS: usize = 256;
-    let blocks: Vec<Vec<u8>> = (0..BLOCKS).map(|_| Vec::with_capacity(BLOCK)).collect();
-    drop(std::hint::black_box(blocks));
 }
 
 fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {

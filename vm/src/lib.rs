@@ -1,6 +1,7 @@
 //! The mojolite VM: the compiler (AST → bytecode), values, and the
 //! interpreter loop that runs a fiber without recursing on the Rust stack.
 
+pub mod arena;
 pub mod block_cache;
 pub mod blocking;
 pub mod builtins;

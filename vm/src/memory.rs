@@ -39,6 +39,7 @@ fn account(delta: isize) {
         if v.abs() >= FLUSH {
             IN_USE.fetch_add(v, Ordering::Relaxed);
             c.set(0);
+            crate::arena::note_growth(v);
         } else {
             c.set(v);
         }

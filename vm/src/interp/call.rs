@@ -81,7 +81,17 @@ impl Vm {
         if site.stars.is_empty() {
             return self.call(site.argc as usize, Some(&site.kwnames));
         }
-        // Expand `*xs` spreads into positional arguments.
+        let argc = self.spread_args(site)?;
+        self.call(argc, Some(&site.kwnames))
+    }
+
+    /// Expands the `*xs` spreads among a call's positional arguments (on
+    /// the stack under its keyword values) in place; returns how many
+    /// positional arguments there are then.
+    pub(crate) fn spread_args(&mut self, site: &CallSite) -> RtResult<usize> {
+        if site.stars.is_empty() {
+            return Ok(site.argc as usize);
+        }
         let nkw = site.kwnames.len();
         let kwvals = self.pop_n(nkw);
         let pos = self.pop_n(site.argc as usize);
@@ -96,7 +106,7 @@ impl Vm {
         let argc = expanded.len();
         self.fiber.stack.extend(expanded);
         self.fiber.stack.extend(kwvals);
-        self.call(argc, Some(&site.kwnames))
+        Ok(argc)
     }
 
     fn take_args(&mut self, argc: usize, kw: Option<&[Arc<str>]>) -> Args {

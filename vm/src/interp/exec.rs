@@ -305,7 +305,8 @@ impl Vm {
                 }
                 // ... and, before an `Await`, a ready channel operation.
                 let place = site.place.map(|p| &proto.places[p as usize]);
-                if tri!(self.call_method(site, place)) {
+                let argc = tri!(self.spread_args(&site.call));
+                if tri!(self.call_method(site, argc, place)) {
                     return Ok(Step::Frames);
                 }
             }
@@ -550,6 +551,14 @@ impl Vm {
                 self.put_place(&wb.place, &wb.indices, this)?;
                 self.push(v);
                 return Ok(None);
+            }
+            FrameKind::WritebackLocal(at) => {
+                let this = self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default();
+                self.cut_stack(callee_at);
+                if let Some(slot) = self.fiber.stack.get_mut(at) {
+                    *slot = this;
+                }
+                v
             }
         };
         self.cut_stack(callee_at);

@@ -195,6 +195,34 @@ impl HotStack {
         true
     }
 
+    /// `store_top` into the value `find` picks inside the one at `at` (a
+    /// field of a struct the slot alone holds); false, touching nothing,
+    /// when it picks none or `at` is not below the top.
+    #[inline(always)]
+    pub(crate) fn store_top_within(&mut self, at: usize, find: impl FnOnce(&mut Value) -> Option<&mut Value>) -> bool {
+        let Some(top) = self.len.checked_sub(1) else { return false };
+        if at >= top {
+            return false;
+        }
+        // SAFETY: `at < top < len`: the slot is initialised, and `find`
+        // returns a value inside it (in its heap, never a stack slot), so
+        // it cannot be the top's slot. The old value there is dropped once
+        // and the top moved out once, as in `store_top`.
+        unsafe {
+            let Some(dst) = find(&mut *self.ptr.add(at)) else { return false };
+            let (dst, src) = (dst as *mut Value, self.ptr.add(top));
+            if !is_scalar(&*dst) {
+                dst.drop_in_place();
+            }
+            match *src {
+                Value::Int(i) => dst.write(Value::Int(i)),
+                _ => std::ptr::copy_nonoverlapping(src, dst, 1),
+            }
+        }
+        self.len = top;
+        true
+    }
+
     /// Drops the values above `to`, without a call for the scalars that
     /// make up most of a returning frame.
     #[inline(always)]

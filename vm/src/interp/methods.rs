@@ -6,7 +6,7 @@
 use super::hot_stack::HotStack;
 use super::{type_matches, FrameFn, FrameKind, Globals, Vm, Writeback, MAX_FRAMES};
 use crate::builtins::{methods, Args};
-use crate::bytecode::{CachedMethod, FuncProto, MethodSite, Place, SelfKind};
+use crate::bytecode::{CachedMethod, FuncProto, MethodSite, Place, PlaceRoot, SelfKind};
 use crate::error::{RtResult, Thrown};
 use crate::task::CoroutineObj;
 use crate::task_name::TaskName;
@@ -182,14 +182,68 @@ impl Vm {
             && matches!(self.fiber.stack.last(), Some(Value::Native(i)) if Some(*i) == crate::builtins::spawn_index())
     }
 
+    /// `c.add(x)`: a sync `mut self` method of the struct in a local (a
+    /// plain variable, no path). `self` moves out of the local, under the
+    /// arguments, and back when the frame goes (`FrameKind::WritebackLocal`):
+    /// no copy of the struct and no count taken on it. False, with nothing
+    /// changed, for any other call.
+    fn enter_mut_method_on_local(
+        &mut self,
+        site: &MethodSite,
+        place: &Place,
+        args_at: usize,
+        argc: usize,
+        kw: Option<&[Arc<str>]>,
+    ) -> RtResult<bool> {
+        let (PlaceRoot::Local(s), [], false) = (place.root, &place.steps[..], place.readonly) else { return Ok(false) };
+        if matches!(&*site.name, "__exit__" | "__aexit__") {
+            return Ok(false);
+        }
+        let at = self.base() + s as usize;
+        let Some(Value::Struct(obj)) = self.fiber.stack.get(at) else { return Ok(false) };
+        // The site's cache (filled by `enter_struct_method`) spares the
+        // lookup by name.
+        let method = match site.cache.get(obj.ty.id) {
+            Some(c) => obj.ty.methods.get(c.index).map(|(_, m)| m),
+            None => obj.ty.method_ref(&site.name),
+        };
+        let Some(Value::Func(closure)) = method else { return Ok(false) };
+        let p = &closure.proto;
+        if p.is_async || !matches!(p.self_kind, SelfKind::Mut | SelfKind::Out) || at >= args_at {
+            return Ok(false);
+        }
+        // Only a call that cannot fail to enter (one argument per
+        // parameter, each of its annotated type): `self` must not be lost
+        // to a binding error. Anything else takes the general way.
+        let args = self.fiber.stack.get(args_at..).unwrap_or_default();
+        let bound_one_to_one = kw.is_none_or(|k| k.is_empty())
+            && !p.has_star
+            && p.params.len() == argc + 1
+            && self.fiber.frames.len() < MAX_FRAMES
+            && p.param_types.iter().skip(1).zip(args).all(|(t, v)| t.as_ref().is_none_or(|t| type_matches(t, v)));
+        if !bound_one_to_one || args.len() != argc {
+            return Ok(false);
+        }
+        let closure = closure.clone();
+        let this = self.fiber.stack.get_mut(at).map(std::mem::take).unwrap_or_default();
+        self.fiber.stack.insert(args_at, this);
+        self.enter_at(FrameFn::Owned(closure), args_at, args_at, argc + 1, kw, FrameKind::WritebackLocal(at))?;
+        Ok(true)
+    }
+
     /// `recv.name(args)`. With a place, a mutating method updates it in place.
-    pub(crate) fn call_method(&mut self, site: &MethodSite, place: Option<&Place>) -> RtResult<bool> {
-        let argc = site.call.argc as usize;
+    /// `argc`: the positional arguments on the stack (`*xs` spread).
+    pub(crate) fn call_method(&mut self, site: &MethodSite, argc: usize, place: Option<&Place>) -> RtResult<bool> {
         let nkw = site.call.kwnames.len();
         let kw = if nkw == 0 { None } else { Some(&site.call.kwnames[..]) };
         let nidx = place.map_or(0, |p| p.index_count());
         let len = self.fiber.stack.len();
         let args_at = len - argc - nkw;
+        if let Some(p) = place {
+            if self.enter_mut_method_on_local(site, p, args_at, argc, kw)? {
+                return Ok(true);
+            }
+        }
         let recv = match place {
             Some(p) => {
                 let indices = self.fiber.stack[args_at - nidx..args_at].to_vec();
@@ -198,7 +252,13 @@ impl Vm {
             None => self.fiber.stack[args_at - 1].clone(),
         };
         if let Value::Struct(obj) = &recv {
-            if let Some(method) = obj.ty.method_ref(&site.name) {
+            // The site's cache (filled by `enter_struct_method`) spares the
+            // lookup by name.
+            let method = match site.cache.get(obj.ty.id) {
+                Some(c) => obj.ty.methods.get(c.index).map(|(_, m)| m),
+                None => obj.ty.method_ref(&site.name),
+            };
+            if let Some(method) = method {
                 let Value::Func(closure) = method else {
                     return Err(Thrown::type_error(format!("`{}.{}` is not a function", obj.ty.name, site.name)));
                 };
@@ -277,7 +337,19 @@ impl Vm {
                         let indices = self.pop_n(nidx);
                         drop(recv);
                         let this = self.take_place(p, &indices)?;
-                        (this, FrameKind::Writeback(Box::new(Writeback { place: p.clone(), indices })))
+                        // Held until the frame is entered: a call that fails
+                        // to bind its arguments puts `self` back.
+                        let backup = this.clone();
+                        let callee_at = self.fiber.stack.len();
+                        self.push(Value::Func(closure.clone()));
+                        self.push(this);
+                        self.fiber.stack.extend(args);
+                        let kind = FrameKind::Writeback(Box::new(Writeback { place: p.clone(), indices: indices.clone() }));
+                        if let Err(e) = self.enter(closure, callee_at, argc + 1, kw, kind) {
+                            self.put_place(p, &indices, backup)?;
+                            return Err(e);
+                        }
+                        return Ok(true);
                     }
                     (Some(_), _) => {
                         self.pop_n(nidx);

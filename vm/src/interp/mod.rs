@@ -201,6 +201,10 @@ pub enum FrameKind {
     Init,
     /// A `mut self` method: `self` (slot 0) is written back to the caller's place.
     Writeback(Box<Writeback>),
+    /// A `mut self` method called on a local (`c.add(x)`): `self` (slot 0)
+    /// was moved out of the caller's slot at this stack index, and goes back
+    /// there (on return and when an error unwinds the frame).
+    WritebackLocal(usize),
 }
 
 #[derive(Debug)]
@@ -330,10 +334,13 @@ pub(crate) fn forget_slot(stack: &mut [Value], at: usize) {
 #[inline(always)]
 pub(crate) fn pop_plain_frame(frames: &mut Vec<Frame>) {
     let Some(last) = frames.len().checked_sub(1) else { return };
-    debug_assert!(matches!(frames[last].kind, FrameKind::Normal | FrameKind::BorrowedSelf));
+    debug_assert!(matches!(
+        frames[last].kind,
+        FrameKind::Normal | FrameKind::BorrowedSelf | FrameKind::WritebackLocal(_)
+    ));
     if matches!(frames[last].closure, FrameFn::Global(_)) {
         // SAFETY: the frame's kind owns no heap value (the caller checked it
-        // is `Normal` or `BorrowedSelf`) and its closure is a borrowed
+        // is `Normal`, `BorrowedSelf` or `WritebackLocal`) and its closure is a borrowed
         // pointer, so forgetting it leaks nothing.
         unsafe { frames.set_len(last) };
     } else {

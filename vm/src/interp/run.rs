@@ -16,7 +16,7 @@ use super::call::type_matches;
 use super::chan_fast::local_chan_op;
 use super::hot_stack::HotStack;
 use super::{pop_plain_frame, Flow, Frame, FrameFn, FrameKind, TryHandler, Vm, MAX_FRAMES};
-use crate::bytecode::{Op, PlaceRoot, Variant};
+use crate::bytecode::{Op, Place, PlaceRoot, PlaceStep, Variant};
 use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
 use crate::value::{Closure, Value};
@@ -159,6 +159,34 @@ impl Vm {
                                     }
                                 }
                                 continue;
+                            }
+                        }
+                    }
+                    Op::LoadPlace(p) => {
+                        // `local.field` read as a place (`self.n += 1`): as
+                        // `LoadAttr`, through the step's cache.
+                        if let Some(v) = proto.places.get(p as usize).and_then(|pl| local_field(&hs, base, pl)) {
+                            let v = v.clone();
+                            hs.push_with(&mut self.fiber.stack, || v);
+                            continue;
+                        }
+                    }
+                    Op::StorePlace(p) => {
+                        // `local.field = v` on a struct only that local holds
+                        // (a `mut self`): set in place, as `Arc::make_mut`
+                        // would. A shared struct is copied first: `step`.
+                        if let Some(Place { root: PlaceRoot::Local(s), steps, .. }) = proto.places.get(p as usize) {
+                            if let [PlaceStep::Field(_, cache)] = &steps[..] {
+                                let stored = hs.store_top_within(base + *s as usize, |v| match v {
+                                    Value::Struct(obj) => {
+                                        let i = cache.get(obj.ty.id)?;
+                                        Arc::get_mut(obj)?.fields.get_mut(i)
+                                    }
+                                    _ => None,
+                                });
+                                if stored {
+                                    continue;
+                                }
                             }
                         }
                     }
@@ -471,8 +499,15 @@ impl Vm {
     #[inline(always)]
     fn return_plain(&mut self, hs: &mut HotStack, proto: &crate::bytecode::FuncProto, stop: usize) -> bool {
         let frames = &mut self.fiber.frames;
-        let (Some(Frame { kind: kind @ (FrameKind::Normal | FrameKind::BorrowedSelf), ret_at, base, .. }), [v]) =
-            (frames.last(), hs.top_n(1))
+        let (
+            Some(Frame {
+                kind: kind @ (FrameKind::Normal | FrameKind::BorrowedSelf | FrameKind::WritebackLocal(_)),
+                ret_at,
+                base,
+                ..
+            }),
+            [v],
+        ) = (frames.last(), hs.top_n(1))
         else {
             return false;
         };
@@ -485,10 +520,19 @@ impl Vm {
         }
         let ret_at = *ret_at;
         let lent = matches!(kind, FrameKind::BorrowedSelf).then_some(*base);
+        // A `mut self` method's `self` goes back to the caller's local (whose
+        // slot holds None meanwhile), before the frame's slots are cut.
+        let back = match kind {
+            FrameKind::WritebackLocal(at) => Some((*at, *base)),
+            _ => None,
+        };
         // Drops the frame's closure: the caller's `closure` is not used again.
         pop_plain_frame(frames);
         if let Some(at) = lent {
             hs.forget(at);
+        }
+        if let Some((at, this)) = back {
+            hs.swap(at, this);
         }
         let top = hs.len() - 1;
         if top != ret_at {
@@ -566,4 +610,13 @@ pub(crate) fn int_cmp(op: CmpOp, x: i64, y: i64) -> Option<bool> {
         CmpOp::GtEq => x >= y,
         CmpOp::In | CmpOp::NotIn => return None,
     })
+}
+
+/// The field a place `local.field` names, when the local holds a struct of
+/// the type its step's cache has seen.
+#[inline(always)]
+fn local_field<'a>(hs: &'a HotStack, base: usize, place: &Place) -> Option<&'a Value> {
+    let (PlaceRoot::Local(s), [PlaceStep::Field(_, cache)]) = (place.root, &place.steps[..]) else { return None };
+    let Some(Value::Struct(obj)) = hs.get(base + s as usize) else { return None };
+    obj.fields.get(cache.get(obj.ty.id)?)
 }

@@ -90,12 +90,20 @@ impl Vm {
         while self.fiber.handlers.last().is_some_and(|h| h.frame_len > self.fiber.frames.len()) {
             self.fiber.handlers.pop();
         }
-        if let FrameKind::Writeback(wb) = frame.kind {
-            let this = self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default();
-            self.fiber.stack.truncate(callee_at);
-            let _ = self.put_place(&wb.place, &wb.indices, this);
-        } else {
-            self.fiber.stack.truncate(callee_at);
+        match frame.kind {
+            FrameKind::Writeback(wb) => {
+                let this = self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default();
+                self.fiber.stack.truncate(callee_at);
+                let _ = self.put_place(&wb.place, &wb.indices, this);
+            }
+            FrameKind::WritebackLocal(at) => {
+                let this = self.fiber.stack.get_mut(frame.base).map(std::mem::take).unwrap_or_default();
+                self.fiber.stack.truncate(callee_at);
+                if let Some(slot) = self.fiber.stack.get_mut(at) {
+                    *slot = this;
+                }
+            }
+            _ => self.fiber.stack.truncate(callee_at),
         }
     }
 }

@@ -174,25 +174,7 @@ impl HotStack {
     /// stores), anything else as one 16-byte copy.
     #[inline(always)]
     pub(crate) fn store_top(&mut self, at: usize) -> bool {
-        let Some(top) = self.len.checked_sub(1) else { return false };
-        if at >= top {
-            return false;
-        }
-        // SAFETY: `at < top < len`: both slots are initialised. The old
-        // value at `at` is dropped once; the top is moved out exactly once
-        // (it is no longer counted after `len = top`).
-        unsafe {
-            let (dst, src) = (self.ptr.add(at), self.ptr.add(top));
-            if !is_scalar(&*dst) {
-                dst.drop_in_place();
-            }
-            match *src {
-                Value::Int(i) => dst.write(Value::Int(i)),
-                _ => std::ptr::copy_nonoverlapping(src, dst, 1),
-            }
-        }
-        self.len = top;
-        true
+        self.store_top_within(at, |v| Some(v))
     }
 
     /// `store_top` into the value `find` picks inside the one at `at` (a
@@ -205,9 +187,9 @@ impl HotStack {
             return false;
         }
         // SAFETY: `at < top < len`: the slot is initialised, and `find`
-        // returns a value inside it (in its heap, never a stack slot), so
-        // it cannot be the top's slot. The old value there is dropped once
-        // and the top moved out once, as in `store_top`.
+        // returns it or a value inside it (in its heap), never the top's
+        // slot. The old value there is dropped once; the top is moved out
+        // exactly once (it is no longer counted after `len = top`).
         unsafe {
             let Some(dst) = find(&mut *self.ptr.add(at)) else { return false };
             let (dst, src) = (dst as *mut Value, self.ptr.add(top));

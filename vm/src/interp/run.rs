@@ -305,14 +305,13 @@ impl Vm {
                     }
                     Op::CallMethod(i) => {
                         let Some(site) = proto.method_sites.get(i as usize) else { leave!(Err(bad_site())) };
-                        if let (Some(shape), Some(place)) =
-                            (site.await_shape, site.place.and_then(|p| proto.places.get(p as usize)))
-                        {
+                        if let Some(shape) = site.await_shape {
                             // `await ch.recv()` / `await ch.send(v)` that completes
                             // at once (chan_fast.rs; `ip` is at the `Await`).
-                            if let PlaceRoot::Local(s) = place.root {
-                                let root = base + s as usize;
-                                let (stack, steps) = (&mut self.fiber.stack, &place.steps[..]);
+                            let place = site.place.and_then(|p| proto.places.get(p as usize));
+                            if let Some(Place { root: PlaceRoot::Local(s), steps, .. }) = place {
+                                let root = base + *s as usize;
+                                let (stack, steps) = (&mut self.fiber.stack, &steps[..]);
                                 if let Some(next) = local_chan_op(&mut hs, stack, shape, code, base, root, steps, ip) {
                                     ip = next;
                                     continue;

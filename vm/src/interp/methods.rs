@@ -277,22 +277,27 @@ impl Vm {
                     // An async method: a coroutine over a copy of the receiver.
                     let func = Self::task_fn(closure, &obj.ty);
                     let fn_name = TaskName::of_fn(&func);
-                    let args = self.pop_n(argc + nkw);
-                    let mut place_indices = Vec::new();
-                    let this = if place.is_some() {
-                        place_indices = self.pop_n(nidx);
-                        recv
-                    } else {
-                        self.pop()
-                    };
-                    let nidx_taken = 0;
-                    let mut pos = crate::task::CallArgs::with_capacity(argc + 1);
-                    if self_kind != SelfKind::None {
-                        pos.push(this);
+                    // The arguments move from the stack into the call (no
+                    // list in between), after a slot for `self`.
+                    let has_self = self_kind != SelfKind::None;
+                    let mut pos = crate::task::CallArgs::new();
+                    if has_self {
+                        pos.push(Value::None);
                     }
-                    let mut it = args.into_iter();
-                    pos.extend(it.by_ref().take(argc));
-                    let kwargs = site.call.kwnames.iter().cloned().zip(it).collect();
+                    let args_at = self.fiber.stack.len().saturating_sub(argc + nkw);
+                    let kwargs: crate::task::Keywords = {
+                        let mut moved = self.fiber.stack.drain(args_at..);
+                        pos.extend(moved.by_ref().take(argc));
+                        site.call.kwnames.iter().cloned().zip(moved).collect()
+                    };
+                    // Under them: the place's index values, or the receiver.
+                    let (this, place_indices) = match place {
+                        Some(_) => (recv, self.pop_n(nidx)),
+                        None => (self.pop(), Vec::new()),
+                    };
+                    if let (true, Some(slot)) = (has_self, pos.first_mut()) {
+                        *slot = this;
+                    }
                     if !matches!((place, self_kind), (Some(_), SelfKind::Mut)) && self.spawns_next() {
                         // `spawn(obj.method(args))`: the task is made straight
                         // from the call, with no coroutine in between.
@@ -310,8 +315,6 @@ impl Vm {
                     let mut co = CoroutineObj::new(fn_name, func, pos, kwargs);
                     if let (Some(p), SelfKind::Mut) = (place, self_kind) {
                         // `await obj.method()` in this frame writes `self` back.
-                        let indices = self.fiber.stack[self.fiber.stack.len() - nidx_taken..].to_vec();
-                        let _ = indices;
                         co.writeback = Some(Box::new((p.clone(), place_indices, self.fiber.frames.len())));
                     }
                     self.push(Value::Coroutine(Arc::new(co)));

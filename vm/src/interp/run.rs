@@ -131,6 +131,11 @@ impl Vm {
                         hs.push_with(&mut self.fiber.stack, || Value::Int(n as i64));
                         continue;
                     }
+                    // The implicit `return None` of every procedure.
+                    Op::None => {
+                        hs.push_with(&mut self.fiber.stack, || Value::None);
+                        continue;
+                    }
                     Op::Load(s) => {
                         // An Int is rebuilt field by field at its new slot: a
                         // whole-value copy of a slot written moments ago (an

@@ -491,6 +491,13 @@ impl FieldCache {
         ((packed >> 32) as u32 == type_id && plus_one != 0).then(|| plus_one as usize - 1)
     }
 
+    /// The field of `v` this cache knows: `v` is a struct of the type it met.
+    #[inline(always)]
+    pub fn field_of<'a>(&self, v: &'a Value) -> Option<&'a Value> {
+        let Value::Struct(s) = v else { return None };
+        s.fields.get(self.get(s.ty.id)?)
+    }
+
     pub fn set(&self, type_id: u32, index: usize) {
         if let Ok(plus_one) = u32::try_from(index + 1) {
             let packed = (u64::from(type_id) << 32) | u64::from(plus_one);

@@ -511,10 +511,7 @@ pub(crate) fn field_path<'a>(root: &'a Value, steps: &[crate::bytecode::PlaceSte
     match (steps, root) {
         ([], _) => Some(root),
         // `self.inbox` met before: the cached index, with no call.
-        ([PlaceStep::Field(_, cache)], Value::Struct(s)) => match cache.get(s.ty.id) {
-            Some(i) => s.fields.get(i),
-            None => fields_path(root, steps),
-        },
+        ([PlaceStep::Field(_, cache)], _) => cache.field_of(root).or_else(|| fields_path(root, steps)),
         _ => fields_path(root, steps),
     }
 }
@@ -616,7 +613,9 @@ fn after_recv_at(proto: &crate::bytecode::FuncProto, at: usize) -> AfterRecv {
 pub enum AwaitShape {
     Recv(RecvShape),
     /// `await ch.send(v)`; `then_pop`: its None result is dropped at once.
-    Send { then_pop: bool },
+    Send {
+        then_pop: bool,
+    },
 }
 
 /// What follows an `await x.recv()`: `after_recv` and `recv_skip` of the

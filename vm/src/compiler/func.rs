@@ -205,9 +205,8 @@ impl FuncState {
             if head >= at || at >= target as usize {
                 continue;
             }
-            let nested = code[head + 1..at]
-                .iter()
-                .any(|op| matches!(op, Op::SetupTry { target: t, .. } if *t as usize > at));
+            let nested =
+                code[head + 1..at].iter().any(|op| matches!(op, Op::SetupTry { target: t, .. } if *t as usize > at));
             if !nested {
                 code[at] = Op::Jump(head as u32 + 1);
             }

@@ -24,6 +24,15 @@ fn guessed_method<'a>(site: &MethodSite, globals: &'a Globals) -> Option<&'a Arc
     }
 }
 
+/// The method `site` calls on a struct of type `ty`: through the site's
+/// cache (filled by `enter_struct_method`), else looked up by name.
+fn site_method<'a>(site: &MethodSite, ty: &'a crate::types::StructType) -> Option<&'a Value> {
+    match site.cache.get(ty.id) {
+        Some(c) => ty.methods.get(c.index).map(|(_, m)| m),
+        None => ty.method_ref(&site.name),
+    }
+}
+
 impl Vm {
     /// The function of a task or coroutine made from a method of `ty`:
     /// borrowed when the type is pinned (a frozen global holds it and its
@@ -201,13 +210,7 @@ impl Vm {
         }
         let at = self.base() + s as usize;
         let Some(Value::Struct(obj)) = self.fiber.stack.get(at) else { return Ok(false) };
-        // The site's cache (filled by `enter_struct_method`) spares the
-        // lookup by name.
-        let method = match site.cache.get(obj.ty.id) {
-            Some(c) => obj.ty.methods.get(c.index).map(|(_, m)| m),
-            None => obj.ty.method_ref(&site.name),
-        };
-        let Some(Value::Func(closure)) = method else { return Ok(false) };
+        let Some(Value::Func(closure)) = site_method(site, &obj.ty) else { return Ok(false) };
         let p = &closure.proto;
         if p.is_async || !matches!(p.self_kind, SelfKind::Mut | SelfKind::Out) || at >= args_at {
             return Ok(false);
@@ -252,13 +255,7 @@ impl Vm {
             None => self.fiber.stack[args_at - 1].clone(),
         };
         if let Value::Struct(obj) = &recv {
-            // The site's cache (filled by `enter_struct_method`) spares the
-            // lookup by name.
-            let method = match site.cache.get(obj.ty.id) {
-                Some(c) => obj.ty.methods.get(c.index).map(|(_, m)| m),
-                None => obj.ty.method_ref(&site.name),
-            };
-            if let Some(method) = method {
+            if let Some(method) = site_method(site, &obj.ty) {
                 let Value::Func(closure) = method else {
                     return Err(Thrown::type_error(format!("`{}.{}` is not a function", obj.ty.name, site.name)));
                 };
@@ -347,7 +344,8 @@ impl Vm {
                         self.push(Value::Func(closure.clone()));
                         self.push(this);
                         self.fiber.stack.extend(args);
-                        let kind = FrameKind::Writeback(Box::new(Writeback { place: p.clone(), indices: indices.clone() }));
+                        let kind =
+                            FrameKind::Writeback(Box::new(Writeback { place: p.clone(), indices: indices.clone() }));
                         if let Err(e) = self.enter(closure, callee_at, argc + 1, kw, kind) {
                             self.put_place(p, &indices, backup)?;
                             return Err(e);
@@ -423,7 +421,6 @@ impl Vm {
         Ok(false)
     }
 
-    /// `obj.name` as a value.
     /// `obj.names[n]` for `GetAttr(n)`/`LoadAttr`: a struct's field is
     /// noted in the site's cache for the hot loop (`run.rs`).
     pub(crate) fn get_attr_caching(&mut self, proto: &FuncProto, n: u32, obj: Value) -> RtResult<Value> {
@@ -436,6 +433,7 @@ impl Vm {
         self.get_attr(obj, &name)
     }
 
+    /// `obj.name` as a value.
     pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> RtResult<Value> {
         match &obj {
             Value::Struct(s) => {

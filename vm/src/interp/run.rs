@@ -153,17 +153,19 @@ impl Vm {
                     Op::LoadAttr { slot, name } => {
                         // `local.field` of a struct whose type this site
                         // met before (else `step`, which notes it).
-                        if let Some(Value::Struct(s)) = hs.get(base + slot as usize) {
-                            let cache = proto.name_caches.get(name as usize);
-                            if let Some(v) = cache.and_then(|c| c.get(s.ty.id)).and_then(|i| s.fields.get(i)) {
-                                match v {
-                                    &Value::Int(i) => hs.push_with(&mut self.fiber.stack, || Value::Int(i)),
-                                    v => {
-                                        let v = v.clone();
-                                        hs.push_with(&mut self.fiber.stack, || v);
-                                    }
+                        let cache = proto.name_caches.get(name as usize);
+                        if let (Some(c), Some(obj)) = (cache, hs.get(base + slot as usize)) {
+                            match c.field_of(obj) {
+                                Some(&Value::Int(i)) => {
+                                    hs.push_with(&mut self.fiber.stack, || Value::Int(i));
+                                    continue;
                                 }
-                                continue;
+                                Some(v) => {
+                                    let v = v.clone();
+                                    hs.push_with(&mut self.fiber.stack, || v);
+                                    continue;
+                                }
+                                None => {}
                             }
                         }
                     }
@@ -198,15 +200,13 @@ impl Vm {
                     Op::GetAttr(name) => {
                         // The field replaces the struct on top, as above.
                         let at = hs.len().wrapping_sub(1);
-                        if let Some(Value::Struct(s)) = hs.get(at) {
-                            let cache = proto.name_caches.get(name as usize);
-                            if let Some(v) = cache.and_then(|c| c.get(s.ty.id)).and_then(|i| s.fields.get(i)) {
-                                let v = v.clone();
-                                if let Some(top) = hs.get_mut(at) {
-                                    *top = v;
-                                }
-                                continue;
+                        let cache = proto.name_caches.get(name as usize);
+                        if let Some(v) = cache.zip(hs.get(at)).and_then(|(c, obj)| c.field_of(obj)) {
+                            let v = v.clone();
+                            if let Some(top) = hs.get_mut(at) {
+                                *top = v;
                             }
+                            continue;
                         }
                     }
                     Op::Store(s) => {
@@ -621,6 +621,5 @@ pub(crate) fn int_cmp(op: CmpOp, x: i64, y: i64) -> Option<bool> {
 #[inline(always)]
 fn local_field<'a>(hs: &'a HotStack, base: usize, place: &Place) -> Option<&'a Value> {
     let (PlaceRoot::Local(s), [PlaceStep::Field(_, cache)]) = (place.root, &place.steps[..]) else { return None };
-    let Some(Value::Struct(obj)) = hs.get(base + s as usize) else { return None };
-    obj.fields.get(cache.get(obj.ty.id)?)
+    cache.field_of(hs.get(base + s as usize)?)
 }

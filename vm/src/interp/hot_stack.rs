@@ -146,7 +146,8 @@ impl HotStack {
     }
 
     /// Moves slots `at..at + n` up one. One or two values as plain moves
-    /// (highest first): `ptr::copy` with a length calls memmove.
+    /// (highest first, each as `move_value` does): `ptr::copy` with a
+    /// length calls memmove.
     ///
     /// # Safety
     /// `at + n == len < cap`.
@@ -156,10 +157,10 @@ impl HotStack {
         unsafe {
             match n {
                 0 => {}
-                1 => std::ptr::copy_nonoverlapping(p.add(at), p.add(at + 1), 1),
+                1 => move_value(p.add(at), p.add(at + 1)),
                 2 => {
-                    std::ptr::copy_nonoverlapping(p.add(at + 1), p.add(at + 2), 1);
-                    std::ptr::copy_nonoverlapping(p.add(at), p.add(at + 1), 1);
+                    move_value(p.add(at + 1), p.add(at + 2));
+                    move_value(p.add(at), p.add(at + 1));
                 }
                 _ => std::ptr::copy(p.add(at), p.add(at + 1), n),
             }
@@ -196,10 +197,7 @@ impl HotStack {
             if !is_scalar(&*dst) {
                 dst.drop_in_place();
             }
-            match *src {
-                Value::Int(i) => dst.write(Value::Int(i)),
-                _ => std::ptr::copy_nonoverlapping(src, dst, 1),
-            }
+            move_value(src, dst);
         }
         self.len = top;
         true
@@ -240,6 +238,23 @@ impl HotStack {
         if i < self.len && j < self.len {
             // SAFETY: both slots are initialised; `ptr::swap` allows i == j.
             unsafe { std::ptr::swap(self.ptr.add(i), self.ptr.add(j)) };
+        }
+    }
+}
+
+/// Moves the value at `src` to `dst` bitwise (the caller makes sure it is
+/// owned once). An Int moves as a tag and a payload: it was likely pushed
+/// moments ago that way (an argument, a result), and a 16-byte load of it
+/// would wait for both stores to land; anything else is one 16-byte copy.
+///
+/// # Safety
+/// `src` is initialised, `dst` is allocated, and they do not overlap.
+#[inline(always)]
+unsafe fn move_value(src: *const Value, dst: *mut Value) {
+    unsafe {
+        match *src {
+            Value::Int(i) => dst.write(Value::Int(i)),
+            _ => std::ptr::copy_nonoverlapping(src, dst, 1),
         }
     }
 }

@@ -134,6 +134,48 @@ impl Vm {
         Some((entered, callee_at, self_ty))
     }
 
+    /// `enter_struct_method` for `self.m(args)` in a frame that knows its
+    /// `self`'s type (`self_ty`, nonzero) when the site's cache holds the
+    /// guessed method for that type and the method never writes its `self`:
+    /// the common call of a method on its own struct, with only the checks
+    /// that case needs (the cache entry's verdict stands for the rest).
+    /// `self` is lent to the callee, which keeps `self_ty`. Returns the
+    /// entered closure and its frame's base, or None with nothing changed.
+    #[inline(always)]
+    pub(crate) fn enter_self_method(
+        &mut self,
+        hs: &mut HotStack,
+        site: &MethodSite,
+        base: usize,
+        self_ty: u32,
+        globals: &Globals,
+    ) -> Option<(*const Closure, usize)> {
+        if !site.cache.guessed_for(self_ty) {
+            return None;
+        }
+        let closure = guessed_method(site, globals)?;
+        let entry = closure.entry();
+        let argc = site.call.argc as usize;
+        let args_at = hs.len().checked_sub(argc)?;
+        let ok = entry.simple
+            && entry.self_borrowable
+            && base < args_at
+            && self.fiber.frames.len() < MAX_FRAMES
+            && entry.ints_hold(1, hs.top_n(argc));
+        if !ok {
+            return None;
+        }
+        // SAFETY: as in `enter_struct_method` (a lent `self`).
+        unsafe { hs.insert_copy_under(&mut self.fiber.stack, argc, base) };
+        let nslots = usize::from(entry.nslots);
+        while hs.len() < args_at + nslots {
+            hs.push_with(&mut self.fiber.stack, || Value::None);
+        }
+        let entered = Arc::as_ptr(closure);
+        self.push_frame_of(FrameFn::Global(entered), args_at, args_at, FrameKind::BorrowedSelf, self_ty);
+        Some((entered, args_at))
+    }
+
     /// The method `enter_struct_method` may enter for the receiver `recv`
     /// (through the site's cache, filled here on a miss), whether
     /// its type is pinned, and the type's id; None when the receiver is not

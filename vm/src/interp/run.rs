@@ -310,6 +310,22 @@ impl Vm {
                     }
                     Op::CallMethod(i) => {
                         let Some(site) = proto.method_sites.get(i as usize) else { leave!(Err(bad_site())) };
+                        if site.local == Some(0) && self_ty != 0 {
+                            self.save_ip(ip);
+                            if let Some((callee, at)) =
+                                self.enter_self_method(&mut hs, site, base, self_ty, &closure.globals)
+                            {
+                                spend_call!();
+                                // SAFETY: a pinned type's method, borrowed
+                                // from its global (`FrameFn::Global`).
+                                closure = unsafe { &*callee };
+                                proto = &closure.proto;
+                                code = &proto.code[..];
+                                base = at;
+                                ip = 0;
+                                continue;
+                            }
+                        }
                         if let Some(shape) = site.await_shape {
                             // `await ch.recv()` / `await ch.send(v)` that completes
                             // at once (chan_fast.rs; `ip` is at the `Await`).

@@ -402,7 +402,9 @@ impl GroupExit {
 
 impl NativeFuture for GroupExit {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
-        for t in self.new_children() {
+        let new = self.new_children();
+        self.children.reserve(new.len());
+        for t in new {
             let index = self.children.len() as u32;
             if self.cancelled || self.body_failed {
                 t.cancel();
@@ -426,10 +428,17 @@ impl NativeFuture for GroupExit {
         self.completions.listen(cx.waker(), Wake::AllOf { n: self.registered, on_failure: true });
         let mut done = Vec::new();
         self.completions.take(&mut done);
-        for i in done {
-            let child = self.children.get_mut(i as usize).and_then(Option::take);
-            if let Some(outcome) = child.and_then(|t| t.outcome()) {
-                self.settle(outcome);
+        for d in done {
+            // A success is settled from the queue; only a failure's error
+            // is read from the child.
+            match self.children.get_mut(d.index as usize).and_then(Option::take) {
+                Some(_) if !d.failed => self.settle(Ok(())),
+                Some(t) => {
+                    if let Some(outcome) = t.outcome() {
+                        self.settle(outcome);
+                    }
+                }
+                None => {}
             }
         }
         if (self.body_failed || self.first_failure.is_some()) && !self.cancelled {

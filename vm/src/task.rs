@@ -9,7 +9,7 @@ use crate::registry::{Registry, Ticket};
 use crate::task_name::TaskName;
 use crate::value::Value;
 pub use crate::wait_site::{WaitOn, WaitSite};
-pub use crate::waiters::{Completions, Wake};
+pub use crate::waiters::{Completions, Done, Wake};
 use crate::waiters::{Signal, Waiter};
 use parking_lot::Mutex;
 use runtime::{Poll, Schedulable, Shared, TaskHeader, TaskRef, Waker};

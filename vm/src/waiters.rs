@@ -54,7 +54,15 @@ impl Signal {
     }
 }
 
-/// The indices of a combinator's children, in the order they finished,
+/// A child that finished: its index among the awaiter's children, and
+/// whether it failed (a success needs no second look at the child).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Done {
+    pub index: u32,
+    pub failed: bool,
+}
+
+/// The children of a combinator that finished, in the order they did,
 /// and the waker of the task that awaits the combinator.
 #[derive(Default)]
 pub struct Completions {
@@ -63,7 +71,7 @@ pub struct Completions {
 
 #[derive(Default)]
 struct CompletionsInner {
-    done: Vec<u32>,
+    done: Vec<Done>,
     waker: Option<Waker>,
     /// Indices queued since the start (each registered child queues once).
     queued: u32,
@@ -93,20 +101,31 @@ impl Completions {
     pub fn listen(&self, waker: &Waker, wake: Wake) {
         let mut inner = self.inner.lock();
         inner.wake = wake;
+        // Room for every child still to queue: a child finishing does not
+        // grow the queue (a copy of it, under the lock).
+        if let Wake::AllOf { n, .. } = wake {
+            let more = n.saturating_sub(inner.queued) as usize;
+            inner.done.reserve(more);
+        }
         if !inner.waker.as_ref().is_some_and(|w| w.same_task(waker)) {
             inner.waker = Some(waker.clone());
         }
     }
 
     /// The children that finished since the last call, in finishing order.
-    pub fn take(&self, into: &mut Vec<u32>) {
-        into.append(&mut self.inner.lock().done);
+    pub fn take(&self, into: &mut Vec<Done>) {
+        let mut inner = self.inner.lock();
+        if into.is_empty() {
+            std::mem::swap(into, &mut inner.done);
+        } else {
+            into.append(&mut inner.done);
+        }
     }
 
     pub(crate) fn push(&self, index: u32, failed: bool) {
         let waker = {
             let mut inner = self.inner.lock();
-            inner.done.push(index);
+            inner.done.push(Done { index, failed });
             inner.queued += 1;
             let wake = match inner.wake {
                 Wake::EachBurst => inner.done.len() == 1,
@@ -120,5 +139,26 @@ impl Completions {
         if let Some(w) = waker {
             w.wake();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Completions, Done};
+
+    #[test]
+    fn take_hands_over_finished_children_in_order_with_their_verdicts() {
+        let c = Completions::default();
+        c.push(3, false);
+        c.push(1, true);
+        let mut got = Vec::new();
+        c.take(&mut got);
+        assert_eq!(got, [Done { index: 3, failed: false }, Done { index: 1, failed: true }]);
+        c.take(&mut got);
+        assert_eq!(got.len(), 2, "nothing new: nothing added");
+        c.push(2, false);
+        c.take(&mut got);
+        assert_eq!(got.last(), Some(&Done { index: 2, failed: false }), "appended after what the caller holds");
+        assert_eq!(got.len(), 3);
     }
 }

@@ -91,7 +91,7 @@ impl AwaitTasks {
         completions.listen(cx.waker(), wake);
         let mut done = Vec::new();
         completions.take(&mut done);
-        for i in done.into_iter().map(|i| i as usize) {
+        for i in done.into_iter().map(|d| d.index as usize) {
             if self.results[i].is_none() {
                 self.results[i] = self.tasks[i].result();
                 self.finished.push(i);

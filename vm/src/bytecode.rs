@@ -403,7 +403,7 @@ impl MethodSite {
 /// whether the type is pinned (`StructType::pinned`, which never goes
 /// back) and whether it is the site's guess (`MethodSite::guess`), packed
 /// in one atomic word (`type id << 32 | direct << 31 | pinned << 30 |
-/// guessed << 29 | index + 1`; 0 is empty), so tasks on any worker
+/// guessed << 29 | lends << 28 | index + 1`; 0 is empty), so tasks on any worker
 /// read and refresh it without a lock. A site that meets several types
 /// just refreshes it; a stale entry can only miss, since ids are unique.
 #[derive(Default)]
@@ -420,13 +420,18 @@ pub struct CachedMethod {
     pub pinned: bool,
     /// Its method is the closure the site's `guess` global holds.
     pub guessed: bool,
+    /// Direct, and the site may lend it its receiver with only its Int
+    /// parameters to check (`EntryInfo::simple` and `self_borrowable`,
+    /// the receiver a local).
+    pub lends: bool,
 }
 
 impl MethodCache {
     const DIRECT: u32 = 1 << 31;
     const PINNED: u32 = 1 << 30;
     const GUESSED: u32 = 1 << 29;
-    const INDEX: u32 = Self::GUESSED - 1;
+    const LENDS: u32 = 1 << 28;
+    const INDEX: u32 = Self::LENDS - 1;
 
     /// The entry cached for `type_id`, if it is the one cached.
     #[inline]
@@ -439,6 +444,7 @@ impl MethodCache {
             direct: low & Self::DIRECT != 0,
             pinned: low & Self::PINNED != 0,
             guessed: low & Self::GUESSED != 0,
+            lends: low & Self::LENDS != 0,
         })
     }
 
@@ -447,8 +453,20 @@ impl MethodCache {
     /// entry always has a nonzero index, so no separate test is needed).
     #[inline(always)]
     pub fn guessed_for(&self, type_id: u32) -> bool {
-        let want = (u64::from(type_id) << 32) | u64::from(Self::DIRECT | Self::GUESSED);
-        let mask = (u64::from(u32::MAX) << 32) | u64::from(Self::DIRECT | Self::GUESSED);
+        self.has(type_id, Self::DIRECT | Self::GUESSED)
+    }
+
+    /// `guessed_for`, and the entry lends: the one test of the lent-`self`
+    /// entry (`Vm::enter_self_method`) besides the arguments' Int checks.
+    #[inline(always)]
+    pub fn lends_guessed_for(&self, type_id: u32) -> bool {
+        self.has(type_id, Self::DIRECT | Self::GUESSED | Self::LENDS)
+    }
+
+    #[inline(always)]
+    fn has(&self, type_id: u32, flags: u32) -> bool {
+        let want = (u64::from(type_id) << 32) | u64::from(flags);
+        let mask = (u64::from(u32::MAX) << 32) | u64::from(flags);
         self.0.load(std::sync::atomic::Ordering::Relaxed) & mask == want
     }
 
@@ -457,7 +475,8 @@ impl MethodCache {
         let direct = if m.direct { u64::from(Self::DIRECT) } else { 0 };
         let pinned = if m.pinned { u64::from(Self::PINNED) } else { 0 };
         let guessed = if m.guessed { u64::from(Self::GUESSED) } else { 0 };
-        let flags = direct | pinned | guessed;
+        let lends = if m.lends { u64::from(Self::LENDS) } else { 0 };
+        let flags = direct | pinned | guessed | lends;
         self.0.store((u64::from(type_id) << 32) | flags | index, std::sync::atomic::Ordering::Relaxed);
     }
 }
@@ -661,26 +680,32 @@ mod tests {
         // Empty: every type misses (type id 0 included).
         assert_eq!(cache.get(0), None);
         assert_eq!(cache.get(7), None);
-        let m = CachedMethod { index: 0, direct: true, pinned: false, guessed: true };
+        let m = CachedMethod { index: 0, direct: true, pinned: false, guessed: true, lends: true };
         cache.set(7, m);
         assert_eq!(cache.get(7), Some(m));
         assert_eq!(cache.get(8), None);
-        let n = CachedMethod { index: 41, direct: false, pinned: true, guessed: false };
+        let n = CachedMethod { index: 41, direct: false, pinned: true, guessed: false, lends: false };
         cache.set(8, n);
         assert_eq!(cache.get(8), Some(n));
         assert_eq!(cache.get(7), None);
     }
 
     #[test]
-    fn guessed_for_needs_the_type_and_both_verdicts() {
+    fn guessed_for_and_lends_need_the_type_and_every_verdict() {
         let cache = MethodCache::default();
         assert!(!cache.guessed_for(0));
-        cache.set(7, CachedMethod { index: 3, direct: true, pinned: true, guessed: true });
+        cache.set(7, CachedMethod { index: 3, direct: true, pinned: true, guessed: true, lends: false });
         assert!(cache.guessed_for(7));
+        assert!(!cache.lends_guessed_for(7), "does not lend");
         assert!(!cache.guessed_for(8));
-        cache.set(7, CachedMethod { index: 3, direct: true, pinned: true, guessed: false });
+        cache.set(7, CachedMethod { index: 3, direct: true, pinned: true, guessed: false, lends: true });
         assert!(!cache.guessed_for(7));
-        cache.set(7, CachedMethod { index: 3, direct: false, pinned: true, guessed: true });
+        cache.set(7, CachedMethod { index: 3, direct: false, pinned: true, guessed: true, lends: true });
         assert!(!cache.guessed_for(7));
+        assert!(!cache.lends_guessed_for(7));
+        cache.set(7, CachedMethod { index: 3, direct: true, pinned: true, guessed: true, lends: true });
+        assert!(cache.lends_guessed_for(7) && cache.guessed_for(7));
+        assert!(!cache.lends_guessed_for(6));
+        assert_eq!(cache.get(7).map(|m| (m.index, m.lends)), Some((3, true)), "the flag leaves the index alone");
     }
 }

@@ -150,18 +150,14 @@ impl Vm {
         self_ty: u32,
         globals: &Globals,
     ) -> Option<(*const Closure, usize)> {
-        if !site.cache.guessed_for(self_ty) {
+        if !site.cache.lends_guessed_for(self_ty) {
             return None;
         }
         let closure = guessed_method(site, globals)?;
         let entry = closure.entry();
         let argc = site.call.argc as usize;
         let args_at = hs.len().checked_sub(argc)?;
-        let ok = entry.simple
-            && entry.self_borrowable
-            && base < args_at
-            && self.fiber.frames.len() < MAX_FRAMES
-            && entry.ints_hold(1, hs.top_n(argc));
+        let ok = base < args_at && self.fiber.frames.len() < MAX_FRAMES && entry.ints_hold(1, hs.top_n(argc));
         if !ok {
             return None;
         }
@@ -218,7 +214,9 @@ impl Vm {
                 // closure (a type's methods never change, and a frozen
                 // global is written once).
                 let guessed = guessed_method(site, globals).is_some_and(|f| Arc::ptr_eq(f, closure));
-                site.cache.set(ty.id, CachedMethod { index: i, direct, pinned, guessed });
+                let entry = closure.entry();
+                let lends = direct && site.local.is_some() && entry.simple && entry.self_borrowable;
+                site.cache.set(ty.id, CachedMethod { index: i, direct, pinned, guessed, lends });
                 direct.then_some((closure, pinned, ty.id))
             }
         }

@@ -608,7 +608,21 @@ impl Vm {
         kind: FrameKind,
         self_ty: u32,
     ) {
-        push_built(&mut self.fiber.frames, || Frame { closure, ip: 0, base, ret_at, kind, self_ty });
+        // Not `push_built`: its closure's captures were stored to the stack
+        // on every call (they live across the growth call), about a dozen
+        // instructions. Here each branch builds its own frame.
+        let frames = &mut self.fiber.frames;
+        let len = frames.len();
+        if len < frames.capacity() {
+            // SAFETY: slot `len` is allocated and uninitialised; it is
+            // initialised before `set_len` counts it.
+            unsafe {
+                frames.as_mut_ptr().add(len).write(Frame { closure, ip: 0, base, ret_at, kind, self_ty });
+                frames.set_len(len + 1);
+            }
+        } else {
+            push_grown(frames, Frame { closure, ip: 0, base, ret_at, kind, self_ty });
+        }
     }
 
     /// The top of the stack (`None` on an empty stack, which compiled code
@@ -682,6 +696,14 @@ fn push_built<T>(vec: &mut Vec<T>, make: impl FnOnce() -> T) {
         vec.as_mut_ptr().add(len).write(make());
         vec.set_len(len + 1);
     }
+}
+
+/// `vec.push(v)` when `vec` is full (the cold path of `push_frame_of`).
+#[cold]
+#[inline(never)]
+fn push_grown<T>(vec: &mut Vec<T>, v: T) {
+    vec.reserve(vec.len().max(16));
+    vec.push(v);
 }
 
 #[cold]

@@ -653,6 +653,9 @@ pub struct FuncProto {
     pub params: Vec<Arc<str>>,
     pub param_types: Vec<Option<TypeCheck>>,
     pub ret_type: Option<TypeCheck>,
+    /// `ret_type` is `Int`: the return fast path tests the value's tag
+    /// only (`Vm::return_plain`).
+    pub ret_int: bool,
     /// Index of the first parameter with a default; defaults come from the closure.
     pub first_default: usize,
     pub has_star: bool,

@@ -561,6 +561,7 @@ impl Compiler {
         let nparams = f.params.len();
         state.proto.first_default = first_default.unwrap_or(nparams);
         state.proto.ret_type = f.ret.as_ref().and_then(|t| self.type_check(t));
+        state.proto.ret_int = matches!(state.proto.ret_type, Some(TypeCheck::Builtin(crate::types::BuiltinType::Int)));
         self.funcs.push(state);
         self.block(&f.body);
         // Falling off the end returns None.

@@ -531,10 +531,11 @@ impl Vm {
         else {
             return false;
         };
-        let ret_ok = match &proto.ret_type {
-            None => true,
-            Some(check) => type_matches(check, v),
-        };
+        let ret_ok = (proto.ret_int && matches!(v, Value::Int(_)))
+            || match &proto.ret_type {
+                None => true,
+                Some(check) => type_matches(check, v),
+            };
         if !ret_ok || frames.len() <= stop + 1 {
             return false;
         }

@@ -179,6 +179,38 @@ impl FuncState {
                 self.patch_to(at, target);
             }
         }
+        self.return_in_place();
+    }
+
+    /// A `Jump` to a `Return` returns where it is (`return a if c else b`,
+    /// a branch that ends where the function does): one dispatch fewer,
+    /// and a `Load(s)` just before it becomes a `ReturnLocal(s)`. The
+    /// handler stack is the same at both places (a jump changes none), so
+    /// returning early is the same return. Runs after threading, so a
+    /// chain of jumps to a `Return` is one jump already.
+    fn return_in_place(&mut self) {
+        let code = &mut self.proto.code;
+        let spans = &mut self.proto.spans;
+        for at in 0..code.len() {
+            let Op::Jump(t) = code[at] else { continue };
+            let t = t as usize;
+            if t <= at || !matches!(code.get(t), Some(Op::Return)) {
+                continue;
+            }
+            let span = spans.get(t).copied();
+            code[at] = Op::Return;
+            if let Some(span) = span {
+                if let Some(s) = spans.get_mut(at) {
+                    *s = span;
+                }
+            }
+            if let Some(&Op::Load(slot)) = at.checked_sub(1).and_then(|p| code.get(p)) {
+                code[at - 1] = Op::ReturnLocal(slot);
+                if let (Some(span), Some(s)) = (span, spans.get_mut(at - 1)) {
+                    *s = span;
+                }
+            }
+        }
     }
 
     /// A loop whose body begins with a `try` leaves the try and enters it

@@ -41,17 +41,27 @@ impl IterState {
         Some(Some(v))
     }
 
+    /// The next item of a list or tuple, cloned (`Some(None)` when it is
+    /// done); None when this is not one.
+    #[inline(always)]
+    pub fn next_of_seq(&mut self) -> Option<Option<Value>> {
+        let IterState::Seq { items, idx } = self else { return None };
+        let v = items.get(*idx).cloned();
+        if v.is_some() {
+            *idx += 1;
+        }
+        Some(v)
+    }
+
     pub fn next(&mut self) -> Option<Value> {
         if let Some(v) = self.next_of_range() {
             return v.map(Value::Int);
         }
+        if let Some(v) = self.next_of_seq() {
+            return v;
+        }
         match self {
-            IterState::Range { .. } => None,
-            IterState::Seq { items, idx } => {
-                let v = items.get(*idx)?.clone();
-                *idx += 1;
-                Some(v)
-            }
+            IterState::Range { .. } | IterState::Seq { .. } => None,
             IterState::Str { s, byte } => {
                 let c = s.get(*byte..)?.chars().next()?;
                 *byte += c.len_utf8();

@@ -442,6 +442,39 @@ impl TaskObj {
         }
     }
 
+    /// The value of a task that finished with one (None when it has not
+    /// finished or failed: `await` then takes its general way).
+    pub fn value_if_done(&self) -> Option<Value> {
+        match &self.state.lock().result {
+            Some(TaskResult::Value(v)) => Some(v.clone()),
+            _ => None,
+        }
+    }
+
+    /// What `await` of this task gives, if it finished (its value, or its
+    /// error, marked as seen); otherwise the waker `waker` makes is
+    /// registered and None is returned. The waker is made only when it is
+    /// needed, and the value is cloned once (`result_or_register` clones
+    /// the whole result, which `deliver` then clones again).
+    pub fn value_or_register(&self, waker: impl FnOnce() -> Waker) -> Option<Result<Value, Thrown>> {
+        let mut st = self.state.lock();
+        match &st.result {
+            Some(TaskResult::Value(v)) => Some(Ok(v.clone())),
+            Some(TaskResult::Failed(f)) => {
+                let e = f.thrown.clone();
+                self.mark_observed(true);
+                Some(Err(e))
+            }
+            None => {
+                let waker = waker();
+                if !st.waiters.iter().any(|w| matches!(w, Waiter::Wake(w) if w.same_task(&waker))) {
+                    st.waiters.push(Waiter::Wake(waker));
+                }
+                None
+            }
+        }
+    }
+
     /// The result if finished; otherwise `index` is queued on `to` when the
     /// task finishes. Call it once per child: nothing deduplicates it.
     pub fn result_or_notify(&self, to: &Arc<Completions>, index: u32) -> Option<TaskResult> {

@@ -27,8 +27,9 @@ pub(crate) enum AwaitStep {
 }
 
 impl Vm {
-    /// `after`: what the instruction after the `Await` does with the result.
-    pub(crate) fn await_top(&mut self, after: AfterRecv) -> RtResult<AwaitStep> {
+    /// `after`: what the instruction after the `Await` does with the result
+    /// (worked out only when a future is awaited).
+    pub(crate) fn await_top(&mut self, after: impl FnOnce() -> AfterRecv) -> RtResult<AwaitStep> {
         if self.task.is_none() {
             return Err(Thrown::new("Error", "`await` outside a running task"));
         }
@@ -36,7 +37,7 @@ impl Vm {
         // task would suspend: an operation that is ready completes first, so
         // a send that happened is never reported as cancelled.
         match self.fiber.stack.last() {
-            Some(Value::Future(_)) => self.await_future(after),
+            Some(Value::Future(_)) => self.await_future(after()),
             Some(Value::Coroutine(_)) => self.await_coroutine(),
             Some(Value::Task(_)) => self.await_task(),
             other => {
@@ -170,9 +171,9 @@ impl Vm {
         if Arc::ptr_eq(t, task) {
             return Err(Thrown::new("Error", format!("task `{}` cannot await itself", t.name())));
         }
-        match t.result_or_register(&task.waker()) {
+        match t.value_or_register(|| task.waker()) {
             Some(r) => {
-                self.set_top(crate::futures::deliver(&r)?);
+                self.set_top(r?);
                 Ok(AwaitStep::Ready)
             }
             None => match task.take_interrupt() {

@@ -327,8 +327,7 @@ impl Vm {
             }
             Op::Await => {
                 self.save_ip(ip);
-                let after = crate::chan::after_recv(proto, ip);
-                match tri!(self.await_top(after)) {
+                match tri!(self.await_top(|| crate::chan::after_recv(proto, ip))) {
                     AwaitStep::Ready => {}
                     AwaitStep::ReadySkip => {
                         let skip = crate::chan::recv_skip(proto, ip);

@@ -377,7 +377,7 @@ impl Vm {
                         }
                     }
                     Op::ForIter { slot, target } => {
-                        // A range (other iterators: `step`).
+                        // A range, a list or a tuple (other iterators: `step`).
                         if let Some(Value::Iter(state)) = hs.get_mut(base + slot as usize) {
                             match state.next_of_range() {
                                 Some(Some(v)) => {
@@ -389,7 +389,18 @@ impl Vm {
                                     ip = target as usize;
                                     continue;
                                 }
-                                None => {}
+                                None => match state.next_of_seq() {
+                                    Some(Some(v)) => {
+                                        hs.push_with(&mut self.fiber.stack, || v);
+                                        ip += 1;
+                                        continue;
+                                    }
+                                    Some(None) => {
+                                        ip = target as usize;
+                                        continue;
+                                    }
+                                    None => {}
+                                },
                             }
                         }
                     }
@@ -425,6 +436,19 @@ impl Vm {
                                     ip = site.target as usize;
                                     continue;
                                 }
+                            }
+                        }
+                    }
+                    Op::Await => {
+                        // A task that finished with a value: the value
+                        // replaces it (the general case: `step`).
+                        if self.task.is_some() {
+                            if let Some(v) = hs.top_n(1).first().and_then(done_task_value) {
+                                let at = hs.len() - 1;
+                                if let Some(top) = hs.get_mut(at) {
+                                    *top = v;
+                                }
+                                continue;
                             }
                         }
                     }
@@ -615,6 +639,16 @@ pub(crate) fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
         BinOp::Add => x.checked_add(y),
         BinOp::Sub => x.checked_sub(y),
         BinOp::Mul => x.checked_mul(y),
+        _ => None,
+    }
+}
+
+/// The value of `v` when it is a task that finished with one (out of line:
+/// it takes the task's lock).
+#[inline(never)]
+fn done_task_value(v: &Value) -> Option<Value> {
+    match v {
+        Value::Task(t) => t.value_if_done(),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod chan;
 pub mod compiler;
+pub mod coroutine;
 pub mod deadlock;
 pub mod disasm;
 pub mod error;

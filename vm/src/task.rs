@@ -3,6 +3,7 @@
 //! it waits at (for `DeadlockError` and `--trace`). `RtCtx` is what every
 //! task of one program shares: the scheduler, the task registry and options.
 
+pub use crate::coroutine::CoroutineObj;
 use crate::error::{ErrorObj, Thrown, TraceEntry};
 use crate::interp::{Exit, FrameFn, Globals, Vm};
 use crate::registry::{Registry, Ticket};
@@ -788,45 +789,6 @@ impl Schedulable for TaskObj {
     }
 }
 
-/// A lazy call of an `async fn`: nothing runs until it is awaited or spawned.
-#[derive(Debug)]
-pub struct CoroutineObj {
-    pub name: TaskName,
-    /// For an async `mut self` method called on a place: where `self` goes
-    /// back, valid when awaited in the frame (depth) that made it.
-    pub writeback: Option<Box<(crate::bytecode::Place, Vec<Value>, usize)>>,
-    call: Mutex<Option<FnCall>>,
-}
-
-impl CoroutineObj {
-    /// A coroutine over a call of `func` (borrowed when a frozen global
-    /// holds it, so a `join` of a thousand calls touches no shared count).
-    pub fn new(name: TaskName, func: FrameFn, args: CallArgs, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
-        CoroutineObj { name, writeback: None, call: Mutex::new(Some((func, args, kw))) }
-    }
-
-    /// A coroutine over a call of the function value `f`.
-    pub fn of_value(name: Arc<str>, f: Value, args: CallArgs, kw: Keywords) -> Result<CoroutineObj, Thrown> {
-        match f {
-            Value::Func(c) => Ok(CoroutineObj::new(TaskName::Given(name), FrameFn::Owned(c), args, kw)),
-            other => Err(Thrown::type_error(format!("a coroutine must wrap an async fn, not {}", other.type_name()))),
-        }
-    }
-
-    /// The call to run; a coroutine runs at most once.
-    pub fn take(&self) -> Result<PendingCall, Thrown> {
-        self.take_fn().map(|(func, args, kw)| (Value::Func(func.into_arc()), args, kw))
-    }
-
-    /// `take`, with the function as a frame holds it (to spawn it).
-    pub fn take_fn(&self) -> Result<FnCall, Thrown> {
-        self.call
-            .lock()
-            .take()
-            .ok_or_else(|| Thrown::new("Error", format!("coroutine `{}` was already awaited or spawned", self.name)))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     /// Every task handle a program keeps alive (W1 keeps 200 000) holds a
@@ -834,8 +796,7 @@ mod tests {
     /// counts it takes a 208-byte malloc chunk (it was 264, then 216 with a
     /// call's first three arguments inline; the general start call is boxed
     /// now, the registry ticket sits with the fiber, and the Executor
-    /// release and blocking waits are waiters). A list of coroutines
-    /// (`join([g(i) for i in ...])`) holds a `CoroutineObj` each.
+    /// release and blocking waits are waiters).
     #[test]
     fn task_object_stays_small() {
         assert!(
@@ -844,10 +805,5 @@ mod tests {
             std::mem::size_of::<super::TaskObj>()
         );
         assert_eq!(std::mem::size_of::<Option<super::TaskResult>>(), 16);
-        assert!(
-            std::mem::size_of::<super::CoroutineObj>() <= 128,
-            "CoroutineObj is {} bytes",
-            std::mem::size_of::<super::CoroutineObj>()
-        );
     }
 }

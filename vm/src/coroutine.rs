@@ -1,0 +1,60 @@
+//! Coroutine objects: the lazy call `g(args)` of an `async fn` makes,
+//! which runs (once) when it is awaited or spawned.
+
+use crate::error::Thrown;
+use crate::interp::FrameFn;
+use crate::task::{CallArgs, FnCall, Keywords, PendingCall};
+use crate::task_name::TaskName;
+use crate::value::Value;
+use parking_lot::Mutex;
+use std::sync::Arc;
+
+/// A lazy call of an `async fn`: nothing runs until it is awaited or spawned.
+#[derive(Debug)]
+pub struct CoroutineObj {
+    pub name: TaskName,
+    /// For an async `mut self` method called on a place: where `self` goes
+    /// back, valid when awaited in the frame (depth) that made it.
+    pub writeback: Option<Box<(crate::bytecode::Place, Vec<Value>, usize)>>,
+    call: Mutex<Option<FnCall>>,
+}
+
+impl CoroutineObj {
+    /// A coroutine over a call of `func` (borrowed when a frozen global
+    /// holds it, so a `join` of a thousand calls touches no shared count).
+    pub fn new(name: TaskName, func: FrameFn, args: CallArgs, kw: Vec<(Arc<str>, Value)>) -> CoroutineObj {
+        CoroutineObj { name, writeback: None, call: Mutex::new(Some((func, args, kw))) }
+    }
+
+    /// A coroutine over a call of the function value `f`.
+    pub fn of_value(name: Arc<str>, f: Value, args: CallArgs, kw: Keywords) -> Result<CoroutineObj, Thrown> {
+        match f {
+            Value::Func(c) => Ok(CoroutineObj::new(TaskName::Given(name), FrameFn::Owned(c), args, kw)),
+            other => Err(Thrown::type_error(format!("a coroutine must wrap an async fn, not {}", other.type_name()))),
+        }
+    }
+
+    /// The call to run; a coroutine runs at most once.
+    pub fn take(&self) -> Result<PendingCall, Thrown> {
+        self.take_fn().map(|(func, args, kw)| (Value::Func(func.into_arc()), args, kw))
+    }
+
+    /// `take`, with the function as a frame holds it (to spawn it).
+    pub fn take_fn(&self) -> Result<FnCall, Thrown> {
+        self.call
+            .lock()
+            .take()
+            .ok_or_else(|| Thrown::new("Error", format!("coroutine `{}` was already awaited or spawned", self.name)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A list of coroutines (`join([g(i) for i in ...])`) holds one each:
+    /// keep it small.
+    #[test]
+    fn coroutine_object_stays_small() {
+        let size = std::mem::size_of::<super::CoroutineObj>();
+        assert!(size <= 128, "CoroutineObj is {size} bytes");
+    }
+}

@@ -388,11 +388,24 @@ pub struct MethodSite {
     /// `Await`, worked out once when the function is complete
     /// (`FuncState::note_await_shapes`) rather than on every operation.
     pub await_shape: Option<crate::chan::AwaitShape>,
+    /// `local.append(v)` (one positional argument, a local the function may
+    /// change): when the local holds a list only it holds, the hot loop
+    /// pushes `v` itself (`HotStack::append_top_to_list`).
+    pub appends_to_local: bool,
 }
 
 impl MethodSite {
     pub fn new(name: Arc<str>, call: CallSite, place: Option<u32>) -> MethodSite {
-        MethodSite { name, call, place, local: None, guess: None, cache: MethodCache::default(), await_shape: None }
+        MethodSite {
+            name,
+            call,
+            place,
+            local: None,
+            guess: None,
+            cache: MethodCache::default(),
+            await_shape: None,
+            appends_to_local: false,
+        }
     }
 }
 

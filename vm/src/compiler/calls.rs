@@ -382,6 +382,13 @@ impl Compiler {
             Some(Place { root: PlaceRoot::Local(slot), steps, .. }) if steps.is_empty() => Some(*slot),
             _ => None,
         });
+        let writable = place.and_then(|p| self.fr().proto.places.get(p as usize)).is_some_and(|p| !p.readonly);
+        ms.appends_to_local = name.name == "append"
+            && writable
+            && ms.local.is_some()
+            && ms.call.argc == 1
+            && ms.call.kwnames.is_empty()
+            && ms.call.stars.is_empty();
         ms.guess = self.guess_method(obj, &name.name);
         let idx = push(&mut self.f().proto.method_sites, ms);
         self.emit(Op::CallMethod(idx));

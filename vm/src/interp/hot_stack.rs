@@ -11,6 +11,7 @@
 //! No operation here panics.
 
 use crate::value::Value;
+use std::sync::Arc;
 
 pub(crate) struct HotStack {
     ptr: *mut Value,
@@ -203,6 +204,29 @@ impl HotStack {
         true
     }
 
+    /// Moves the top value onto the end of the list in slot `at` (below the
+    /// top) and leaves None in its place (`xs.append(v)` and its result),
+    /// when that slot holds a list no other value shares; false, touching
+    /// nothing, otherwise (a shared list is copied first: the slow way).
+    #[inline(always)]
+    pub(crate) fn append_top_to_list(&mut self, at: usize) -> bool {
+        let Some(top) = self.len.checked_sub(1) else { return false };
+        if at >= top {
+            return false;
+        }
+        // SAFETY: `at < top < len`: both slots are initialised and distinct.
+        // The top is read out once and its slot overwritten with a scalar
+        // (so it is neither dropped nor counted twice).
+        unsafe {
+            let Value::List(xs) = &mut *self.ptr.add(at) else { return false };
+            let Some(items) = Arc::get_mut(xs) else { return false };
+            let src = self.ptr.add(top);
+            items.push(src.read());
+            src.write(Value::None);
+        }
+        true
+    }
+
     /// Drops the values above `to`, without a call for the scalars that
     /// make up most of a returning frame.
     #[inline(always)]
@@ -323,6 +347,31 @@ mod tests {
         assert_eq!(stack.len(), 1);
         drop(stack);
         assert_eq!(Arc::strong_count(&shared), 1);
+    }
+
+    #[test]
+    fn append_top_to_list_moves_the_top_into_an_unshared_list_only() {
+        let item = Arc::new(vec![Value::Int(5)]);
+        let mut stack = vec![Value::List(Arc::new(Vec::new())), Value::Int(0)];
+        let mut hs = HotStack::of(&mut stack);
+        hs.push_with(&mut stack, || Value::List(item.clone()));
+        assert!(hs.append_top_to_list(0));
+        assert!(matches!(hs.get(2), Some(Value::None)), "the call's result replaces the argument");
+        assert_eq!(Arc::strong_count(&item), 2, "moved, not copied");
+        assert!(!hs.append_top_to_list(2), "not below the top");
+        assert!(!hs.append_top_to_list(1), "not a list");
+        hs.give_back(&mut stack);
+        let Value::List(xs) = &stack[0] else { panic!("slot 0 is the list") };
+        assert!(matches!(xs.as_slice(), [Value::List(_)]));
+        let shared = stack[0].clone();
+        let mut hs = HotStack::of(&mut stack);
+        hs.push_with(&mut stack, || Value::Int(9));
+        assert!(!hs.append_top_to_list(0), "a shared list is left to the copying path");
+        hs.give_back(&mut stack);
+        assert_eq!(stack.len(), 4);
+        drop(shared);
+        drop(stack);
+        assert_eq!(Arc::strong_count(&item), 1);
     }
 
     #[test]

@@ -326,6 +326,14 @@ impl Vm {
                                 continue;
                             }
                         }
+                        if site.appends_to_local {
+                            // `xs.append(v)` on a list only the local holds.
+                            if let Some(slot) = site.local {
+                                if hs.append_top_to_list(base + slot as usize) {
+                                    continue;
+                                }
+                            }
+                        }
                         if let Some(shape) = site.await_shape {
                             // `await ch.recv()` / `await ch.send(v)` that completes
                             // at once (chan_fast.rs; `ip` is at the `Await`).

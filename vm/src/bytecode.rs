@@ -93,8 +93,11 @@ pub enum Op {
     BuildTuple(u32),
     /// `[k1, v1 .. kn, vn] -> [Dict]`
     BuildDict(u32),
-    /// `[list, x] -> [list+x]` (comprehensions; appends in place)
+    /// `[list, x] -> [list+x]` (a list display with `*xs`; appends in place)
     ListPush,
+    /// `[x] -> []`, `locals[i].append(x)`: a list comprehension's element
+    /// onto its hidden accumulator, a list only that slot holds
+    ListPushLocal(u16),
     /// `[dict, k, v] -> [dict]` (comprehensions)
     DictInsert,
     /// `[list, xs] -> [list ++ xs]` (`*xs` in a list display)

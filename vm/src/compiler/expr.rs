@@ -225,9 +225,9 @@ impl Compiler {
                     target,
                     iter,
                     cond.as_deref(),
-                    |c| {
+                    |c, acc| {
                         c.expr(elt);
-                        c.emit(Op::ListPush);
+                        c.emit(Op::ListPushLocal(acc));
                     },
                     false,
                 );
@@ -237,7 +237,7 @@ impl Compiler {
                     target,
                     iter,
                     cond.as_deref(),
-                    |c| {
+                    |c, _| {
                         c.expr(key);
                         c.expr(value);
                         c.emit(Op::DictInsert);
@@ -377,7 +377,7 @@ impl Compiler {
         target: &ast::Pattern,
         iter: &Expr,
         cond: Option<&Expr>,
-        body: impl FnOnce(&mut Compiler),
+        body: impl FnOnce(&mut Compiler, u16),
         dict: bool,
     ) {
         self.emit(if dict { Op::BuildDict(0) } else { Op::BuildList(0) });
@@ -400,10 +400,15 @@ impl Compiler {
             self.expr(c);
             skip = Some(self.emit(Op::JumpIfFalse(0)));
         }
-        self.emit(Op::Take(acc));
-        // The element is pushed above the accumulator by `body`.
-        body(self);
-        self.emit(Op::Store(acc));
+        // A list's element goes straight into the accumulator; a dict's key
+        // and value are pushed above it, taken out of its slot meanwhile.
+        if dict {
+            self.emit(Op::Take(acc));
+            body(self, acc);
+            self.emit(Op::Store(acc));
+        } else {
+            body(self, acc);
+        }
         if let Some(s) = skip {
             self.f().patch(s);
         }

@@ -121,7 +121,7 @@ impl FuncState {
         let place_writes_0 =
             |i: u32| p.places.get(i as usize).is_none_or(|pl| matches!(pl.root, PlaceRoot::Local(0)) && !pl.readonly);
         let writes = p.code.iter().any(|op| match *op {
-            Op::Store(0) | Op::Take(0) | Op::Clear(0) | Op::ForIter { slot: 0, .. } => true,
+            Op::Store(0) | Op::Take(0) | Op::Clear(0) | Op::ListPushLocal(0) | Op::ForIter { slot: 0, .. } => true,
             Op::StorePlace(i) => p.places.get(i as usize).is_none_or(|pl| matches!(pl.root, PlaceRoot::Local(0))),
             Op::CallMethod(i) => p.method_sites.get(i as usize).is_none_or(|s| s.place.is_some_and(place_writes_0)),
             _ => false,

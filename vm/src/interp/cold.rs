@@ -91,6 +91,12 @@ impl Vm {
                 }
                 self.push(Value::Dict(Arc::new(d)));
             }
+            Op::ListPushLocal(s) => {
+                let x = self.pop();
+                if let Some(Value::List(l)) = self.fiber.stack.get_mut(base + s as usize) {
+                    Arc::make_mut(l).push(x);
+                }
+            }
             Op::ListPush => {
                 let x = self.pop();
                 if let Some(Value::List(l)) = self.fiber.stack.last_mut() {

@@ -227,6 +227,19 @@ impl HotStack {
         true
     }
 
+    /// Moves the top value onto the end of the list in slot `at` (below the
+    /// top), popping it (a comprehension's element into its accumulator);
+    /// false, touching nothing, when that slot holds no list only it holds.
+    #[inline(always)]
+    pub(crate) fn pop_onto_list(&mut self, at: usize) -> bool {
+        if !self.append_top_to_list(at) {
+            return false;
+        }
+        // The top is now the None `append_top_to_list` left: no drop.
+        self.len -= 1;
+        true
+    }
+
     /// Drops the values above `to`, without a call for the scalars that
     /// make up most of a returning frame.
     #[inline(always)]
@@ -372,6 +385,19 @@ mod tests {
         drop(shared);
         drop(stack);
         assert_eq!(Arc::strong_count(&item), 1);
+    }
+
+    #[test]
+    fn pop_onto_list_pops_what_it_appends() {
+        let mut stack = vec![Value::List(Arc::new(Vec::new()))];
+        let mut hs = HotStack::of(&mut stack);
+        hs.push_with(&mut stack, || Value::str("x".to_string()));
+        assert!(hs.pop_onto_list(0));
+        assert!(!hs.pop_onto_list(0), "nothing above the list");
+        hs.give_back(&mut stack);
+        assert_eq!(stack.len(), 1);
+        let Value::List(xs) = &stack[0] else { panic!("slot 0 is the list") };
+        assert!(matches!(xs.as_slice(), [Value::Str(_)]));
     }
 
     #[test]

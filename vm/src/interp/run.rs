@@ -219,6 +219,11 @@ impl Vm {
                         hs.drop_top();
                         continue;
                     }
+                    Op::ListPushLocal(s) => {
+                        if hs.pop_onto_list(base + s as usize) {
+                            continue;
+                        }
+                    }
                     Op::Binary(bop) => {
                         if let [Value::Int(x), Value::Int(y)] = hs.top_n(2) {
                             if let Some(r) = int_fast(bop, *x, *y) {

@@ -32,7 +32,7 @@ pub struct Request {
 }
 
 fn dict(pairs: &[(String, String)]) -> Value {
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for (k, v) in pairs {
         d.insert(HashKey(Value::str(k.clone())), Value::str(v.clone()));
     }

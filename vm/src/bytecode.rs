@@ -95,6 +95,10 @@ pub enum Op {
     BuildDict(u32),
     /// `[list, x] -> [list+x]` (a list display with `*xs`; appends in place)
     ListPush,
+    /// `[idx] -> [locals[i][idx]]`: `Load(i); <idx>; Index` without the
+    /// copy of the local, when the index cannot change it (only names,
+    /// literals and operators: `Compiler::is_plain_index`)
+    IndexLocal(u16),
     /// `[x] -> []`, `locals[i].append(x)`: a list comprehension's element
     /// onto its hidden accumulator, a list only that slot holds
     ListPushLocal(u16),

@@ -8,7 +8,10 @@ use crate::error::ErrorObj;
 use crate::types::{StructType, TypeInfo};
 use std::sync::Arc;
 
-pub type Dict = indexmap::IndexMap<HashKey, Value>;
+/// A dict keeps insertion order (IndexMap); its keys are hashed with
+/// foldhash (randomly seeded per process, several times faster than the
+/// default SipHash on the Int and short String keys programs use).
+pub type Dict = indexmap::IndexMap<HashKey, Value, foldhash::fast::RandomState>;
 
 #[derive(Debug, Default)]
 pub enum Value {
@@ -446,7 +449,7 @@ impl HashKey {
     }
 }
 
-fn is_hashable(v: &Value) -> bool {
+pub(crate) fn is_hashable(v: &Value) -> bool {
     match v {
         Value::None | Value::Unit | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => true,
         Value::Tuple(items) => items.iter().all(is_hashable),

@@ -105,7 +105,7 @@ pub fn tuple(vm: &mut Vm, args: Args) -> RtResult<Value> {
 }
 
 pub fn dict(vm: &mut Vm, args: Args) -> RtResult<Value> {
-    let mut d = crate::value::Dict::new();
+    let mut d = crate::value::Dict::default();
     if let Some(v) = args.pos.first() {
         if let Value::Dict(src) = v {
             d = (**src).clone();

@@ -66,11 +66,11 @@ pub fn parse(src: &str) -> Result<Value, JsonError> {
                 r.skip_ws();
                 if r.peek() != Some(b'}') {
                     let key = r.key()?;
-                    stack.push(Open::Dict(Dict::new(), Some(key)));
+                    stack.push(Open::Dict(Dict::default(), Some(key)));
                     continue;
                 }
                 r.pos += 1;
-                Value::Dict(Arc::new(Dict::new()))
+                Value::Dict(Arc::new(Dict::default()))
             }
             Some(b'"') => Value::str(r.string()?),
             Some(b'-' | b'0'..=b'9') => r.number()?,

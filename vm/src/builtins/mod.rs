@@ -6,6 +6,7 @@
 mod convert;
 mod core;
 mod env;
+pub mod fast;
 pub mod json;
 mod json_parse;
 mod math;

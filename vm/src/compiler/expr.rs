@@ -155,6 +155,14 @@ impl Compiler {
                 self.set_span(e.span);
                 self.emit(Op::Index);
             }
+            ExprKind::Index { obj, index } if self.local_of(obj).is_some() && is_plain_index(index) => {
+                // The local is indexed where it lives (no copy of it pushed):
+                // evaluating such an index cannot change it.
+                let slot = self.local_of(obj).unwrap_or_default();
+                self.expr(index);
+                self.set_span(e.span);
+                self.emit(Op::IndexLocal(slot));
+            }
             ExprKind::Index { obj, index } => {
                 self.expr(obj);
                 if let ExprKind::Slice { lo, hi, step } = &index.kind {
@@ -293,6 +301,12 @@ impl Compiler {
 
     /// `(slot, k)` when `lhs` is a local variable of this function and `rhs`
     /// an Int literal that fits in 32 bits.
+    /// The slot of `e` when it is a local variable's name.
+    pub(crate) fn local_of(&self, e: &Expr) -> Option<u16> {
+        let ExprKind::Name(n) = &e.kind else { return None };
+        self.fr().lookup(n).map(|l| l.slot)
+    }
+
     pub(crate) fn local_and_small_int(&self, lhs: &Expr, rhs: &Expr) -> Option<(u16, i32)> {
         let (ExprKind::Name(n), ExprKind::Int(k)) = (&lhs.kind, &rhs.kind) else { return None };
         let k = i32::try_from(*k).ok()?;
@@ -450,5 +464,18 @@ impl Compiler {
             }
         }
         Some(Value::None)
+    }
+}
+
+/// Whether evaluating index expression `e` leaves every local as it was:
+/// names, literals, operators and indexing of those (no call, method call,
+/// `await` or slice), so the indexed local may be read after it.
+fn is_plain_index(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Bool(_) | ExprKind::Str(_) | ExprKind::Name(_) => true,
+        ExprKind::Unary { expr, .. } => is_plain_index(expr),
+        ExprKind::Binary { lhs, rhs, .. } => is_plain_index(lhs) && is_plain_index(rhs),
+        ExprKind::Index { obj, index } => is_plain_index(obj) && is_plain_index(index),
+        _ => false,
     }
 }

@@ -83,7 +83,7 @@ impl Vm {
             }
             Op::BuildDict(n) => {
                 let items = self.pop_n(2 * n as usize);
-                let mut d = crate::value::Dict::with_capacity(n as usize);
+                let mut d = crate::value::Dict::with_capacity_and_hasher(n as usize, Default::default());
                 let mut it = items.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     let key = tri!(hash_key(k));
@@ -117,6 +117,13 @@ impl Vm {
                 if let Some(Value::Dict(d)) = self.fiber.stack.last_mut() {
                     Arc::make_mut(d).insert(key, v);
                 }
+            }
+            Op::IndexLocal(s) => {
+                // The general case: as `Load(s)` below the index, then `Index`.
+                let obj = self.fiber.stack.get(base + s as usize).cloned().unwrap_or_default();
+                let at = self.fiber.stack.len().saturating_sub(1);
+                self.fiber.stack.insert(at, obj);
+                return self.exec_cold(Op::Index, closure, base, ip);
             }
             Op::Index => {
                 let idx = self.pop();

@@ -219,6 +219,42 @@ impl Vm {
                         hs.drop_top();
                         continue;
                     }
+                    Op::Call(n) => {
+                        // A builtin with a fast case for these arguments
+                        // (builtins/fast.rs): its value replaces the call.
+                        let n = n as usize;
+                        if let Some(callee_at) = hs.len().checked_sub(n + 1) {
+                            if let Some(&Value::Native(i)) = hs.get(callee_at) {
+                                let fast = crate::builtins::fast::fast_native(i);
+                                if let Some(v) = fast.and_then(|f| f(hs.top_n(n))) {
+                                    hs.cut(callee_at);
+                                    hs.push_with(&mut self.fiber.stack, || v);
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    Op::Index => {
+                        // `xs[i]` of a list or tuple in range, `d[k]` of a
+                        // key the dict holds (errors, other types: `step`).
+                        if let [obj, idx] = hs.top_n(2) {
+                            if let Some(v) = crate::builtins::fast::index(obj, idx) {
+                                let at = hs.len() - 2;
+                                hs.cut(at);
+                                hs.push_with(&mut self.fiber.stack, || v);
+                                continue;
+                            }
+                        }
+                    }
+                    Op::IndexLocal(s) => {
+                        if let (Some(obj), [idx]) = (hs.get(base + s as usize), hs.top_n(1)) {
+                            if let Some(v) = crate::builtins::fast::index(obj, idx) {
+                                hs.drop_top();
+                                hs.push_with(&mut self.fiber.stack, || v);
+                                continue;
+                            }
+                        }
+                    }
                     Op::ListPushLocal(s) => {
                         if hs.pop_onto_list(base + s as usize) {
                             continue;
@@ -652,6 +688,10 @@ pub(crate) fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
         BinOp::Add => x.checked_add(y),
         BinOp::Sub => x.checked_sub(y),
         BinOp::Mul => x.checked_mul(y),
+        // Python's floor division and modulo (the sign of the divisor);
+        // division by zero and overflow take the general path, which raises.
+        BinOp::FloorDiv if y != 0 => crate::ops::floor_div_int(x, y).ok(),
+        BinOp::Mod if y != 0 => crate::ops::mod_int(x, y).ok(),
         _ => None,
     }
 }

@@ -29,8 +29,11 @@ pub(crate) fn expect_bool(v: &Value, what: &str) -> RtResult<bool> {
 }
 
 pub fn hash_key(k: Value) -> RtResult<HashKey> {
-    let name = k.a_type_name();
-    HashKey::new(k).ok_or_else(|| Thrown::type_error(format!("{name} cannot be a dictionary key (it is mutable)")))
+    // The type's name only for the error (it is a formatted string).
+    if !crate::value::is_hashable(&k) {
+        return Err(Thrown::type_error(format!("{} cannot be a dictionary key (it is mutable)", k.a_type_name())));
+    }
+    Ok(HashKey(k))
 }
 
 pub(crate) fn get_item(obj: &Value, i: usize) -> RtResult<Value> {

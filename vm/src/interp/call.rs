@@ -370,6 +370,16 @@ fn display_name(proto: &crate::bytecode::FuncProto) -> &str {
     &proto.name
 }
 
+/// Whether `args` are exactly the fields of `st`, in order and each of its
+/// declared type, for a struct without `__init__`: the memberwise
+/// constructor would take them as they are (the hot loop's `P(x, y)`).
+#[inline]
+pub(crate) fn plain_memberwise(st: &StructType, args: &[Value]) -> bool {
+    args.len() == st.fields.len()
+        && st.method_index("__init__").is_none()
+        && st.field_types.iter().zip(args).all(|(check, v)| check.as_ref().is_none_or(|c| type_matches(c, v)))
+}
+
 /// The memberwise constructor: fields in order, or by name, with defaults.
 fn memberwise(st: &Arc<StructType>, args: Args) -> RtResult<Value> {
     let n = st.fields.len();

@@ -204,6 +204,23 @@ impl HotStack {
         true
     }
 
+    /// Moves the top `n` values, in order, into a new Vec (a struct's
+    /// fields); empty, touching nothing, when there are fewer.
+    #[inline(always)]
+    pub(crate) fn take_top(&mut self, n: usize) -> Vec<Value> {
+        let Some(at) = self.len.checked_sub(n) else { return Vec::new() };
+        let mut out = Vec::with_capacity(n);
+        // SAFETY: slots `at..len` are initialised; they are copied once into
+        // the Vec's room for `n` and no longer counted here (`len = at`), so
+        // each value has exactly one owner.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.ptr.add(at), out.as_mut_ptr(), n);
+            out.set_len(n);
+        }
+        self.len = at;
+        out
+    }
+
     /// Moves the top value onto the end of the list in slot `at` (below the
     /// top) and leaves None in its place (`xs.append(v)` and its result),
     /// when that slot holds a list no other value shares; false, touching
@@ -398,6 +415,23 @@ mod tests {
         assert_eq!(stack.len(), 1);
         let Value::List(xs) = &stack[0] else { panic!("slot 0 is the list") };
         assert!(matches!(xs.as_slice(), [Value::Str(_)]));
+    }
+
+    #[test]
+    fn take_top_moves_the_top_values_out_in_order() {
+        let shared = Arc::new(vec![Value::Int(1)]);
+        let mut stack = vec![Value::Int(0)];
+        let mut hs = HotStack::of(&mut stack);
+        hs.push_with(&mut stack, || Value::List(shared.clone()));
+        hs.push_with(&mut stack, || Value::Int(2));
+        let got = hs.take_top(2);
+        assert!(matches!(got.as_slice(), [Value::List(_), Value::Int(2)]));
+        assert_eq!(Arc::strong_count(&shared), 2, "moved, not copied");
+        assert!(hs.take_top(2).is_empty(), "only one value left");
+        hs.give_back(&mut stack);
+        assert_eq!(stack.len(), 1);
+        drop(got);
+        assert_eq!(Arc::strong_count(&shared), 1);
     }
 
     #[test]

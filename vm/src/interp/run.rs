@@ -12,14 +12,15 @@
 //! the stack's length is handed back before any helper that uses the stack
 //! and before every way out.
 
-use super::call::type_matches;
+use super::call::{plain_memberwise, type_matches};
 use super::chan_fast::local_chan_op;
 use super::hot_stack::HotStack;
 use super::{pop_plain_frame, Flow, Frame, FrameFn, FrameKind, TryHandler, Vm, MAX_FRAMES};
 use crate::bytecode::{Op, Place, PlaceRoot, PlaceStep, Variant};
 use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
-use crate::value::{Closure, Value};
+use crate::types::TypeInfo;
+use crate::value::{Closure, StructObj, Value};
 use parser::ast::{BinOp, CmpOp};
 use std::sync::Arc;
 
@@ -224,13 +225,29 @@ impl Vm {
                         // (builtins/fast.rs): its value replaces the call.
                         let n = n as usize;
                         if let Some(callee_at) = hs.len().checked_sub(n + 1) {
-                            if let Some(&Value::Native(i)) = hs.get(callee_at) {
-                                let fast = crate::builtins::fast::fast_native(i);
-                                if let Some(v) = fast.and_then(|f| f(hs.top_n(n))) {
-                                    hs.cut(callee_at);
-                                    hs.push_with(&mut self.fiber.stack, || v);
-                                    continue;
+                            match hs.get(callee_at) {
+                                Some(&Value::Native(i)) => {
+                                    let fast = crate::builtins::fast::fast_native(i);
+                                    if let Some(v) = fast.and_then(|f| f(hs.top_n(n))) {
+                                        hs.cut(callee_at);
+                                        hs.push_with(&mut self.fiber.stack, || v);
+                                        continue;
+                                    }
                                 }
+                                // `P(x, y)`: a struct built from its fields as given.
+                                Some(Value::Type(t)) => {
+                                    if let TypeInfo::Struct(st) = &**t {
+                                        if plain_memberwise(st, hs.top_n(n)) {
+                                            let ty = st.clone();
+                                            let fields = hs.take_top(n);
+                                            hs.cut(callee_at);
+                                            let obj = Value::Struct(Arc::new(StructObj { ty, fields }));
+                                            hs.push_with(&mut self.fiber.stack, || obj);
+                                            continue;
+                                        }
+                                    }
+                                }
+                                _ => {}
                             }
                         }
                     }

@@ -173,6 +173,15 @@ pub enum Op {
     // ---- iteration ----
     /// `[v] -> [iterable]`: calls a struct's `__iter__`, leaves other values as they are
     GetIter,
+    /// `[v] -> [iterator]`: `GetIter` of `enumerate(v)` (`for i, x in
+    /// enumerate(v)`): pairs made as the loop goes for a builtin iterable,
+    /// the general `enumerate` for anything else
+    GetIterEnumerate,
+    /// `[v] -> [iterator]` for a dict `v` (`for k, v in d.items()`: its pairs
+    /// as the loop goes), then on to the next instruction; `[v] -> []` and a
+    /// jump to `target` for anything else (where `v.items()` is called and
+    /// iterated the general way)
+    DictItemsIter(u32),
     /// `[] -> [x]` advances the iterator in `locals[slot]`; builtin iterators push the
     /// next item and skip the following `ForUnwrap`; a struct's `__next__` is called and
     /// its Optional lands on the stack for `ForUnwrap`; at the end jumps to `target`

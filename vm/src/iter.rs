@@ -10,6 +10,13 @@ pub enum IterState {
     Seq { items: Arc<Vec<Value>>, idx: usize },
     Str { s: Arc<String>, byte: usize },
     Keys { dict: Arc<Dict>, idx: usize },
+    /// `for i, x in enumerate(xs)` over a builtin iterable: the pairs are
+    /// made as the loop goes (the general `enumerate` builds the whole list
+    /// of tuples first; for these iterables nothing can tell them apart).
+    Enumerate { inner: Box<IterState>, next: i64 },
+    /// `for k, v in d.items()`: the dict's pairs, in order, from the dict as
+    /// it was when the loop began (a dict is a value: the loop holds it).
+    Items { dict: Arc<Dict>, idx: usize },
 }
 
 impl IterState {
@@ -72,6 +79,28 @@ impl IterState {
                 *idx += 1;
                 Some(k.0.clone())
             }
+            IterState::Enumerate { .. } | IterState::Items { .. } => {
+                let (a, b) = self.next_pair()??;
+                Some(Value::tuple(vec![a, b]))
+            }
+        }
+    }
+
+    /// The next pair of an `Enumerate` or `Items` iterator, without making
+    /// its tuple (`Some(None)` when it is done); None for other iterators.
+    #[inline]
+    pub fn next_pair(&mut self) -> Option<Option<(Value, Value)>> {
+        match self {
+            IterState::Enumerate { inner, next } => Some(inner.next().map(|v| {
+                let i = *next;
+                *next = next.wrapping_add(1);
+                (Value::Int(i), v)
+            })),
+            IterState::Items { dict, idx } => Some(dict.get_index(*idx).map(|(k, v)| {
+                *idx += 1;
+                (k.0.clone(), v.clone())
+            })),
+            _ => None,
         }
     }
 }

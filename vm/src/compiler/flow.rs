@@ -6,7 +6,7 @@ use super::func::{LoopCtx, TryCtx};
 use super::Compiler;
 use crate::bytecode::*;
 use lexer::{Diagnostic, Span};
-use parser::ast::{self, Cond, Expr, Stmt};
+use parser::ast::{self, Cond, Expr, ExprKind, Stmt};
 
 impl Compiler {
     /// Compiles a condition; returns the jump (to patch) taken when it fails.
@@ -103,8 +103,7 @@ impl Compiler {
     }
 
     pub(crate) fn for_stmt(&mut self, target: &ast::Pattern, iter: &Expr, body: &[Stmt]) {
-        self.expr(iter);
-        self.emit(Op::GetIter);
+        self.for_iterator(iter);
         let slot = self.f().new_slot();
         self.emit(Op::Store(slot));
         let top = self.f().here();
@@ -114,6 +113,38 @@ impl Compiler {
         self.f().patch(next);
         self.f().patch(unwrap);
         self.end_loop();
+    }
+
+    /// Pushes the iterator of a `for` loop over `iter`. `enumerate(xs)` (the
+    /// builtin, one argument) and `d.items()` (a receiver that is a name or
+    /// a field of one, so evaluating it twice is harmless) iterate their
+    /// pairs as the loop goes, with no list of tuples made first.
+    fn for_iterator(&mut self, iter: &Expr) {
+        if let ExprKind::Call { func, args } = &iter.kind {
+            if let (ExprKind::Name(n), [arg]) = (&func.kind, &args[..]) {
+                if n == "enumerate" && arg.name.is_none() && !arg.star && self.is_builtin_name(n) {
+                    self.expr(&arg.value);
+                    self.set_span(iter.span);
+                    self.emit(Op::GetIterEnumerate);
+                    return;
+                }
+            }
+            if let (ExprKind::Attr { obj, name }, []) = (&func.kind, &args[..]) {
+                if name.name == "items" && is_name_path(obj) && !self.is_type_name(obj) {
+                    self.expr(obj);
+                    self.set_span(iter.span);
+                    let general = self.emit(Op::DictItemsIter(0));
+                    let done = self.emit(Op::Jump(0));
+                    self.f().patch(general);
+                    self.expr(iter);
+                    self.emit(Op::GetIter);
+                    self.f().patch(done);
+                    return;
+                }
+            }
+        }
+        self.expr(iter);
+        self.emit(Op::GetIter);
     }
 
     /// `Unpack` of the `n`-item sequence on the stack into fresh hidden slots,
@@ -269,5 +300,14 @@ impl Compiler {
             self.emit(Op::Take(tmp));
         }
         self.emit(Op::Return);
+    }
+}
+
+/// `a`, `a.b`, `a.b.c`: reading it has no effect and gives the same value twice.
+fn is_name_path(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Name(_) => true,
+        ExprKind::Attr { obj, .. } => is_name_path(obj),
+        _ => false,
     }
 }

@@ -104,6 +104,7 @@ impl FuncState {
             | Op::JumpIfTrue(t)
             | Op::JumpIfFalseOrPop(t)
             | Op::JumpIfTrueOrPop(t)
+            | Op::DictItemsIter(t)
             | Op::ForUnwrap(t) => t,
             Op::ForIter { target, .. }
             | Op::MatchUnwrap { target, .. }
@@ -255,6 +256,7 @@ impl FuncState {
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
             Op::ForIter { slot, .. } => Op::ForIter { slot, target },
             Op::ForUnwrap(_) => Op::ForUnwrap(target),
+            Op::DictItemsIter(_) => Op::DictItemsIter(target),
             Op::MatchUnwrap { variant, .. } => Op::MatchUnwrap { variant, target },
             Op::MatchUnwrapLocal { slot, variant, .. } => Op::MatchUnwrapLocal { slot, variant, target },
             Op::JumpIfLendable { slot, .. } => Op::JumpIfLendable { slot, target },

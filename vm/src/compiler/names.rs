@@ -61,6 +61,15 @@ impl Compiler {
         self.funcs.iter().any(|f| !f.is_module && f.lookup(name).is_some()) || self.globals.contains_key(name)
     }
 
+    /// Whether `name` here denotes the builtin of that name: no variable,
+    /// global or import shadows it.
+    pub(crate) fn is_builtin_name(&self, name: &str) -> bool {
+        !self.resolves_to_variable(name)
+            && self.fr().self_name.as_deref() != Some(name)
+            && !self.imports.contains_key(name)
+            && crate::builtins::lookup(name).is_some()
+    }
+
     pub(crate) fn name_load(&mut self, name: &str, span: Span) {
         if let Some(local) = self.fr().lookup(name) {
             let slot = local.slot;

@@ -222,6 +222,21 @@ impl Vm {
                 let it = tri!(self.get_aiter(v));
                 self.push(it);
             }
+            Op::GetIterEnumerate => {
+                let v = self.pop();
+                self.save_ip(ip);
+                let it = match crate::iter::IterState::over(&v) {
+                    Some(inner) => Value::Iter(Box::new(crate::iter::IterState::Enumerate { inner: Box::new(inner), next: 0 })),
+                    None => {
+                        // Anything else: the general `enumerate` (a list of pairs).
+                        let f = crate::builtins::native_index("enumerate").and_then(crate::builtins::native_fn);
+                        let Some(f) = f else { tri!(Err(Thrown::new("Error", "internal: no enumerate"))) };
+                        let pairs = tri!(f(self, crate::builtins::Args { pos: std::iter::once(v).collect(), kw: Vec::new() }));
+                        tri!(self.get_iter(pairs))
+                    }
+                };
+                self.push(it);
+            }
             Op::GetIter => {
                 let v = self.pop();
                 self.save_ip(ip);

@@ -351,6 +351,15 @@ impl Vm {
                     }
                 }
             }
+            Op::DictItemsIter(target) => {
+                // A dict's pairs as the loop goes; anything else: on to the
+                // general `v.items()` at `target`.
+                match self.pop() {
+                    Value::Dict(dict) => self.push(Value::Iter(Box::new(crate::iter::IterState::Items { dict, idx: 0 }))),
+                    _ => ip = target as usize,
+                }
+                return Ok(Step::Next(ip));
+            }
             Op::ForIter { slot, target } => {
                 if let Value::Iter(state) = &mut self.fiber.stack[base + slot as usize] {
                     match state.next() {

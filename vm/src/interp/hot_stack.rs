@@ -204,6 +204,50 @@ impl HotStack {
         true
     }
 
+    /// Moves the value in slot `at` (below the top) onto the top, leaving
+    /// None in the slot (`Op::Take`); false, touching nothing, when `at` is
+    /// not a slot.
+    #[inline(always)]
+    pub(crate) fn take_slot(&mut self, stack: &mut Vec<Value>, at: usize) -> bool {
+        if at >= self.len {
+            return false;
+        }
+        if self.len == self.cap {
+            (self.ptr, self.cap) = grow(stack, self.len);
+        }
+        // SAFETY: `at < len < cap`: the slot is initialised; its value moves
+        // to the free slot at `len` and the slot gets a scalar in its place.
+        unsafe {
+            move_value(self.ptr.add(at), self.ptr.add(self.len));
+            self.ptr.add(at).write(Value::None);
+        }
+        self.len += 1;
+        true
+    }
+
+    /// Replaces the tuple or list on top with its `n` items, in order (moved
+    /// out when nothing else shares it); false, touching nothing, when the
+    /// top is neither or has another length.
+    #[inline(always)]
+    pub(crate) fn unpack_top(&mut self, stack: &mut Vec<Value>, n: usize) -> bool {
+        let Some(top) = self.len.checked_sub(1) else { return false };
+        // SAFETY: `top < len` is initialised.
+        let fits = match unsafe { &*self.ptr.add(top) } {
+            Value::Tuple(xs) | Value::List(xs) => xs.len() == n,
+            _ => false,
+        };
+        if !fits {
+            return false;
+        }
+        // SAFETY: the top is moved out once and no longer counted.
+        let (Value::Tuple(xs) | Value::List(xs)) = (unsafe { self.ptr.add(top).read() }) else { return false };
+        self.len = top;
+        for v in Arc::unwrap_or_clone(xs) {
+            self.push_with(stack, || v);
+        }
+        true
+    }
+
     /// Moves the top `n` values, in order, into a new Vec (a struct's
     /// fields); empty, touching nothing, when there are fewer.
     #[inline(always)]
@@ -432,6 +476,24 @@ mod tests {
         assert_eq!(stack.len(), 1);
         drop(got);
         assert_eq!(Arc::strong_count(&shared), 1);
+    }
+
+    #[test]
+    fn take_slot_and_unpack_top_move_values_without_losing_any() {
+        let shared = Arc::new(vec![Value::Int(1), Value::Int(2)]);
+        let mut stack: Vec<Value> = vec![Value::Tuple(shared.clone())];
+        stack.shrink_to_fit(); // full: the take must grow
+        let mut hs = HotStack::of(&mut stack);
+        assert!(hs.take_slot(&mut stack, 0));
+        assert!(matches!(hs.get(0), Some(Value::None)));
+        assert!(!hs.take_slot(&mut stack, 2), "not a slot");
+        assert!(!hs.unpack_top(&mut stack, 3), "two items, not three");
+        assert!(hs.unpack_top(&mut stack, 2), "a shared tuple's items are copied");
+        assert_eq!(Arc::strong_count(&shared), 1);
+        hs.push_with(&mut stack, || Value::Int(9));
+        assert!(!hs.unpack_top(&mut stack, 1), "not a sequence");
+        hs.give_back(&mut stack);
+        assert_eq!(ints(&stack), [-1, 1, 2, 9]);
     }
 
     #[test]

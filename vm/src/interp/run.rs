@@ -278,11 +278,40 @@ impl Vm {
                         }
                     }
                     Op::Binary(bop) => {
-                        if let [Value::Int(x), Value::Int(y)] = hs.top_n(2) {
-                            if let Some(r) = int_fast(bop, *x, *y) {
-                                hs.fold_top_two(Value::Int(r));
-                                continue;
+                        match hs.top_n(2) {
+                            [Value::Int(x), Value::Int(y)] => {
+                                if let Some(r) = int_fast(bop, *x, *y) {
+                                    hs.fold_top_two(Value::Int(r));
+                                    continue;
+                                }
                             }
+                            [a @ (Value::Int(_) | Value::Float(_)), b @ (Value::Int(_) | Value::Float(_))] => {
+                                if let Some(r) = float_fast(bop, a, b) {
+                                    hs.fold_top_two(Value::Float(r));
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Op::Const(i) => {
+                        if let Some(v) = proto.consts.get(i as usize) {
+                            let v = v.clone();
+                            hs.push_with(&mut self.fiber.stack, || v);
+                            continue;
+                        }
+                    }
+                    Op::Take(s) => {
+                        // A hidden temporary moved out of its slot (None left).
+                        if hs.take_slot(&mut self.fiber.stack, base + s as usize) {
+                            continue;
+                        }
+                    }
+                    Op::Unpack(n) => {
+                        // A tuple or list of exactly `n` items (else `step`,
+                        // which also reports the wrong count).
+                        if hs.unpack_top(&mut self.fiber.stack, n as usize) {
+                            continue;
                         }
                     }
                     Op::BinaryLocalConst { slot, op: bop, k } => {
@@ -465,7 +494,28 @@ impl Vm {
                                         ip = target as usize;
                                         continue;
                                     }
-                                    None => {}
+                                    None => match state.next_pair() {
+                                        // `enumerate` / `items`: unpacked
+                                        // straight onto the stack when the
+                                        // target is a pair, no tuple made.
+                                        Some(Some((a, b))) => {
+                                            if matches!(code.get(ip + 1), Some(Op::Unpack(2))) {
+                                                hs.push_with(&mut self.fiber.stack, || a);
+                                                hs.push_with(&mut self.fiber.stack, || b);
+                                                ip += 2;
+                                            } else {
+                                                let pair = Value::tuple(vec![a, b]);
+                                                hs.push_with(&mut self.fiber.stack, || pair);
+                                                ip += 1;
+                                            }
+                                            continue;
+                                        }
+                                        Some(None) => {
+                                            ip = target as usize;
+                                            continue;
+                                        }
+                                        None => {}
+                                    },
                                 },
                             }
                         }
@@ -709,6 +759,26 @@ pub(crate) fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
         // division by zero and overflow take the general path, which raises.
         BinOp::FloorDiv if y != 0 => crate::ops::floor_div_int(x, y).ok(),
         BinOp::Mod if y != 0 => crate::ops::mod_int(x, y).ok(),
+        _ => None,
+    }
+}
+
+/// `a op b` when one is a Float and the other a Float or an Int, for the
+/// operators whose Float result needs no check (None: the general path,
+/// which also divides and raises).
+#[inline(always)]
+fn float_fast(op: BinOp, a: &Value, b: &Value) -> Option<f64> {
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        _ => return None,
+    };
+    match op {
+        BinOp::Add => Some(x + y),
+        BinOp::Sub => Some(x - y),
+        BinOp::Mul => Some(x * y),
+        BinOp::Div if y != 0.0 => Some(x / y),
         _ => None,
     }
 }

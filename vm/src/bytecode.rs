@@ -190,9 +190,11 @@ pub enum Op {
     ForUnwrap(u32),
 
     // ---- strings ----
-    /// `[v] -> [String]` formats with `format_specs[i]` (conversion + spec)
+    /// `[v] -> [String]` formats with `format_specs[i]` (conversion + spec);
+    /// a String or Int with no spec stays as it is, for the `Concat` that
+    /// always follows
     Format(u32),
-    /// `[s1..sn] -> [String]` concatenates
+    /// `[s1..sn] -> [String]` concatenates (an Int part as its digits)
     Concat(u32),
 
     // ---- errors ----

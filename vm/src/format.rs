@@ -23,15 +23,33 @@ pub fn to_repr(v: &Value) -> String {
     out
 }
 
+/// The decimal digits of `i` (as `{i}` formats them, without the
+/// formatting machinery: ints are most of what programs print).
+pub fn push_int(out: &mut String, i: i64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push('-');
+    }
+    // Only ASCII digits were written: the bytes are always valid UTF-8.
+    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+}
+
 pub fn write_value(out: &mut String, v: &Value, repr: bool, hook: &mut StructHook) -> RtResult<()> {
     match v {
         Value::None => out.push_str("None"),
         Value::Unit => out.push_str("()"),
         Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
-        Value::Int(i) => {
-            use std::fmt::Write;
-            let _ = write!(out, "{i}");
-        }
+        Value::Int(i) => push_int(out, *i),
         Value::Float(f) => out.push_str(&float_repr(*f)),
         Value::Str(s) => {
             if repr {
@@ -478,6 +496,15 @@ fn group_float(t: &str, comma: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn push_int_writes_what_display_writes() {
+        for i in [0, 7, -7, 10, 99, -100, 1234567890, i64::MAX, i64::MIN] {
+            let mut out = String::from("x");
+            super::push_int(&mut out, i);
+            assert_eq!(out, format!("x{i}"));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -245,20 +245,33 @@ impl Vm {
             }
             Op::Format(i) => {
                 let spec = &proto.format_specs[i as usize];
+                // `{s}` of a String is the String itself, and `{i}` of an Int
+                // is written by the `Concat` that always follows (no copy, no
+                // string of its own).
+                if !spec.repr && spec.spec.is_empty() && matches!(self.fiber.stack.last(), Some(Value::Str(_) | Value::Int(_))) {
+                    return Ok(());
+                }
                 let v = self.pop();
                 self.save_ip(ip);
                 let plain = tri!(if spec.repr { self.to_repr(&v) } else { self.to_str(&v) });
-                let s = tri!(crate::format::apply_spec(&v, &plain, &spec.spec));
+                let s = if spec.spec.is_empty() { plain } else { tri!(crate::format::apply_spec(&v, &plain, &spec.spec)) };
                 self.push(Value::str(s));
             }
             Op::Concat(n) => {
-                let parts = self.pop_n(n as usize);
-                let mut s = String::new();
-                for p in &parts {
-                    if let Value::Str(x) = p {
-                        s.push_str(x);
+                // The parts are Strings and Ints (as `Format` left them): one
+                // allocation of their total length.
+                let at = self.fiber.stack.len().saturating_sub(n as usize);
+                let parts = &self.fiber.stack[at..];
+                let len = parts.iter().map(|p| if let Value::Str(x) = p { x.len() } else { 20 }).sum();
+                let mut s = String::with_capacity(len);
+                for p in parts {
+                    match p {
+                        Value::Str(x) => s.push_str(x),
+                        Value::Int(i) => crate::format::push_int(&mut s, *i),
+                        _ => {}
                     }
                 }
+                self.fiber.stack.truncate(at);
                 self.push(Value::str(s));
             }
             Op::Raise => {

@@ -225,46 +225,6 @@ impl HotStack {
         true
     }
 
-    /// Replaces the tuple or list on top with its `n` items, in order (moved
-    /// out when nothing else shares it); false, touching nothing, when the
-    /// top is neither or has another length.
-    #[inline(always)]
-    pub(crate) fn unpack_top(&mut self, stack: &mut Vec<Value>, n: usize) -> bool {
-        let Some(top) = self.len.checked_sub(1) else { return false };
-        // SAFETY: `top < len` is initialised.
-        let fits = match unsafe { &*self.ptr.add(top) } {
-            Value::Tuple(xs) | Value::List(xs) => xs.len() == n,
-            _ => false,
-        };
-        if !fits {
-            return false;
-        }
-        // SAFETY: the top is moved out once and no longer counted.
-        let (Value::Tuple(xs) | Value::List(xs)) = (unsafe { self.ptr.add(top).read() }) else { return false };
-        self.len = top;
-        for v in Arc::unwrap_or_clone(xs) {
-            self.push_with(stack, || v);
-        }
-        true
-    }
-
-    /// Moves the top `n` values, in order, into a new Vec (a struct's
-    /// fields); empty, touching nothing, when there are fewer.
-    #[inline(always)]
-    pub(crate) fn take_top(&mut self, n: usize) -> Vec<Value> {
-        let Some(at) = self.len.checked_sub(n) else { return Vec::new() };
-        let mut out = Vec::with_capacity(n);
-        // SAFETY: slots `at..len` are initialised; they are copied once into
-        // the Vec's room for `n` and no longer counted here (`len = at`), so
-        // each value has exactly one owner.
-        unsafe {
-            std::ptr::copy_nonoverlapping(self.ptr.add(at), out.as_mut_ptr(), n);
-            out.set_len(n);
-        }
-        self.len = at;
-        out
-    }
-
     /// Moves the top value onto the end of the list in slot `at` (below the
     /// top) and leaves None in its place (`xs.append(v)` and its result),
     /// when that slot holds a list no other value shares; false, touching
@@ -462,38 +422,19 @@ mod tests {
     }
 
     #[test]
-    fn take_top_moves_the_top_values_out_in_order() {
-        let shared = Arc::new(vec![Value::Int(1)]);
-        let mut stack = vec![Value::Int(0)];
-        let mut hs = HotStack::of(&mut stack);
-        hs.push_with(&mut stack, || Value::List(shared.clone()));
-        hs.push_with(&mut stack, || Value::Int(2));
-        let got = hs.take_top(2);
-        assert!(matches!(got.as_slice(), [Value::List(_), Value::Int(2)]));
-        assert_eq!(Arc::strong_count(&shared), 2, "moved, not copied");
-        assert!(hs.take_top(2).is_empty(), "only one value left");
-        hs.give_back(&mut stack);
-        assert_eq!(stack.len(), 1);
-        drop(got);
-        assert_eq!(Arc::strong_count(&shared), 1);
-    }
-
-    #[test]
-    fn take_slot_and_unpack_top_move_values_without_losing_any() {
+    fn take_slot_moves_a_value_to_the_top_leaving_none() {
         let shared = Arc::new(vec![Value::Int(1), Value::Int(2)]);
         let mut stack: Vec<Value> = vec![Value::Tuple(shared.clone())];
         stack.shrink_to_fit(); // full: the take must grow
         let mut hs = HotStack::of(&mut stack);
         assert!(hs.take_slot(&mut stack, 0));
         assert!(matches!(hs.get(0), Some(Value::None)));
+        assert!(matches!(hs.get(1), Some(Value::Tuple(_))));
         assert!(!hs.take_slot(&mut stack, 2), "not a slot");
-        assert!(!hs.unpack_top(&mut stack, 3), "two items, not three");
-        assert!(hs.unpack_top(&mut stack, 2), "a shared tuple's items are copied");
-        assert_eq!(Arc::strong_count(&shared), 1);
-        hs.push_with(&mut stack, || Value::Int(9));
-        assert!(!hs.unpack_top(&mut stack, 1), "not a sequence");
+        assert_eq!(Arc::strong_count(&shared), 2, "moved, not copied");
         hs.give_back(&mut stack);
-        assert_eq!(ints(&stack), [-1, 1, 2, 9]);
+        drop(stack);
+        assert_eq!(Arc::strong_count(&shared), 1);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod hot_stack;
 mod iterate;
 mod methods;
 mod place;
+mod quick;
 pub(crate) mod pool;
 mod run;
 mod typing;

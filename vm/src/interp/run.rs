@@ -12,15 +12,14 @@
 //! the stack's length is handed back before any helper that uses the stack
 //! and before every way out.
 
-use super::call::{plain_memberwise, type_matches};
+use super::call::type_matches;
 use super::chan_fast::local_chan_op;
 use super::hot_stack::HotStack;
 use super::{pop_plain_frame, Flow, Frame, FrameFn, FrameKind, TryHandler, Vm, MAX_FRAMES};
 use crate::bytecode::{Op, Place, PlaceRoot, PlaceStep, Variant};
 use crate::chan::ChanStep;
 use crate::error::{RtResult, Thrown};
-use crate::types::TypeInfo;
-use crate::value::{Closure, StructObj, Value};
+use crate::value::{Closure, Value};
 use parser::ast::{BinOp, CmpOp};
 use std::sync::Arc;
 
@@ -59,7 +58,6 @@ impl Vm {
             let mut proto = &closure.proto;
             let mut code = &proto.code[..];
             let mut base = frame.base;
-            let mut self_ty = frame.self_ty;
             let mut ip = frame.ip;
             // The value stack, held in locals until the loop is left or a
             // helper that uses it is called (see hot_stack.rs).
@@ -104,7 +102,6 @@ impl Vm {
                     proto = &closure.proto;
                     code = &proto.code[..];
                     base = $frame.base;
-                    self_ty = $frame.self_ty;
                     ip = $ip;
                 };
             }
@@ -221,55 +218,19 @@ impl Vm {
                         continue;
                     }
                     Op::Call(n) => {
-                        // A builtin with a fast case for these arguments
-                        // (builtins/fast.rs): its value replaces the call.
-                        let n = n as usize;
-                        if let Some(callee_at) = hs.len().checked_sub(n + 1) {
-                            match hs.get(callee_at) {
-                                Some(&Value::Native(i)) => {
-                                    let fast = crate::builtins::fast::fast_native(i);
-                                    if let Some(v) = fast.and_then(|f| f(hs.top_n(n))) {
-                                        hs.cut(callee_at);
-                                        hs.push_with(&mut self.fiber.stack, || v);
-                                        continue;
-                                    }
-                                }
-                                // `P(x, y)`: a struct built from its fields as given.
-                                Some(Value::Type(t)) => {
-                                    if let TypeInfo::Struct(st) = &**t {
-                                        if plain_memberwise(st, hs.top_n(n)) {
-                                            let ty = st.clone();
-                                            let fields = hs.take_top(n);
-                                            hs.cut(callee_at);
-                                            let obj = Value::Struct(Arc::new(StructObj { ty, fields }));
-                                            hs.push_with(&mut self.fiber.stack, || obj);
-                                            continue;
-                                        }
-                                    }
-                                }
-                                _ => {}
-                            }
+                        // A builtin's fast case, a struct from its fields (quick.rs).
+                        if out!(self.call_in_place(n as usize)) {
+                            continue;
                         }
                     }
                     Op::Index => {
-                        // `xs[i]` of a list or tuple in range, `d[k]` of a
-                        // key the dict holds (errors, other types: `step`).
-                        if let [obj, idx] = hs.top_n(2) {
-                            if let Some(v) = crate::builtins::fast::index(obj, idx) {
-                                let at = hs.len() - 2;
-                                hs.cut(at);
-                                hs.push_with(&mut self.fiber.stack, || v);
-                                continue;
-                            }
+                        if out!(self.index_in_place()) {
+                            continue;
                         }
                     }
                     Op::IndexLocal(s) => {
-                        if let (Some(obj), [idx]) = (hs.get(base + s as usize), hs.top_n(1)) {
-                            if let Some(v) = crate::builtins::fast::index(obj, idx) {
-                                hs.drop_top();
-                                hs.push_with(&mut self.fiber.stack, || v);
-                                continue;
-                            }
+                        if out!(self.index_local_in_place(base + s as usize)) {
+                            continue;
                         }
                     }
                     Op::ListPushLocal(s) => {
@@ -310,7 +271,7 @@ impl Vm {
                     Op::Unpack(n) => {
                         // A tuple or list of exactly `n` items (else `step`,
                         // which also reports the wrong count).
-                        if hs.unpack_top(&mut self.fiber.stack, n as usize) {
+                        if out!(self.unpack_in_place(n as usize)) {
                             continue;
                         }
                     }
@@ -389,7 +350,6 @@ impl Vm {
                                 proto = &closure.proto;
                                 code = &proto.code[..];
                                 base = callee_at;
-                                self_ty = 0;
                                 ip = 0;
                                 continue;
                             }
@@ -397,6 +357,9 @@ impl Vm {
                     }
                     Op::CallMethod(i) => {
                         let Some(site) = proto.method_sites.get(i as usize) else { leave!(Err(bad_site())) };
+                        // The frame's `self` type (read here, not kept in a
+                        // register of the loop: see ARCHITECTURE.md).
+                        let self_ty = self.fiber.frames.last().map_or(0, |f| f.self_ty);
                         if site.local == Some(0) && self_ty != 0 {
                             self.save_ip(ip);
                             if let Some((callee, at)) =
@@ -436,7 +399,7 @@ impl Vm {
                         }
                         self.save_ip(ip);
                         let entered = self.enter_struct_method(&mut hs, site, base, self_ty, &closure.globals);
-                        if let Some((callee, callee_at, callee_ty)) = entered {
+                        if let Some((callee, callee_at, _)) = entered {
                             spend_call!();
                             // SAFETY: the new frame holds the method's closure
                             // (or borrows it from a pinned type: `FrameFn::Global`).
@@ -444,7 +407,6 @@ impl Vm {
                             proto = &closure.proto;
                             code = &proto.code[..];
                             base = callee_at;
-                            self_ty = callee_ty;
                             ip = 0;
                             continue;
                         }
@@ -472,7 +434,8 @@ impl Vm {
                         }
                     }
                     Op::ForIter { slot, target } => {
-                        // A range, a list or a tuple (other iterators: `step`).
+                        // A range, a list or a tuple, or the pairs of `enumerate`
+                        // and `items` (other iterators: `step`).
                         if let Some(Value::Iter(state)) = hs.get_mut(base + slot as usize) {
                             match state.next_of_range() {
                                 Some(Some(v)) => {
@@ -494,30 +457,23 @@ impl Vm {
                                         ip = target as usize;
                                         continue;
                                     }
-                                    None => match state.next_pair() {
-                                        // `enumerate` / `items`: unpacked
-                                        // straight onto the stack when the
-                                        // target is a pair, no tuple made.
-                                        Some(Some((a, b))) => {
-                                            if matches!(code.get(ip + 1), Some(Op::Unpack(2))) {
-                                                hs.push_with(&mut self.fiber.stack, || a);
-                                                hs.push_with(&mut self.fiber.stack, || b);
-                                                ip += 2;
-                                            } else {
-                                                let pair = Value::tuple(vec![a, b]);
-                                                hs.push_with(&mut self.fiber.stack, || pair);
-                                                ip += 1;
-                                            }
-                                            continue;
-                                        }
-                                        Some(None) => {
-                                            ip = target as usize;
-                                            continue;
-                                        }
-                                        None => {}
-                                    },
+                                    None => {}
                                 },
                             }
+                        }
+                        // `enumerate` / `items` (quick.rs): a pair target's
+                        // two values straight onto the stack, no tuple made.
+                        let unpack = matches!(code.get(ip + 1), Some(Op::Unpack(2)));
+                        match out!(self.next_pair_in_place(base + slot as usize, unpack)) {
+                            Some(true) => {
+                                ip += if unpack { 2 } else { 1 };
+                                continue;
+                            }
+                            Some(false) => {
+                                ip = target as usize;
+                                continue;
+                            }
+                            None => {}
                         }
                     }
                     Op::MatchUnwrap { variant: Variant::Some, target } => {
@@ -755,8 +711,16 @@ pub(crate) fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
         BinOp::Add => x.checked_add(y),
         BinOp::Sub => x.checked_sub(y),
         BinOp::Mul => x.checked_mul(y),
-        // Python's floor division and modulo (the sign of the divisor);
-        // division by zero and overflow take the general path, which raises.
+        _ => int_divmod(op, x, y),
+    }
+}
+
+/// `x // y` and `x % y` on Ints (Python's: the sign of the divisor), out of
+/// line so `int_fast` stays three compares; division by zero and overflow
+/// take the general path, which raises.
+#[inline(never)]
+fn int_divmod(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
         BinOp::FloorDiv if y != 0 => crate::ops::floor_div_int(x, y).ok(),
         BinOp::Mod if y != 0 => crate::ops::mod_int(x, y).ok(),
         _ => None,

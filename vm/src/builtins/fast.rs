@@ -1,4 +1,4 @@
-//! The common cases of a few pure builtins (`len`, `abs`, `min`, `max`)
+//! The common cases of a few pure builtins (`len`, `abs`, `min`, `max`, `str`)
 //! and of indexing (`xs[i]`, `d[k]`), worked out from the operands on
 //! the value stack, for the hot loop
 //! (interp/run.rs): no argument list is built and no frame is touched.
@@ -27,6 +27,7 @@ fn fast_for(name: &str) -> Option<FastNative> {
         "abs" => abs,
         "min" => min,
         "max" => max,
+        "str" => str_,
         _ => return None,
     })
 }
@@ -45,6 +46,20 @@ fn abs(args: &[Value]) -> Option<Value> {
     match args {
         [Value::Int(i)] => i.checked_abs().map(Value::Int),
         [Value::Float(f)] => Some(Value::Float(f.abs())),
+        _ => None,
+    }
+}
+
+/// `str(v)` of an Int (its digits), a String (itself) or a Bool.
+fn str_(args: &[Value]) -> Option<Value> {
+    match args {
+        [Value::Int(i)] => {
+            let mut s = String::with_capacity(20);
+            crate::format::push_int(&mut s, *i);
+            Some(Value::str(s))
+        }
+        [v @ Value::Str(_)] => Some(v.clone()),
+        [Value::Bool(b)] => Some(Value::str(if *b { "True" } else { "False" })),
         _ => None,
     }
 }
@@ -111,6 +126,10 @@ mod tests {
         assert_eq!(int(run("max", &[Value::Int(3), Value::Int(-1)])), Some(3));
         assert!(run("min", &[Value::Int(3)]).is_none(), "one argument is an iterable: the general way");
         assert!(run("max", &[Value::Int(3), Value::Float(1.0)]).is_none());
+        assert!(matches!(run("str", &[Value::Int(-12)]), Some(Value::Str(s)) if s.as_str() == "-12"));
+        assert!(matches!(run("str", &[Value::Bool(true)]), Some(Value::Str(s)) if s.as_str() == "True"));
+        assert!(run("str", &[Value::Float(1.5)]).is_none(), "Floats format the general way");
+        assert!(run("str", &[]).is_none());
         assert!(fast_native(native_index("print").expect("a builtin")).is_none());
     }
 

@@ -259,19 +259,53 @@ impl Vm {
         // parameter, each of its annotated type): `self` must not be lost
         // to a binding error. Anything else takes the general way.
         let args = self.fiber.stack.get(args_at..).unwrap_or_default();
-        let bound_one_to_one = kw.is_none_or(|k| k.is_empty())
+        let entry = closure.entry();
+        let no_kw = kw.is_none_or(|k| k.is_empty());
+        let bound_one_to_one = no_kw
             && !p.has_star
             && p.params.len() == argc + 1
             && self.fiber.frames.len() < MAX_FRAMES
-            && p.param_types.iter().skip(1).zip(args).all(|(t, v)| t.as_ref().is_none_or(|t| type_matches(t, v)));
+            && if entry.simple {
+                entry.ints_hold(1, args)
+            } else {
+                p.param_types.iter().skip(1).zip(args).all(|(t, v)| t.as_ref().is_none_or(|t| type_matches(t, v)))
+            };
         if !bound_one_to_one || args.len() != argc {
             return Ok(false);
         }
-        let closure = closure.clone();
+        // Borrowed from a pinned type (its methods live as long as the
+        // program: `FrameFn::Global`), else counted.
+        let func = Self::task_fn(closure, &obj.ty);
+        let (simple, nslots) = (entry.simple, usize::from(entry.nslots));
         let this = self.fiber.stack.get_mut(at).map(std::mem::take).unwrap_or_default();
         self.fiber.stack.insert(args_at, this);
-        self.enter_at(FrameFn::Owned(closure), args_at, args_at, argc + 1, kw, FrameKind::WritebackLocal(at))?;
+        if simple {
+            // Nothing left to bind: the frame is pushed as `enter_at` would.
+            let nslots = nslots.max(argc + 1);
+            self.fiber.stack.resize(args_at + nslots, Value::None);
+            self.push_frame(func, args_at, args_at, FrameKind::WritebackLocal(at));
+            return Ok(true);
+        }
+        self.enter_at(func, args_at, args_at, argc + 1, kw, FrameKind::WritebackLocal(at))?;
         Ok(true)
+    }
+
+    /// `enter_mut_method_on_local` for the hot loop (which has tried the
+    /// other fast cases of a `CallMethod`): a site with no `*args` whose
+    /// receiver is a local. What `step` would do first for such a call
+    /// (`call_method` begins with it); false, with nothing changed, for any
+    /// other call, which then takes `step`.
+    #[inline(never)]
+    pub(crate) fn enter_mut_method_quick(&mut self, site: &MethodSite, proto: &FuncProto) -> RtResult<bool> {
+        if !site.call.stars.is_empty() || site.local.is_none() {
+            return Ok(false);
+        }
+        let Some(place) = site.place.and_then(|p| proto.places.get(p as usize)) else { return Ok(false) };
+        let argc = site.call.argc as usize;
+        let nkw = site.call.kwnames.len();
+        let kw = if nkw == 0 { None } else { Some(&site.call.kwnames[..]) };
+        let Some(args_at) = self.fiber.stack.len().checked_sub(argc + nkw) else { return Ok(false) };
+        self.enter_mut_method_on_local(site, place, args_at, argc, kw)
     }
 
     /// `recv.name(args)`. With a place, a mutating method updates it in place.

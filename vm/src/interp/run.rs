@@ -410,6 +410,20 @@ impl Vm {
                             ip = 0;
                             continue;
                         }
+                        if site.local.is_some() {
+                            // `c.add(x)`: a `mut self` method of the struct in a
+                            // local, entered with `self` moved out and back
+                            // (methods.rs), out of line but without `step`.
+                            match out!(self.enter_mut_method_quick(site, proto)) {
+                                Ok(true) => {
+                                    spend_call!();
+                                    load_top!(at 0);
+                                    continue;
+                                }
+                                Ok(false) => {}
+                                Err(e) => leave!(Err(e)),
+                            }
+                        }
                         if matches!(code.get(ip), Some(Op::Await)) {
                             // `await ch.send(v)` / `await ch.recv()` that can
                             // complete now: no future, no suspension.

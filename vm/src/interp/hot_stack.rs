@@ -301,7 +301,7 @@ impl HotStack {
 }
 
 /// Moves the value at `src` to `dst` bitwise (the caller makes sure it is
-/// owned once). An Int moves as a tag and a payload: it was likely pushed
+/// owned once). An Int or a Float moves as a tag and a payload: it was likely pushed
 /// moments ago that way (an argument, a result), and a 16-byte load of it
 /// would wait for both stores to land; anything else is one 16-byte copy.
 ///
@@ -312,6 +312,7 @@ unsafe fn move_value(src: *const Value, dst: *mut Value) {
     unsafe {
         match *src {
             Value::Int(i) => dst.write(Value::Int(i)),
+            Value::Float(f) => dst.write(Value::Float(f)),
             _ => std::ptr::copy_nonoverlapping(src, dst, 1),
         }
     }

@@ -140,6 +140,7 @@ impl Vm {
                         // argument) would stall on store forwarding.
                         match hs.get(base + s as usize) {
                             Some(&Value::Int(i)) => hs.push_with(&mut self.fiber.stack, || Value::Int(i)),
+                            Some(&Value::Float(f)) => hs.push_with(&mut self.fiber.stack, || Value::Float(f)),
                             Some(v) => {
                                 let v = v.clone();
                                 hs.push_with(&mut self.fiber.stack, || v);

@@ -1,0 +1,8 @@
+# Micro program (bench/run --micro): 2,000,000 iterations of `x = x * 0.5 + 1.5`.
+# The same program in CPython: float_loop.py.
+fn main():
+    var x = 0.0
+    for i in range(2000000):
+        x = x * 0.5 + 1.5
+    print(x)
+# expect: 3.0

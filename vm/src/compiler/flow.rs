@@ -116,8 +116,9 @@ impl Compiler {
     }
 
     /// Pushes the iterator of a `for` loop over `iter`. `enumerate(xs)` (the
-    /// builtin, one argument) and `d.items()` (a receiver that is a name or
-    /// a field of one, so evaluating it twice is harmless) iterate their
+    /// builtin, one argument) and `d.items()` (a receiver that is a variable
+    /// or a field of one, so evaluating it twice is harmless, and compiling
+    /// it twice reports nothing twice) iterate their
     /// pairs as the loop goes, with no list of tuples made first.
     fn for_iterator(&mut self, iter: &Expr) {
         if let ExprKind::Call { func, args } = &iter.kind {
@@ -130,7 +131,8 @@ impl Compiler {
                 }
             }
             if let (ExprKind::Attr { obj, name }, []) = (&func.kind, &args[..]) {
-                if name.name == "items" && is_name_path(obj) && !self.is_type_name(obj) {
+                let known_root = name_path_root(obj).is_some_and(|n| self.names_a_variable(n));
+                if name.name == "items" && known_root && !self.is_type_name(obj) {
                     self.expr(obj);
                     self.set_span(iter.span);
                     let general = self.emit(Op::DictItemsIter(0));
@@ -303,11 +305,27 @@ impl Compiler {
     }
 }
 
-/// `a`, `a.b`, `a.b.c`: reading it has no effect and gives the same value twice.
-fn is_name_path(e: &Expr) -> bool {
+/// The root name of `a`, `a.b`, `a.b.c`: reading such a path has no effect
+/// and gives the same value twice. None for any other expression.
+fn name_path_root(e: &Expr) -> Option<&str> {
     match &e.kind {
-        ExprKind::Name(_) => true,
-        ExprKind::Attr { obj, .. } => is_name_path(obj),
-        _ => false,
+        ExprKind::Name(n) => Some(n),
+        ExprKind::Attr { obj, .. } => name_path_root(obj),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn errors(src: &str) -> usize {
+        let (_, diags) = crate::compile_source("t.mojo", src);
+        diags.iter().filter(|d| d.is_error()).count()
+    }
+
+    #[test]
+    fn a_pair_loop_over_an_unknown_receiver_reports_it_once() {
+        assert_eq!(errors("fn main():\n    for k, v in nope.items():\n        print(k)\n"), 1);
+        assert_eq!(errors("fn main():\n    for i, x in enumerate(nope):\n        print(i)\n"), 1);
+        assert_eq!(errors("fn main():\n    let d = {1: 2}\n    for k, v in d.items():\n        print(k, v)\n"), 0);
     }
 }

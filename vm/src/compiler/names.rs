@@ -61,6 +61,12 @@ impl Compiler {
         self.funcs.iter().any(|f| !f.is_module && f.lookup(name).is_some()) || self.globals.contains_key(name)
     }
 
+    /// Whether `name` here is a variable: a local, a captured one, `self`,
+    /// or a module-level global.
+    pub(crate) fn names_a_variable(&self, name: &str) -> bool {
+        self.resolves_to_variable(name) || self.fr().self_name.as_deref() == Some(name)
+    }
+
     /// Whether `name` here denotes the builtin of that name: no variable,
     /// global or import shadows it.
     pub(crate) fn is_builtin_name(&self, name: &str) -> bool {

@@ -6,17 +6,36 @@ use std::sync::Arc;
 
 #[derive(Clone, Debug)]
 pub enum IterState {
-    Range { next: i64, stop: i64, step: i64 },
-    Seq { items: Arc<Vec<Value>>, idx: usize },
-    Str { s: Arc<String>, byte: usize },
-    Keys { dict: Arc<Dict>, idx: usize },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Seq {
+        items: Arc<Vec<Value>>,
+        idx: usize,
+    },
+    Str {
+        s: Arc<String>,
+        byte: usize,
+    },
+    Keys {
+        dict: Arc<Dict>,
+        idx: usize,
+    },
     /// `for i, x in enumerate(xs)` over a builtin iterable: the pairs are
     /// made as the loop goes (the general `enumerate` builds the whole list
     /// of tuples first; for these iterables nothing can tell them apart).
-    Enumerate { inner: Box<IterState>, next: i64 },
+    Enumerate {
+        inner: Box<IterState>,
+        next: i64,
+    },
     /// `for k, v in d.items()`: the dict's pairs, in order, from the dict as
     /// it was when the loop began (a dict is a value: the loop holds it).
-    Items { dict: Arc<Dict>, idx: usize },
+    Items {
+        dict: Arc<Dict>,
+        idx: usize,
+    },
 }
 
 impl IterState {

@@ -226,12 +226,15 @@ impl Vm {
                 let v = self.pop();
                 self.save_ip(ip);
                 let it = match crate::iter::IterState::over(&v) {
-                    Some(inner) => Value::Iter(Box::new(crate::iter::IterState::Enumerate { inner: Box::new(inner), next: 0 })),
+                    Some(inner) => {
+                        Value::Iter(Box::new(crate::iter::IterState::Enumerate { inner: Box::new(inner), next: 0 }))
+                    }
                     None => {
                         // Anything else: the general `enumerate` (a list of pairs).
                         let f = crate::builtins::native_index("enumerate").and_then(crate::builtins::native_fn);
                         let Some(f) = f else { tri!(Err(Thrown::new("Error", "internal: no enumerate"))) };
-                        let pairs = tri!(f(self, crate::builtins::Args { pos: std::iter::once(v).collect(), kw: Vec::new() }));
+                        let pairs =
+                            tri!(f(self, crate::builtins::Args { pos: std::iter::once(v).collect(), kw: Vec::new() }));
                         tri!(self.get_iter(pairs))
                     }
                 };
@@ -248,13 +251,17 @@ impl Vm {
                 // `{s}` of a String is the String itself, and `{i}` of an Int
                 // is written by the `Concat` that always follows (no copy, no
                 // string of its own).
-                if !spec.repr && spec.spec.is_empty() && matches!(self.fiber.stack.last(), Some(Value::Str(_) | Value::Int(_))) {
+                if !spec.repr
+                    && spec.spec.is_empty()
+                    && matches!(self.fiber.stack.last(), Some(Value::Str(_) | Value::Int(_)))
+                {
                     return Ok(());
                 }
                 let v = self.pop();
                 self.save_ip(ip);
                 let plain = tri!(if spec.repr { self.to_repr(&v) } else { self.to_str(&v) });
-                let s = if spec.spec.is_empty() { plain } else { tri!(crate::format::apply_spec(&v, &plain, &spec.spec)) };
+                let s =
+                    if spec.spec.is_empty() { plain } else { tri!(crate::format::apply_spec(&v, &plain, &spec.spec)) };
                 self.push(Value::str(s));
             }
             Op::Concat(n) => {

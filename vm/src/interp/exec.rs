@@ -355,7 +355,9 @@ impl Vm {
                 // A dict's pairs as the loop goes; anything else: on to the
                 // general `v.items()` at `target`.
                 match self.pop() {
-                    Value::Dict(dict) => self.push(Value::Iter(Box::new(crate::iter::IterState::Items { dict, idx: 0 }))),
+                    Value::Dict(dict) => {
+                        self.push(Value::Iter(Box::new(crate::iter::IterState::Items { dict, idx: 0 })))
+                    }
                     _ => ip = target as usize,
                 }
                 return Ok(Step::Next(ip));

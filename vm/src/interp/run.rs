@@ -239,23 +239,21 @@ impl Vm {
                             continue;
                         }
                     }
-                    Op::Binary(bop) => {
-                        match hs.top_n(2) {
-                            [Value::Int(x), Value::Int(y)] => {
-                                if let Some(r) = int_fast(bop, *x, *y) {
-                                    hs.fold_top_two(Value::Int(r));
-                                    continue;
-                                }
+                    Op::Binary(bop) => match hs.top_n(2) {
+                        [Value::Int(x), Value::Int(y)] => {
+                            if let Some(r) = int_fast(bop, *x, *y) {
+                                hs.fold_top_two(Value::Int(r));
+                                continue;
                             }
-                            [a @ (Value::Int(_) | Value::Float(_)), b @ (Value::Int(_) | Value::Float(_))] => {
-                                if let Some(r) = float_fast(bop, a, b) {
-                                    hs.fold_top_two(Value::Float(r));
-                                    continue;
-                                }
-                            }
-                            _ => {}
                         }
-                    }
+                        [a @ (Value::Int(_) | Value::Float(_)), b @ (Value::Int(_) | Value::Float(_))] => {
+                            if let Some(r) = float_fast(bop, a, b) {
+                                hs.fold_top_two(Value::Float(r));
+                                continue;
+                            }
+                        }
+                        _ => {}
+                    },
                     Op::Const(i) => {
                         if let Some(v) = proto.consts.get(i as usize) {
                             let v = v.clone();

@@ -85,9 +85,8 @@ fn max(args: &[Value]) -> Option<Value> {
 #[inline]
 pub fn index(obj: &Value, idx: &Value) -> Option<Value> {
     match (obj, idx) {
-        (Value::List(xs) | Value::Tuple(xs), &Value::Int(i)) => {
-            let at = if i < 0 { i.checked_add(xs.len() as i64)? } else { i };
-            xs.get(usize::try_from(at).ok()?).cloned()
+        (Value::List(xs) | Value::Tuple(xs), Value::Int(_)) => {
+            xs.get(super::methods::normalize_index(idx, xs.len()).ok()?).cloned()
         }
         (Value::Dict(d), Value::Int(_) | Value::Str(_)) => d.get(&HashKey(idx.clone())).cloned(),
         _ => None,

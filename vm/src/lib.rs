@@ -25,6 +25,7 @@ pub mod rng;
 pub mod session;
 pub mod task;
 pub mod task_name;
+pub mod task_result;
 pub mod testing;
 pub mod types;
 pub mod value;

@@ -4,10 +4,11 @@
 //! task of one program shares: the scheduler, the task registry and options.
 
 pub use crate::coroutine::CoroutineObj;
-use crate::error::{ErrorObj, Thrown, TraceEntry};
+use crate::error::{ErrorObj, Thrown};
 use crate::interp::{Exit, FrameFn, Globals, Vm};
 use crate::registry::{Registry, Ticket};
 use crate::task_name::TaskName;
+pub use crate::task_result::{Failure, TaskResult};
 use crate::value::Value;
 pub use crate::wait_site::{WaitOn, WaitSite};
 pub use crate::waiters::{Completions, Done, Wake};
@@ -79,36 +80,6 @@ impl FiberSlot {
             }
             FiberSlot::Ready(vm) => Ok(vm),
             FiberSlot::Empty => Err(Thrown::new("Error", "the task has already finished")),
-        }
-    }
-}
-
-/// How a task ended.
-#[derive(Debug, Clone)]
-pub enum TaskResult {
-    Value(Value),
-    /// Boxed: a task keeps its result until its handle goes, so this enum
-    /// is part of every finished task's size (16 bytes, not 48).
-    Failed(Box<Failure>),
-}
-
-/// What a failed task threw, with its traceback.
-#[derive(Debug, Clone)]
-pub struct Failure {
-    pub thrown: Thrown,
-    pub trace: Vec<TraceEntry>,
-}
-
-impl TaskResult {
-    pub fn failed(thrown: Thrown, trace: Vec<TraceEntry>) -> TaskResult {
-        TaskResult::Failed(Box::new(Failure { thrown, trace }))
-    }
-
-    /// The error, if the task failed.
-    pub fn thrown(&self) -> Option<&Thrown> {
-        match self {
-            TaskResult::Value(_) => None,
-            TaskResult::Failed(f) => Some(&f.thrown),
         }
     }
 }

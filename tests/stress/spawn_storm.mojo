@@ -2,7 +2,9 @@
 # level awaits its children (one by one, twice, through join). Then a
 # TaskGroup storm (children that spawn more children into their group while
 # its end is awaited; groups where one child fails and the rest are
-# cancelled), an as_completed storm and a join_settled storm with failures.
+# cancelled), an as_completed storm, a join_settled storm with failures, and
+# a storm of tasks awaiting one task while it finishes (a value or an error:
+# each awaiter registers with it or reads its result, never neither).
 # Counted with Atomic; exact totals.
 async fn leaf(i: Int, leaves: Atomic) -> Int:
     leaves.fetch_add(1)
@@ -140,6 +142,43 @@ async fn settled_storm(n: Int) -> Bool:
         return False
     return True
 
+async fn target(i: Int) -> Int:
+    if i % 2 == 0:
+        await yield_now()
+    if i % 5 == 0:
+        raise ValueError(f"target {i} failed")
+    return i
+
+async fn awaiter(t: Task[Int], got: Atomic, failed: Atomic) -> Int:
+    if got.load() % 3 == 0:
+        await yield_now()
+    try:
+        got.fetch_add(await t)
+    except ValueError:
+        failed.fetch_add(1)
+    return 0
+
+async fn shared_await_storm(rounds: Int, per: Int) -> Bool:
+    let got = Atomic(0)
+    let failed = Atomic(0)
+    var want = 0
+    var want_failed = 0
+    for r in range(rounds):
+        let t = spawn(target(r))
+        var ws = []
+        for _ in range(per):
+            ws.append(spawn(awaiter(t, got, failed)))
+        for w in ws:
+            await w
+        if r % 5 == 0:
+            want_failed += per
+        else:
+            want += r * per
+    if got.load() != want or failed.load() != want_failed:
+        print(f"WRONG: shared await storm: sum {got.load()} (want {want}), {failed.load()} errors (want {want_failed})")
+        return False
+    return True
+
 async fn main():
     let roots_n = int(env.get("STRESS_ROOTS").unwrap_or("200"))
     let m = 20
@@ -163,5 +202,6 @@ async fn main():
     ok = await group_storm(roots_n, 100) and ok
     ok = await completed_storm(roots_n * 50) and ok
     ok = await settled_storm(roots_n * 20) and ok
+    ok = await shared_await_storm(roots_n, 50) and ok
     if ok:
         print("ok")

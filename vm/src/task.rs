@@ -15,7 +15,8 @@ pub use crate::waiters::{Completions, Done, Wake};
 use crate::waiters::{Signal, Waiter};
 use parking_lot::Mutex;
 use runtime::{Poll, Schedulable, Shared, TaskHeader, TaskRef, Waker};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::sync::{Arc, Weak};
 
 /// Writes a `--trace` line to stderr, ignoring a closed stderr (`| head`).
@@ -86,7 +87,6 @@ impl FiberSlot {
 
 #[derive(Default)]
 struct TaskState {
-    result: Option<TaskResult>,
     /// Usually one (an awaiter): inline, so awaiting a running task
     /// allocates nothing (the finishing worker would free it, across threads).
     waiters: smallvec::SmallVec<[Waiter; 1]>,
@@ -99,10 +99,19 @@ pub struct TaskObj {
     /// `task-<id>` (see `name`).
     name: TaskName,
     fiber: Mutex<FiberCell>,
+    /// The result, written once when the task finishes and never changed
+    /// after: read without a lock (awaiting a finished task touches no
+    /// lock) once `result_state` says `RESULT_SET` (see `result_ref`). A
+    /// waiter looks again under the `state` lock before it registers, and
+    /// `finish` sets the result before it takes the waiters under that
+    /// lock, so a waiter either sees the result or is woken.
+    result: UnsafeCell<Option<TaskResult>>,
+    /// `RESULT_NONE`, `RESULT_WRITING` (by the one `finish` that claimed
+    /// it), `RESULT_SET`.
+    result_state: AtomicU8,
     state: Mutex<TaskState>,
     /// Someone awaited (or caught) the result: no "never awaited" report.
-    /// Read and written only under the `state` lock (an atomic only to sit
-    /// outside it, in the padding of the flags below).
+    /// Set by a swap, so one observer takes the failure off the report.
     observed: AtomicBool,
     /// A `cancel()` not yet delivered as `CancelledError`.
     cancel_pending: AtomicBool,
@@ -118,6 +127,21 @@ pub struct TaskObj {
     /// The program's main task: when it finishes, the others are cancelled.
     pub is_main: bool,
 }
+
+const RESULT_NONE: u8 = 0;
+const RESULT_WRITING: u8 = 1;
+const RESULT_SET: u8 = 2;
+
+// SAFETY: every field but `result` is `Sync`. `result` is written by one
+// thread only, the `finish` that moved `result_state` from `RESULT_NONE`
+// to `RESULT_WRITING`, before it stores `RESULT_SET` (Release); it is read
+// only through `result_ref`, after an Acquire load saw `RESULT_SET`, and
+// never written again. `TaskResult` is `Send + Sync`.
+unsafe impl Sync for TaskObj {}
+const _: () = {
+    const fn shared_between_threads<T: Send + Sync>() {}
+    shared_between_threads::<TaskResult>();
+};
 
 /// Shared by all tasks of a program.
 pub struct RtCtx {
@@ -326,6 +350,8 @@ impl RtCtx {
                 slot: fiber,
                 ticket: (self.register_at_spawn || is_main).then(|| self.tasks.insert(id, me.clone())),
             }),
+            result: UnsafeCell::new(None),
+            result_state: AtomicU8::new(RESULT_NONE),
             state: Mutex::new(TaskState::default()),
             observed: AtomicBool::new(false),
             cancel_pending: AtomicBool::new(false),
@@ -396,14 +422,41 @@ impl TaskObj {
         Waker::new(self.clone() as TaskRef)
     }
 
+    /// The result, if the task has finished (no lock).
+    fn result_ref(&self) -> Option<&TaskResult> {
+        if self.result_state.load(Ordering::Acquire) != RESULT_SET {
+            return None;
+        }
+        // SAFETY: `RESULT_SET` was stored (Release) after the one write of
+        // `result`, which is never written again (see `unsafe impl Sync`).
+        unsafe { (*self.result.get()).as_ref() }
+    }
+
+    /// Writes the result, once; false (writing nothing) if it was set.
+    fn set_result(&self, result: TaskResult) -> bool {
+        let claimed =
+            self.result_state.compare_exchange(RESULT_NONE, RESULT_WRITING, Ordering::Acquire, Ordering::Relaxed);
+        if claimed.is_err() {
+            return false;
+        }
+        // SAFETY: this call claimed the write; no reader looks at `result`
+        // before `RESULT_SET` is stored below.
+        unsafe { *self.result.get() = Some(result) };
+        self.result_state.store(RESULT_SET, Ordering::Release);
+        true
+    }
+
     pub fn is_done(&self) -> bool {
-        self.state.lock().result.is_some()
+        self.result_ref().is_some()
     }
 
     /// The result if finished; otherwise registers `waker` to be woken when it is.
     pub fn result_or_register(&self, waker: &Waker) -> Option<TaskResult> {
+        if let Some(r) = self.observe() {
+            return Some(r);
+        }
         let mut st = self.state.lock();
-        match self.observe(&mut st) {
+        match self.observe() {
             Some(r) => Some(r),
             None => {
                 if !st.waiters.iter().any(|w| matches!(w, Waiter::Wake(w) if w.same_task(waker))) {
@@ -417,7 +470,7 @@ impl TaskObj {
     /// The value of a task that finished with one (None when it has not
     /// finished or failed: `await` then takes its general way).
     pub fn value_if_done(&self) -> Option<Value> {
-        match &self.state.lock().result {
+        match self.result_ref() {
             Some(TaskResult::Value(v)) => Some(v.clone()),
             _ => None,
         }
@@ -429,14 +482,12 @@ impl TaskObj {
     /// needed, and the value is cloned once (`result_or_register` clones
     /// the whole result, which `deliver` then clones again).
     pub fn value_or_register(&self, waker: impl FnOnce() -> Waker) -> Option<Result<Value, Thrown>> {
+        if let Some(r) = self.delivered() {
+            return Some(r);
+        }
         let mut st = self.state.lock();
-        match &st.result {
-            Some(TaskResult::Value(v)) => Some(Ok(v.clone())),
-            Some(TaskResult::Failed(f)) => {
-                let e = f.thrown.clone();
-                self.mark_observed(true);
-                Some(Err(e))
-            }
+        match self.delivered() {
+            Some(r) => Some(r),
             None => {
                 let waker = waker();
                 if !st.waiters.iter().any(|w| matches!(w, Waiter::Wake(w) if w.same_task(&waker))) {
@@ -450,8 +501,11 @@ impl TaskObj {
     /// The result if finished; otherwise `index` is queued on `to` when the
     /// task finishes. Call it once per child: nothing deduplicates it.
     pub fn result_or_notify(&self, to: &Arc<Completions>, index: u32) -> Option<TaskResult> {
+        if let Some(r) = self.observe() {
+            return Some(r);
+        }
         let mut st = self.state.lock();
-        let r = self.observe(&mut st);
+        let r = self.observe();
         if r.is_none() {
             st.waiters.push(Waiter::Notify(to.clone(), index));
         }
@@ -462,8 +516,11 @@ impl TaskObj {
     /// queued on `to` when it finishes. As `result_or_notify`, for a waiter
     /// that needs only the outcome (a TaskGroup's end): no value is copied.
     pub fn outcome_or_notify(&self, to: &Arc<Completions>, index: u32) -> Option<Result<(), Thrown>> {
+        if let Some(r) = self.outcome() {
+            return Some(r);
+        }
         let mut st = self.state.lock();
-        let r = self.observe_outcome(&mut st);
+        let r = self.outcome();
         if r.is_none() {
             st.waiters.push(Waiter::Notify(to.clone(), index));
         }
@@ -472,28 +529,36 @@ impl TaskObj {
 
     /// Whether it failed (and with what), if finished, marked as seen.
     pub fn outcome(&self) -> Option<Result<(), Thrown>> {
-        self.observe_outcome(&mut self.state.lock())
-    }
-
-    /// The result if finished, marked as seen (no "never awaited" report).
-    pub fn result(&self) -> Option<TaskResult> {
-        self.observe(&mut self.state.lock())
-    }
-
-    /// The result, marked as seen (no "never awaited" report), if finished.
-    fn observe(&self, st: &mut TaskState) -> Option<TaskResult> {
-        let r = st.result.clone()?;
-        self.mark_observed(matches!(r, TaskResult::Failed(_)));
-        Some(r)
-    }
-
-    fn observe_outcome(&self, st: &mut TaskState) -> Option<Result<(), Thrown>> {
-        let outcome = match st.result.as_ref()? {
+        let outcome = match self.result_ref()? {
             TaskResult::Value(_) => Ok(()),
             TaskResult::Failed(f) => Err(f.thrown.clone()),
         };
         self.mark_observed(outcome.is_err());
         Some(outcome)
+    }
+
+    /// The result if finished, marked as seen (no "never awaited" report).
+    pub fn result(&self) -> Option<TaskResult> {
+        self.observe()
+    }
+
+    /// The result, marked as seen (no "never awaited" report), if finished.
+    fn observe(&self) -> Option<TaskResult> {
+        let r = self.result_ref()?.clone();
+        self.mark_observed(matches!(r, TaskResult::Failed(_)));
+        Some(r)
+    }
+
+    /// What `await` gives if finished: the value, or the error (marked as seen).
+    fn delivered(&self) -> Option<Result<Value, Thrown>> {
+        match self.result_ref()? {
+            TaskResult::Value(v) => Some(Ok(v.clone())),
+            TaskResult::Failed(f) => {
+                let e = f.thrown.clone();
+                self.mark_observed(true);
+                Some(Err(e))
+            }
+        }
     }
 
     /// Someone saw the result: a failure leaves the exit report. (Only a
@@ -526,7 +591,7 @@ impl TaskObj {
     fn block_until_done(&self, deadline: Option<std::time::Instant>) -> Option<TaskResult> {
         let signal = {
             let mut st = self.state.lock();
-            if let Some(r) = &st.result {
+            if let Some(r) = self.result_ref() {
                 return Some(r.clone());
             }
             let signal = Arc::new(Signal::default());
@@ -534,7 +599,7 @@ impl TaskObj {
             signal
         };
         signal.wait(deadline);
-        self.state.lock().result.clone()
+        self.result_ref().cloned()
     }
 
     /// Requests cancellation: `CancelledError` at the next suspension point.
@@ -572,7 +637,7 @@ impl TaskObj {
 
     pub fn set_on_finish(&self, rt: Option<Arc<Shared>>) {
         let mut st = self.state.lock();
-        if st.result.is_none() {
+        if self.result_ref().is_none() {
             st.waiters.extend(rt.map(Waiter::Release));
         } else if let Some(rt) = rt {
             // Already finished: nothing to wait for.
@@ -599,11 +664,12 @@ impl TaskObj {
             }
         }
         let failed = matches!(result, TaskResult::Failed(_));
-        let waiters = {
-            let mut st = self.state.lock();
-            st.result = Some(result);
-            std::mem::take(&mut st.waiters)
-        };
+        // Set before the waiters are taken (see `result`). Only the last
+        // poll finishes a task; a second `finish` would change nothing.
+        if !self.set_result(result) {
+            return;
+        }
+        let waiters = std::mem::take(&mut self.state.lock().waiters);
         let mut release = Vec::new();
         for w in waiters {
             match w {

@@ -107,6 +107,38 @@ pub fn method_names(h: &Handle) -> &'static [&'static str] {
     }
 }
 
+/// What an awaited `__aenter__`/`__aexit__` of a handle gives (see
+/// `context_call`).
+pub enum ContextStep {
+    /// Done at once: the awaited result itself (no future is made).
+    Ready(Value),
+    /// A future to await.
+    Await(Value),
+}
+
+/// `await h.__aenter__()` / `await h.__aexit__(err)` as `async with`
+/// makes them, on the handles whose entry or exit needs no general method
+/// call: a TaskGroup's entry (the group itself) and exit (the future that
+/// waits for its children), a Lock's or Semaphore's exit (a release, done
+/// at once). None for any other handle or call (`method` handles them).
+pub fn context_call(this: &Arc<Handle>, name: &str, arg: Option<&Value>) -> Option<RtResult<ContextStep>> {
+    Some(match (&**this, name, arg) {
+        (Handle::TaskGroup(_), "__aenter__", None) => Ok(ContextStep::Ready(Value::Handle(this.clone()))),
+        (Handle::TaskGroup(_), "__aexit__", Some(err)) => {
+            let body_failed = !matches!(err, Value::None);
+            Ok(ContextStep::Await(futures::value(GroupExit::new(this.clone(), body_failed))))
+        }
+        (Handle::Lock(s) | Handle::Semaphore(s), "__aexit__", Some(_)) => {
+            if s.release() {
+                Ok(ContextStep::Ready(Value::None))
+            } else {
+                Err(Thrown::value_error(format!("{} released more times than acquired", this.type_name())))
+            }
+        }
+        _ => return None,
+    })
+}
+
 /// Calls `name` on a handle; `None` when it has no such method. `task_name`
 /// is the `name=` of `spawn`.
 pub fn method(
@@ -181,7 +213,7 @@ pub fn method(
         (Handle::TaskGroup(_), "__aenter__") => Ok(futures::ready(me.clone())),
         (Handle::TaskGroup(children), "spawn") => match args.first() {
             Some(c) => crate::builtins::tasks::to_task(vm, c, task_name).map(|t| {
-                children.lock().push(t.clone());
+                join_group(children, &t);
                 Value::Task(t)
             }),
             None => Err(Thrown::type_error("tg.spawn() needs a coroutine")),
@@ -227,6 +259,17 @@ pub fn method(
 }
 
 /// `Lock()`, `Semaphore(n)`, `Event()`, `Atomic(v)`, `Shared(v)`,
+/// A child joins its TaskGroup's list. The list starts with room for a
+/// typical group (a fan-out of a few to a dozen children) rather than
+/// growing 1, 2, 4, 8, 16 as they are spawned.
+pub(crate) fn join_group(children: &Mutex<Vec<Arc<TaskObj>>>, task: &Arc<TaskObj>) {
+    let mut children = children.lock();
+    if children.capacity() == 0 {
+        children.reserve(16);
+    }
+    children.push(task.clone());
+}
+
 /// `TaskGroup()`, `Executor(n)` / `Executor::new(n)`.
 pub fn construct(vm: &mut crate::interp::Vm, kind: &str, args: &[Value]) -> RtResult<Value> {
     Ok(match kind {
@@ -426,9 +469,7 @@ impl NativeFuture for GroupExit {
         // then cancelled); children spawned into the group meanwhile are
         // registered at that wake-up.
         self.completions.listen(cx.waker(), Wake::AllOf { n: self.registered, on_failure: true });
-        let mut done = Vec::new();
-        self.completions.take(&mut done);
-        for d in done {
+        for d in self.completions.take() {
             // A success is settled from the queue; only a failure's error
             // is read from the child.
             match self.children.get_mut(d.index as usize).and_then(Option::take) {

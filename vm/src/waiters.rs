@@ -62,6 +62,9 @@ pub struct Done {
     pub failed: bool,
 }
 
+/// Finished children, as `Completions::take` hands them over.
+pub type DoneList = smallvec::SmallVec<[Done; 16]>;
+
 /// The children of a combinator that finished, in the order they did,
 /// and the waker of the task that awaits the combinator.
 #[derive(Default)]
@@ -71,7 +74,8 @@ pub struct Completions {
 
 #[derive(Default)]
 struct CompletionsInner {
-    done: Vec<Done>,
+    /// Inline up to a typical fan-out (no allocation per `join` or group).
+    done: DoneList,
     waker: Option<Waker>,
     /// Indices queued since the start (each registered child queues once).
     queued: u32,
@@ -113,13 +117,8 @@ impl Completions {
     }
 
     /// The children that finished since the last call, in finishing order.
-    pub fn take(&self, into: &mut Vec<Done>) {
-        let mut inner = self.inner.lock();
-        if into.is_empty() {
-            std::mem::swap(into, &mut inner.done);
-        } else {
-            into.append(&mut inner.done);
-        }
+    pub fn take(&self) -> DoneList {
+        std::mem::take(&mut self.inner.lock().done)
     }
 
     pub(crate) fn push(&self, index: u32, failed: bool) {
@@ -151,14 +150,9 @@ mod tests {
         let c = Completions::default();
         c.push(3, false);
         c.push(1, true);
-        let mut got = Vec::new();
-        c.take(&mut got);
-        assert_eq!(got, [Done { index: 3, failed: false }, Done { index: 1, failed: true }]);
-        c.take(&mut got);
-        assert_eq!(got.len(), 2, "nothing new: nothing added");
+        assert_eq!(c.take()[..], [Done { index: 3, failed: false }, Done { index: 1, failed: true }]);
+        assert!(c.take().is_empty(), "nothing new since the last take");
         c.push(2, false);
-        c.take(&mut got);
-        assert_eq!(got.last(), Some(&Done { index: 2, failed: false }), "appended after what the caller holds");
-        assert_eq!(got.len(), 3);
+        assert_eq!(c.take()[..], [Done { index: 2, failed: false }]);
     }
 }

@@ -89,9 +89,7 @@ impl AwaitTasks {
             Mode::Race | Mode::AsCompleted => Wake::EachBurst,
         };
         completions.listen(cx.waker(), wake);
-        let mut done = Vec::new();
-        completions.take(&mut done);
-        for i in done.into_iter().map(|d| d.index as usize) {
+        for i in completions.take().into_iter().map(|d| d.index as usize) {
             if self.results[i].is_none() {
                 self.results[i] = self.tasks[i].result();
                 self.finished.push(i);

@@ -766,7 +766,7 @@ impl Vm {
         let task = ctx.fn_task((FrameFn::Global(Arc::as_ptr(f)), args, Vec::new()), name);
         if let Some(Value::Handle(h)) = self.fiber.stack.get(recv_at) {
             if let crate::handles::Handle::TaskGroup(children) = &**h {
-                children.lock().push(task.clone());
+                crate::handles::join_group(children, &task);
             }
         }
         ctx.queue(&task);

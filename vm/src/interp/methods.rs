@@ -222,6 +222,43 @@ impl Vm {
         }
     }
 
+    /// Whether the instruction after the running one is an `Await`.
+    fn awaits_next(&self) -> bool {
+        let Some(frame) = self.fiber.frames.last() else { return false };
+        matches!(frame.closure.get().proto.code.get(frame.ip), Some(crate::bytecode::Op::Await))
+    }
+
+    /// Lands the result of `handles::context_call` in place of the call's
+    /// arguments and receiver (or the place's index values): a ready result
+    /// skips the `Await` that follows (awaiting a ready future would only
+    /// hand it over: nothing suspends, so no cancellation is raised there);
+    /// true then, as for an entered frame: the frame's `ip` moved.
+    fn context_step(
+        &mut self,
+        step: crate::handles::ContextStep,
+        argc: usize,
+        nidx: usize,
+        has_place: bool,
+    ) -> RtResult<bool> {
+        let under = argc + if has_place { nidx } else { 1 };
+        let len = self.fiber.stack.len();
+        self.fiber.stack.truncate(len.saturating_sub(under));
+        match step {
+            crate::handles::ContextStep::Ready(v) => {
+                self.push(v);
+                if let Some(f) = self.fiber.frames.last_mut() {
+                    f.ip += 1; // past the `Await`
+                }
+                // The frame's `ip` moved: the caller reloads it.
+                Ok(true)
+            }
+            crate::handles::ContextStep::Await(fut) => {
+                self.push(fut);
+                Ok(false)
+            }
+        }
+    }
+
     /// Whether the instruction after the running one is a `Call(1)` of the
     /// builtin `spawn`, which sits on top of the stack: the value about to
     /// be pushed is spawned at once.
@@ -328,6 +365,14 @@ impl Vm {
             }
             None => self.fiber.stack[args_at - 1].clone(),
         };
+        if let (Value::Handle(h), 0, true) = (&recv, nkw, argc <= 1) {
+            if self.awaits_next() {
+                let arg = if argc == 1 { self.fiber.stack.last() } else { None };
+                if let Some(step) = crate::handles::context_call(h, &site.name, arg) {
+                    return self.context_step(step?, argc, nidx, place.is_some());
+                }
+            }
+        }
         if let Value::Struct(obj) = &recv {
             if let Some(method) = site_method(site, &obj.ty) {
                 let Value::Func(closure) = method else {

@@ -47,16 +47,9 @@ pub struct AwaitTasks {
 impl AwaitTasks {
     pub fn new(tasks: Vec<Arc<TaskObj>>, mode: Mode) -> AwaitTasks {
         let results = vec![None; tasks.len()];
-        AwaitTasks {
-            tasks,
-            mode,
-            completions: None,
-            registered: 0,
-            results,
-            finished: Vec::new(),
-            outcome: None,
-            yielded: 0,
-        }
+        // Every child lands in `finished` once: room for all at the start.
+        let finished = Vec::with_capacity(tasks.len());
+        AwaitTasks { tasks, mode, completions: None, registered: 0, results, finished, outcome: None, yielded: 0 }
     }
 
     /// Takes in the children that finished since the last poll, then
@@ -100,7 +93,8 @@ impl AwaitTasks {
         }
         let mut newly = self.finished[before..].iter().filter_map(|&i| Some((i, self.results[i].as_ref()?)));
         self.outcome = match self.mode {
-            Mode::All => newly.find_map(|(_, r)| deliver(r).err()).map(Err),
+            // A success is not looked at again until every child is done.
+            Mode::All => newly.find_map(|(_, r)| r.thrown().cloned()).map(Err),
             Mode::Race => newly.next().map(|(i, r)| deliver(r).map(|v| Value::tuple(vec![Value::Int(i as i64), v]))),
             Mode::Settled | Mode::AsCompleted => None,
         };
@@ -152,6 +146,15 @@ impl NativeFuture for AwaitTasks {
         }
         if let Some(outcome) = self.outcome.take() {
             return FutPoll::Ready(outcome);
+        }
+        if self.mode == Mode::All {
+            // Every child succeeded (a failure decided the outcome above):
+            // the values move out of the results, in input order.
+            let values = std::mem::take(&mut self.results).into_iter().flatten().map(|r| match r {
+                TaskResult::Value(v) => v,
+                TaskResult::Failed(_) => Value::None,
+            });
+            return FutPoll::Ready(Ok(Value::list(values.collect())));
         }
         let all = self.results.iter().flatten();
         FutPoll::Ready(match self.mode {

@@ -33,6 +33,14 @@ fn site_method<'a>(site: &MethodSite, ty: &'a crate::types::StructType) -> Optio
     }
 }
 
+/// What `Vm::local_method_quick` did.
+pub(crate) const QUICK_NONE: u8 = 0;
+/// A method's frame was pushed.
+pub(crate) const QUICK_ENTERED: u8 = 1;
+/// A task was spawned from the call: the `Call(1)` of `spawn` that follows
+/// is skipped.
+pub(crate) const QUICK_SPAWNED: u8 = 2;
+
 impl Vm {
     /// The function of a task or coroutine made from a method of `ty`:
     /// borrowed when the type is pinned (a frozen global holds it and its
@@ -327,22 +335,63 @@ impl Vm {
         Ok(true)
     }
 
-    /// `enter_mut_method_on_local` for the hot loop (which has tried the
-    /// other fast cases of a `CallMethod`): a site with no `*args` whose
-    /// receiver is a local. What `step` would do first for such a call
-    /// (`call_method` begins with it); false, with nothing changed, for any
-    /// other call, which then takes `step`.
+    /// The hot loop's last tries at a `CallMethod` whose receiver is a
+    /// local (it has tried the other fast cases), out of line but without
+    /// `step`: `enter_mut_method_on_local` (what `call_method` begins
+    /// with), then `spawn_local_method`. `QUICK_NONE`, with nothing
+    /// changed, for any other call, which then takes `step`.
     #[inline(never)]
-    pub(crate) fn enter_mut_method_quick(&mut self, site: &MethodSite, proto: &FuncProto) -> RtResult<bool> {
+    pub(crate) fn local_method_quick(&mut self, site: &MethodSite, proto: &FuncProto) -> RtResult<u8> {
         if !site.call.stars.is_empty() || site.local.is_none() {
-            return Ok(false);
+            return Ok(QUICK_NONE);
         }
-        let Some(place) = site.place.and_then(|p| proto.places.get(p as usize)) else { return Ok(false) };
+        let Some(place) = site.place.and_then(|p| proto.places.get(p as usize)) else { return Ok(QUICK_NONE) };
         let argc = site.call.argc as usize;
         let nkw = site.call.kwnames.len();
         let kw = if nkw == 0 { None } else { Some(&site.call.kwnames[..]) };
-        let Some(args_at) = self.fiber.stack.len().checked_sub(argc + nkw) else { return Ok(false) };
-        self.enter_mut_method_on_local(site, place, args_at, argc, kw)
+        let Some(args_at) = self.fiber.stack.len().checked_sub(argc + nkw) else { return Ok(QUICK_NONE) };
+        if self.enter_mut_method_on_local(site, place, args_at, argc, kw)? {
+            return Ok(QUICK_ENTERED);
+        }
+        if nkw == 0 && self.spawn_local_method(site, args_at, argc) {
+            return Ok(QUICK_SPAWNED);
+        }
+        Ok(QUICK_NONE)
+    }
+
+    /// `spawn(obj.m(args))` with `obj` a struct in a local and `m` an async
+    /// method with a read-only `self`, positional arguments only: the task
+    /// is made straight from the call, over a copy of `obj` and the
+    /// arguments moved off the stack, and replaces the `spawn` under them
+    /// (the caller skips its `Call(1)`). What `call_method` does for the
+    /// call, without its general preparation; false, with nothing changed,
+    /// for any other call.
+    fn spawn_local_method(&mut self, site: &MethodSite, args_at: usize, argc: usize) -> bool {
+        let (Some(slot), Some(frame)) = (site.local, self.fiber.frames.last()) else { return false };
+        let recv_at = frame.base + slot as usize;
+        let spawn_next = matches!(frame.closure.get().proto.code.get(frame.ip), Some(crate::bytecode::Op::Call(1)));
+        let spawn_under = args_at.checked_sub(1).and_then(|at| self.fiber.stack.get(at));
+        let is_spawn = matches!(spawn_under, Some(Value::Native(i)) if Some(*i) == crate::builtins::spawn_index());
+        if recv_at >= args_at || !spawn_next || !is_spawn {
+            return false;
+        }
+        let Some(ctx) = &self.ctx else { return false };
+        let Some(Value::Struct(obj)) = self.fiber.stack.get(recv_at) else { return false };
+        let Some(Value::Func(closure)) = site_method(site, &obj.ty) else { return false };
+        if !closure.proto.is_async || closure.proto.self_kind != SelfKind::Read {
+            return false;
+        }
+        let func = Self::task_fn(closure, &obj.ty);
+        let name = TaskName::of_fn(&func);
+        let mut pos = crate::task::CallArgs::with_capacity(argc + 1);
+        pos.push(Value::Struct(obj.clone()));
+        pos.extend(self.fiber.stack.drain(args_at..));
+        let task = ctx.spawn_fn_call((func, pos, Vec::new()), name);
+        // The builtin `spawn` sat under the arguments: the task takes its place.
+        if let Some(top) = self.fiber.stack.last_mut() {
+            *top = Value::Task(task);
+        }
+        true
     }
 
     /// `recv.name(args)`. With a place, a mutating method updates it in place.

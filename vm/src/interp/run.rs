@@ -411,15 +411,21 @@ impl Vm {
                         }
                         if site.local.is_some() {
                             // `c.add(x)`: a `mut self` method of the struct in a
-                            // local, entered with `self` moved out and back
-                            // (methods.rs), out of line but without `step`.
-                            match out!(self.enter_mut_method_quick(site, proto)) {
-                                Ok(true) => {
+                            // local, entered with `self` moved out and back;
+                            // `spawn(obj.m(x))` of an async method: the task
+                            // made from the call (methods.rs), out of line but
+                            // without `step`.
+                            match out!(self.local_method_quick(site, proto)) {
+                                Ok(super::methods::QUICK_ENTERED) => {
                                     spend_call!();
                                     load_top!(at 0);
                                     continue;
                                 }
-                                Ok(false) => {}
+                                Ok(super::methods::QUICK_SPAWNED) => {
+                                    ip += 1; // the `Call(1)` of `spawn`
+                                    continue;
+                                }
+                                Ok(_) => {}
                                 Err(e) => leave!(Err(e)),
                             }
                         }

@@ -4,7 +4,10 @@
 # its end is awaited; groups where one child fails and the rest are
 # cancelled), an as_completed storm, a join_settled storm with failures, and
 # a storm of tasks awaiting one task while it finishes (a value or an error:
-# each awaiter registers with it or reads its result, never neither).
+# each awaiter registers with it or reads its result, never neither), and
+# joins of every size from 1 to 150 over coroutines and running tasks mixed
+# (children made by the join are registered as they are made or at its
+# first poll, around the 64-child mark), some with a failing child.
 # Counted with Atomic; exact totals.
 async fn leaf(i: Int, leaves: Atomic) -> Int:
     leaves.fetch_add(1)
@@ -179,6 +182,39 @@ async fn shared_await_storm(rounds: Int, per: Int) -> Bool:
         return False
     return True
 
+async fn mixed_join_storm(rounds: Int) -> Bool:
+    let hits = Atomic(0)
+    var ok = True
+    for r in range(rounds):
+        let n = r % 150 + 1
+        var items = []
+        var want = 0
+        for i in range(n):
+            if i % 3 == 1:
+                items.append(spawn(leaf(i, hits)))
+            else:
+                items.append(leaf(i, hits))
+            want += i
+        var got = 0
+        for v in await join(items):
+            got += v
+        if got != want:
+            print(f"WRONG: join of {n}: sum {got}, want {want}")
+            ok = False
+        if r % 10 == 0:
+            # One failing child among coroutines: join raises its error.
+            var mixed = []
+            for i in range(n):
+                mixed.append(leaf(i, hits))
+            mixed.append(failing_member(3, hits))
+            try:
+                let vs = await join(mixed)
+                print(f"WRONG: join with a failing child gave {len(vs)} values")
+                ok = False
+            except ValueError:
+                pass
+    return ok
+
 async fn main():
     let roots_n = int(env.get("STRESS_ROOTS").unwrap_or("200"))
     let m = 20
@@ -203,5 +239,6 @@ async fn main():
     ok = await completed_storm(roots_n * 50) and ok
     ok = await settled_storm(roots_n * 20) and ok
     ok = await shared_await_storm(roots_n, 50) and ok
+    ok = await mixed_join_storm(roots_n * 2) and ok
     if ok:
         print("ok")

@@ -39,6 +39,20 @@ impl CoroutineObj {
         self.take_fn().map(|(func, args, kw)| (Value::Func(func.into_arc()), args, kw))
     }
 
+    /// `take_fn` of a coroutine value that may be the only reference to it
+    /// (`join([g(i) for i in …])`): then its call moves out with no lock.
+    pub fn into_call(this: Arc<CoroutineObj>) -> Result<FnCall, Thrown> {
+        match Arc::try_unwrap(this) {
+            Ok(co) => {
+                let name = co.name;
+                co.call
+                    .into_inner()
+                    .ok_or_else(|| Thrown::new("Error", format!("coroutine `{name}` was already awaited or spawned")))
+            }
+            Err(shared) => shared.take_fn(),
+        }
+    }
+
     /// `take`, with the function as a frame holds it (to spawn it).
     pub fn take_fn(&self) -> Result<FnCall, Thrown> {
         self.call

@@ -85,6 +85,15 @@ impl FiberSlot {
     }
 }
 
+/// A new task's waiters: none, or the one it is born with.
+fn first_waiters(waiter: Option<Waiter>) -> smallvec::SmallVec<[Waiter; 1]> {
+    let mut waiters = smallvec::SmallVec::new();
+    if let Some(w) = waiter {
+        waiters.push(w);
+    }
+    waiters
+}
+
 #[derive(Default)]
 struct TaskState {
     /// Usually one (an awaiter): inline, so awaiting a running task
@@ -315,12 +324,23 @@ impl RtCtx {
     /// The task of `spawn_fn_call`, not queued yet: whoever keeps a second
     /// reference to it (a TaskGroup) takes it now, while nothing else
     /// touches its count.
-    pub fn fn_task(self: &Arc<Self>, (func, args, kw): FnCall, name: TaskName) -> Arc<TaskObj> {
+    pub fn fn_task(self: &Arc<Self>, call: FnCall, name: TaskName) -> Arc<TaskObj> {
+        self.fn_task_with(call, name, None)
+    }
+
+    /// `fn_task` with a first waiter already in place (a combinator's
+    /// `Completions`, at the child's index): no lock is taken to add it.
+    pub(crate) fn fn_task_with(
+        self: &Arc<Self>,
+        (func, args, kw): FnCall,
+        name: TaskName,
+        waiter: Option<Waiter>,
+    ) -> Arc<TaskObj> {
         if kw.is_empty() {
-            self.new_task(FiberSlot::Start(func, args), name, false)
+            self.new_task(FiberSlot::Start(func, args), name, false, waiter)
         } else {
             let slot = FiberSlot::StartKw(Box::new((Value::Func(func.into_arc()), args, kw.into_boxed_slice())));
-            self.new_task(slot, name, false)
+            self.new_task(slot, name, false, waiter)
         }
     }
 
@@ -333,12 +353,18 @@ impl RtCtx {
     }
 
     fn spawn_slot(self: &Arc<Self>, fiber: FiberSlot, name: TaskName, is_main: bool) -> Arc<TaskObj> {
-        let task = self.new_task(fiber, name, is_main);
+        let task = self.new_task(fiber, name, is_main, None);
         self.queue(&task);
         task
     }
 
-    fn new_task(self: &Arc<Self>, fiber: FiberSlot, name: TaskName, is_main: bool) -> Arc<TaskObj> {
+    fn new_task(
+        self: &Arc<Self>,
+        fiber: FiberSlot,
+        name: TaskName,
+        is_main: bool,
+        waiter: Option<Waiter>,
+    ) -> Arc<TaskObj> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         // When registered as it is built, readers of the registry skip it
         // until it is (`upgrade` fails before).
@@ -352,7 +378,7 @@ impl RtCtx {
             }),
             result: UnsafeCell::new(None),
             result_state: AtomicU8::new(RESULT_NONE),
-            state: Mutex::new(TaskState::default()),
+            state: Mutex::new(TaskState { waiters: first_waiters(waiter) }),
             observed: AtomicBool::new(false),
             cancel_pending: AtomicBool::new(false),
             cancelled: AtomicBool::new(false),

@@ -7,9 +7,10 @@ use crate::bytecode::{FuncProto, Op};
 use crate::error::{RtResult, Thrown};
 use crate::futures::{self, AwaitTasks, Catch, Mode, Sleep, Timeout};
 use crate::interp::Vm;
-use crate::task::{RtCtx, TaskObj};
+use crate::task::{Completions, CoroutineObj, FnCall, RtCtx, TaskObj};
 use crate::task_name::TaskName;
 use crate::value::{Closure, Value};
+use crate::waiters::Waiter;
 use std::sync::{Arc, OnceLock};
 
 fn ctx(vm: &Vm) -> RtResult<Arc<RtCtx>> {
@@ -111,29 +112,112 @@ pub fn yield_now(_vm: &mut Vm, _args: Args) -> RtResult<Value> {
     Ok(futures::value(Sleep::new(0)))
 }
 
-fn tasks_of(vm: &mut Vm, mut args: Args, name: &str) -> RtResult<Vec<Arc<TaskObj>>> {
-    super::core::one(&args, name)?;
-    let list = args.pos.pop().unwrap_or_default();
-    let items = match list {
-        Value::List(xs) | Value::Tuple(xs) => match Arc::try_unwrap(xs) {
-            Ok(items) => items,
-            // Read in place: a copy would touch every item's refcount twice.
-            Err(xs) => return xs.iter().map(|v| to_task(vm, v, None)).collect(),
-        },
-        other => vm.collect_iterable(&other)?,
-    };
-    // The only reference (`join([g(i) for i in …])`): each coroutine is
-    // let go once its task is made, so the tasks reuse its memory rather
-    // than the program holding both at once.
-    items.into_iter().map(|v| to_task(vm, &v, None)).collect()
+/// How many of a combinator's last children are born registered with it.
+/// The first poll finds the ones made earlier finished more often than not
+/// (they were queued first, and other workers take them at once), and a
+/// finished child needs no registration: its result is read without a lock.
+/// The last ones have seldom run by then, and registering them as they are
+/// made takes no lock. A small fan-out (`join` of a dozen) is all "last".
+const BORN_REGISTERED: usize = 64;
+
+/// The children of a combinator, in order. A coroutine among the last
+/// `BORN_REGISTERED` becomes a new task born registered with `completions`
+/// at its index; the indices of the other children, registered at the
+/// first poll, go on `unregistered`.
+struct Children<'a> {
+    vm: &'a Vm,
+    completions: &'a Arc<Completions>,
+    tasks: Vec<Arc<TaskObj>>,
+    unregistered: Vec<u32>,
+    /// Children from this index on are born registered.
+    born_registered_from: usize,
 }
 
-fn combinator(vm: &mut Vm, args: Args, name: &str, mode: Mode) -> RtResult<Value> {
-    let tasks = tasks_of(vm, args, name)?;
+impl Children<'_> {
+    /// `v` held by the list alone: a coroutine's call moves out of it with
+    /// no lock when nothing else holds the coroutine either.
+    fn add_owned(&mut self, v: Value) -> RtResult<()> {
+        match v {
+            Value::Coroutine(c) => {
+                let name = c.name.clone();
+                self.add_call(CoroutineObj::into_call(c)?, name)
+            }
+            other => self.add(&other),
+        }
+    }
+
+    fn add(&mut self, v: &Value) -> RtResult<()> {
+        match v {
+            Value::Coroutine(c) => self.add_call(c.take_fn()?, c.name.clone()),
+            other => {
+                self.unregistered.push(self.tasks.len() as u32);
+                let task = to_task(self.vm, other, None)?;
+                self.tasks.push(task);
+                Ok(())
+            }
+        }
+    }
+
+    fn add_call(&mut self, call: FnCall, name: TaskName) -> RtResult<()> {
+        let ctx = self.vm.ctx.as_ref().ok_or_else(|| Thrown::new("Error", "no runtime is running"))?;
+        let index = self.tasks.len();
+        let waiter = if index >= self.born_registered_from {
+            Some(Waiter::Notify(self.completions.clone(), index as u32))
+        } else {
+            self.unregistered.push(index as u32);
+            None
+        };
+        let task = ctx.fn_task_with(call, name, waiter);
+        ctx.queue(&task);
+        self.tasks.push(task);
+        Ok(())
+    }
+}
+
+fn combinator(vm: &mut Vm, mut args: Args, name: &str, mode: Mode) -> RtResult<Value> {
+    super::core::one(&args, name)?;
+    let completions = Arc::new(Completions::default());
+    let list = match args.pos.pop().unwrap_or_default() {
+        list @ (Value::List(_) | Value::Tuple(_)) => list,
+        other => Value::list(vm.collect_iterable(&other)?),
+    };
+    let (tasks, unregistered) = {
+        let len = match &list {
+            Value::List(xs) | Value::Tuple(xs) => xs.len(),
+            _ => 0,
+        };
+        let mut children = Children {
+            vm,
+            completions: &completions,
+            tasks: Vec::with_capacity(len),
+            unregistered: Vec::new(),
+            born_registered_from: len.saturating_sub(BORN_REGISTERED),
+        };
+        match list {
+            Value::List(xs) | Value::Tuple(xs) => match Arc::try_unwrap(xs) {
+                // The only reference (`join([g(i) for i in …])`): each
+                // coroutine is let go once its task is made, so the tasks
+                // reuse its memory rather than the program holding both.
+                Ok(items) => {
+                    for v in items {
+                        children.add_owned(v)?;
+                    }
+                }
+                // Read in place: a copy would touch every item's refcount twice.
+                Err(xs) => {
+                    for v in xs.iter() {
+                        children.add(v)?;
+                    }
+                }
+            },
+            _ => {}
+        }
+        (children.tasks, children.unregistered)
+    };
     if tasks.is_empty() && mode == Mode::Race {
         return Err(Thrown::value_error("race() needs at least one awaitable"));
     }
-    Ok(futures::value(AwaitTasks::new(tasks, mode)))
+    Ok(futures::value(AwaitTasks::new(tasks, mode, completions, unregistered)))
 }
 
 pub fn join(vm: &mut Vm, args: Args) -> RtResult<Value> {

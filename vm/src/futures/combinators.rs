@@ -26,11 +26,16 @@ pub enum Mode {
 pub struct AwaitTasks {
     tasks: Vec<Arc<TaskObj>>,
     mode: Mode,
-    /// Where the children queue their indices as they finish (made at the
-    /// first poll, which registers with every child once): a poll looks only
-    /// at the children that finished since the last one, so awaiting n
-    /// children costs O(n) in all, not O(n) per wake-up.
-    completions: Option<Arc<Completions>>,
+    /// Where the children queue their indices as they finish: a poll looks
+    /// only at the children that finished since the last one, so awaiting
+    /// n children costs O(n) in all, not O(n) per wake-up. A child the
+    /// combinator made itself (from a coroutine) was born registered with
+    /// it; the others (tasks handed in) are registered at the first poll.
+    completions: Arc<Completions>,
+    /// Children not born registered, registered at the first poll.
+    unregistered: Vec<u32>,
+    /// The first poll has registered `unregistered`.
+    started: bool,
     /// How many children were registered with `completions` (the rest had
     /// finished already): each queues its index once.
     registered: u32,
@@ -45,11 +50,31 @@ pub struct AwaitTasks {
 }
 
 impl AwaitTasks {
-    pub fn new(tasks: Vec<Arc<TaskObj>>, mode: Mode) -> AwaitTasks {
+    /// Over `tasks`, of which those at `unregistered` still have to be
+    /// registered with `completions` (the rest were made with it as their
+    /// first waiter: `RtCtx::fn_task_with`).
+    pub fn new(
+        tasks: Vec<Arc<TaskObj>>,
+        mode: Mode,
+        completions: Arc<Completions>,
+        unregistered: Vec<u32>,
+    ) -> AwaitTasks {
         let results = vec![None; tasks.len()];
         // Every child lands in `finished` once: room for all at the start.
         let finished = Vec::with_capacity(tasks.len());
-        AwaitTasks { tasks, mode, completions: None, registered: 0, results, finished, outcome: None, yielded: 0 }
+        let registered = (tasks.len() - unregistered.len()) as u32;
+        AwaitTasks {
+            tasks,
+            mode,
+            completions,
+            unregistered,
+            started: false,
+            registered,
+            results,
+            finished,
+            outcome: None,
+            yielded: 0,
+        }
     }
 
     /// Takes in the children that finished since the last poll, then
@@ -57,23 +82,20 @@ impl AwaitTasks {
     /// finish in a `race`) and cancels the children still running.
     fn update(&mut self, cx: &FutCx) {
         let before = self.finished.len();
-        let completions = match &self.completions {
-            Some(c) => c.clone(),
-            None => {
-                let completions = Arc::new(Completions::default());
-                for (i, t) in self.tasks.iter().enumerate() {
-                    match t.result_or_notify(&completions, i as u32) {
-                        Some(r) => {
-                            self.results[i] = Some(r);
-                            self.finished.push(i);
-                        }
-                        None => self.registered += 1,
+        let completions = &self.completions;
+        if !self.started {
+            self.started = true;
+            for i in std::mem::take(&mut self.unregistered) {
+                let i = i as usize;
+                match self.tasks[i].result_or_notify(completions, i as u32) {
+                    Some(r) => {
+                        self.results[i] = Some(r);
+                        self.finished.push(i);
                     }
+                    None => self.registered += 1,
                 }
-                self.completions = Some(completions.clone());
-                completions
             }
-        };
+        }
         // `join` needs a wake-up only when every child is done or one
         // failed; `join_settled` only when every child is done.
         let wake = match self.mode {

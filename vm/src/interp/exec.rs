@@ -525,7 +525,17 @@ impl Vm {
     /// will make (inline for up to three).
     pub(crate) fn pop_call_args(&mut self, n: usize) -> crate::task::CallArgs {
         let len = self.fiber.stack.len();
-        self.fiber.stack.drain(len.saturating_sub(n)..).collect()
+        let at = len.saturating_sub(n);
+        let n = len - at;
+        let mut args = crate::task::CallArgs::with_capacity(n);
+        // SAFETY: the `n` values move bitwise into `args` (room for them was
+        // made above) and the stack forgets them at once by shrinking to `at`.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.fiber.stack.as_ptr().add(at), args.as_mut_ptr(), n);
+            args.set_len(n);
+            self.fiber.stack.set_len(at);
+        }
+        args
     }
 
     pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Value> {

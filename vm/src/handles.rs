@@ -8,6 +8,7 @@ use crate::futures::{self, FutCx, FutPoll, NativeFuture};
 use crate::task::{RtCtx, TaskObj, Wake};
 use crate::value::Value;
 use parking_lot::Mutex;
+use runtime::spinlock::SpinLock;
 use runtime::{AcquireOp, Event, Semaphore, WaitOp};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -19,7 +20,9 @@ pub enum Handle {
     Event(Event),
     Atomic(AtomicI64),
     Shared(Mutex<Value>),
-    TaskGroup(Mutex<Vec<Arc<TaskObj>>>),
+    /// Its children, in order: pushed by every spawn into the group, so a
+    /// spin lock (released with a plain store).
+    TaskGroup(SpinLock<Vec<Arc<TaskObj>>>),
     Executor(Executor),
     /// A handle defined outside the VM (sockets, HTTP responses in stdlib).
     Foreign(Box<dyn Foreign>),
@@ -262,7 +265,7 @@ pub fn method(
 /// A child joins its TaskGroup's list. The list starts with room for a
 /// typical group (a fan-out of a few to a dozen children) rather than
 /// growing 1, 2, 4, 8, 16 as they are spawned.
-pub(crate) fn join_group(children: &Mutex<Vec<Arc<TaskObj>>>, task: &Arc<TaskObj>) {
+pub(crate) fn join_group(children: &SpinLock<Vec<Arc<TaskObj>>>, task: &Arc<TaskObj>) {
     let mut children = children.lock();
     if children.capacity() == 0 {
         children.reserve(16);
@@ -288,7 +291,7 @@ pub fn construct(vm: &mut crate::interp::Vm, kind: &str, args: &[Value]) -> RtRe
             Handle::Atomic(AtomicI64::new(int_arg(&v, "an Atomic's value")?)).value()
         }
         "Shared" => Handle::Shared(Mutex::new(args.first().cloned().unwrap_or_default())).value(),
-        "TaskGroup" => arity(kind, args, 0).map(|_| Handle::TaskGroup(Mutex::new(Vec::new())).value())?,
+        "TaskGroup" => arity(kind, args, 0).map(|_| Handle::TaskGroup(SpinLock::new(Vec::new())).value())?,
         "Executor" => {
             arity(kind, args, 1)?;
             let n = int_arg(&args[0], "the number of workers")?;

@@ -20,6 +20,16 @@ pub enum BuiltinType {
     Function,
     /// Any value: annotations naming types the program does not define.
     Any,
+    /// The runtime's shared handles, in annotations (`c: Channel[Int]`).
+    Channel,
+    Task,
+    Lock,
+    Semaphore,
+    Event,
+    Atomic,
+    Shared,
+    TaskGroup,
+    Executor,
 }
 
 impl BuiltinType {
@@ -37,7 +47,48 @@ impl BuiltinType {
             BuiltinType::Result => "Result",
             BuiltinType::Function => "Function",
             BuiltinType::Any => "Any",
+            BuiltinType::Channel => "Channel",
+            BuiltinType::Task => "Task",
+            BuiltinType::Lock => "Lock",
+            BuiltinType::Semaphore => "Semaphore",
+            BuiltinType::Event => "Event",
+            BuiltinType::Atomic => "Atomic",
+            BuiltinType::Shared => "Shared",
+            BuiltinType::TaskGroup => "TaskGroup",
+            BuiltinType::Executor => "Executor",
         }
+    }
+
+    /// A handle type named in an annotation, checked like the builtin
+    /// types (not a value's name: `Channel` as a value is its constructor).
+    pub fn handle_from_name(name: &str) -> Option<BuiltinType> {
+        Some(match name {
+            "Channel" => BuiltinType::Channel,
+            "Task" => BuiltinType::Task,
+            "Lock" => BuiltinType::Lock,
+            "Semaphore" => BuiltinType::Semaphore,
+            "Event" => BuiltinType::Event,
+            "Atomic" => BuiltinType::Atomic,
+            "Shared" => BuiltinType::Shared,
+            "TaskGroup" => BuiltinType::TaskGroup,
+            "Executor" => BuiltinType::Executor,
+            _ => return None,
+        })
+    }
+
+    /// A value of this type can be lent (see `Value::is_lendable`): no
+    /// method changes it in place.
+    pub fn is_lendable(self) -> bool {
+        !matches!(
+            self,
+            BuiltinType::List
+                | BuiltinType::Dict
+                | BuiltinType::Tuple
+                | BuiltinType::Optional
+                | BuiltinType::Result
+                | BuiltinType::Function
+                | BuiltinType::Any
+        )
     }
 
     pub fn from_name(name: &str) -> Option<BuiltinType> {
@@ -72,6 +123,15 @@ impl BuiltinType {
             (BuiltinType::Optional, v) if v.is_some() || matches!(v, Value::None) => true,
             (BuiltinType::Result, Value::Ok(_) | Value::Err(_)) => true,
             (BuiltinType::Function, Value::Func(_) | Value::Native(_) | Value::Bound(_) | Value::Type(_)) => true,
+            (BuiltinType::Channel, Value::Channel(_)) => true,
+            (BuiltinType::Task, Value::Task(_)) => true,
+            (BuiltinType::Lock, Value::Handle(h)) => matches!(**h, crate::handles::Handle::Lock(_)),
+            (BuiltinType::Semaphore, Value::Handle(h)) => matches!(**h, crate::handles::Handle::Semaphore(_)),
+            (BuiltinType::Event, Value::Handle(h)) => matches!(**h, crate::handles::Handle::Event(_)),
+            (BuiltinType::Atomic, Value::Handle(h)) => matches!(**h, crate::handles::Handle::Atomic(_)),
+            (BuiltinType::Shared, Value::Handle(h)) => matches!(**h, crate::handles::Handle::Shared(_)),
+            (BuiltinType::TaskGroup, Value::Handle(h)) => matches!(**h, crate::handles::Handle::TaskGroup(_)),
+            (BuiltinType::Executor, Value::Handle(h)) => matches!(**h, crate::handles::Handle::Executor(_)),
             _ => false,
         }
     }

@@ -116,18 +116,57 @@ impl FuncState {
         })
     }
 
+    /// Whether some instruction can write slot `slot` (a store, a move out,
+    /// a loop's iterator, a write through a place rooted there, and, unless
+    /// `methods_keep_it`, a method that may write its receiver back there).
+    fn writes_slot(&self, slot: u16, methods_keep_it: bool) -> bool {
+        let p = &self.proto;
+        let rooted =
+            |i: u32| p.places.get(i as usize).is_none_or(|pl| matches!(pl.root, PlaceRoot::Local(s) if s == slot));
+        let writable = |i: u32| rooted(i) && p.places.get(i as usize).is_none_or(|pl| !pl.readonly);
+        p.code.iter().any(|op| match *op {
+            Op::Store(s) | Op::Take(s) | Op::Clear(s) | Op::ListPushLocal(s) | Op::ForIter { slot: s, .. } => s == slot,
+            Op::StorePlace(i) => rooted(i),
+            Op::CallMethod(i) => {
+                !methods_keep_it && p.method_sites.get(i as usize).is_none_or(|s| s.place.is_some_and(writable))
+            }
+            _ => false,
+        })
+    }
+
     /// Sets `self_borrowable`: whether no instruction can write slot 0.
     pub fn note_slot0_writes(&mut self) {
-        let p = &self.proto;
-        let place_writes_0 =
-            |i: u32| p.places.get(i as usize).is_none_or(|pl| matches!(pl.root, PlaceRoot::Local(0)) && !pl.readonly);
-        let writes = p.code.iter().any(|op| match *op {
-            Op::Store(0) | Op::Take(0) | Op::Clear(0) | Op::ListPushLocal(0) | Op::ForIter { slot: 0, .. } => true,
-            Op::StorePlace(i) => p.places.get(i as usize).is_none_or(|pl| matches!(pl.root, PlaceRoot::Local(0))),
-            Op::CallMethod(i) => p.method_sites.get(i as usize).is_none_or(|s| s.place.is_some_and(place_writes_0)),
-            _ => false,
-        });
-        self.proto.self_borrowable = !writes;
+        self.proto.self_borrowable = !self.writes_slot(0, false);
+    }
+
+    /// Drops the `CheckArg`s of inlined calls that cannot fail (each
+    /// becomes a jump to the next instruction): the argument is a parameter
+    /// of this function with the same annotation, checked when the
+    /// function was entered, that no instruction writes. A method call
+    /// cannot change what such a parameter holds when the annotation names
+    /// a type no method changes in place (a handle, a scalar, a String: no
+    /// method of theirs writes its receiver back).
+    pub fn drop_proven_arg_checks(&mut self) {
+        let nparams = self.proto.params.len();
+        let proven: Vec<bool> = self
+            .proto
+            .arg_checks
+            .iter()
+            .map(|a| {
+                let slot = usize::from(a.slot);
+                let methods_keep_it = matches!(a.check, TypeCheck::Builtin(b) if b.is_lendable());
+                slot < nparams
+                    && self.proto.param_types.get(slot).and_then(Option::as_ref) == Some(&a.check)
+                    && !self.writes_slot(a.slot, methods_keep_it)
+            })
+            .collect();
+        for (at, op) in self.proto.code.iter_mut().enumerate() {
+            if let Op::CheckArg(i) = *op {
+                if proven.get(i as usize).copied().unwrap_or(false) {
+                    *op = Op::Jump(at as u32 + 1);
+                }
+            }
+        }
     }
 
     /// Records in each `await x.recv()` / `await x.send(v)` site what
@@ -372,6 +411,35 @@ mod tests {
             out.push(p);
         }
         out
+    }
+
+    /// The `CheckArg`s left in function `name` compiled from `src`.
+    fn arg_checks_left(src: &str, name: &str) -> usize {
+        let all = protos(src);
+        let p = all.iter().find(|p| &*p.name == name).unwrap_or_else(|| panic!("no function {name}"));
+        p.code.iter().filter(|op| matches!(op, Op::CheckArg(_))).count()
+    }
+
+    /// An inlined helper's annotated parameter is checked where it is
+    /// called, unless the argument is a parameter of the caller with the
+    /// same annotation that nothing writes (checked at the caller's entry).
+    #[test]
+    fn only_arg_checks_that_can_fail_stay() {
+        let helper = "async fn next(c: Channel[Int]) -> Optional[Int]:\n    return await c.recv()\n\n";
+        let unwritten = format!(
+            "{helper}async fn w(c1: Channel[Int]) -> Int:\n    var n = 0\n    while let Some(v) = await next(c1):\n        n += v\n    return n\n"
+        );
+        assert_eq!(arg_checks_left(&unwritten, "w"), 0);
+        let reassigned = format!(
+            "{helper}async fn w(c1: Channel[Int], c2: Channel[Int]) -> Int:\n    var n = 0\n    while let Some(v) = await next(c1):\n        n += v\n        c1 = c2\n    return n\n"
+        );
+        assert_eq!(arg_checks_left(&reassigned, "w"), 1, "c1 is reassigned: its check stays");
+        let unannotated = format!(
+            "{helper}async fn w(c1) -> Int:\n    var n = 0\n    while let Some(v) = await next(c1):\n        n += v\n    return n\n"
+        );
+        assert_eq!(arg_checks_left(&unannotated, "w"), 1, "c1 is not known to be a Channel");
+        let list = "fn head(xs: List[Int]) -> Int:\n    return xs.pop()\n\nfn w(xs: List[Int]) -> Int:\n    return head(xs) + head(xs)\n";
+        assert_eq!(arg_checks_left(list, "w"), 2, "a List's methods may write it back");
     }
 
     fn borrowable(src: &str, name: &str) -> bool {

@@ -18,7 +18,10 @@
 //! no reference count touched); a parameter a method is called on is lent
 //! only while the variable holds a value no method changes in place
 //! (`JumpIfLendable` picks between two copies of the body, the other one
-//! copying the argument). A return annotation is checked after the
+//! copying the argument) — or always, with one body, when its checked
+//! annotation names such a type (`c: Channel[Int]`: `CheckArg` runs before
+//! the body, and is dropped when the argument is a parameter of the caller
+//! with that annotation that nothing writes). A return annotation is checked after the
 //! expression, with the function's own message; the other arguments are
 //! released (`Clear`) when the value is ready, as a returning frame
 //! releases its parameters; and a
@@ -87,8 +90,16 @@ impl Compiler {
                 _ => None,
             };
             let receiver = receivers.contains(&p.name.name.as_str());
+            // An annotation that is checked (`CheckArg`, below, before the
+            // body) and names a type no method changes in place (`c:
+            // Channel[Int]`, a handle, a scalar, a String) makes the lending
+            // safe without `JumpIfLendable`.
+            let lendable_by_type = matches!(
+                p.ty.as_ref().and_then(|t| self.type_check(t)),
+                Some(crate::bytecode::TypeCheck::Builtin(b)) if b.is_lendable()
+            );
             let slot = match local {
-                Some(slot) if !receiver => slot,
+                Some(slot) if !receiver || lendable_by_type => slot,
                 // A method called on the parameter could change a list, a
                 // dict or a struct in place, and the parameter is a copy:
                 // the caller's variable is lent only when it holds a value

@@ -573,6 +573,7 @@ impl Compiler {
         state.thread_jumps();
         state.note_await_shapes();
         state.note_slot0_writes();
+        state.drop_proven_arg_checks();
         let captures = state.captures.clone();
         (Arc::new(state.proto), captures)
     }
@@ -588,6 +589,12 @@ impl Compiler {
                 }
                 if let Some(b) = crate::types::BuiltinType::from_name(name) {
                     return Some(TypeCheck::Builtin(b));
+                }
+                if let Some(b) = crate::types::BuiltinType::handle_from_name(name) {
+                    // A program's own struct of that name wins (below).
+                    if !self.structs.contains_key(name) {
+                        return Some(TypeCheck::Builtin(b));
+                    }
                 }
                 if self.structs.contains_key(name) || crate::types::is_error_kind(name) {
                     return Some(TypeCheck::Named(name.clone()));

@@ -124,22 +124,28 @@ pub enum ContextStep {
 /// call: a TaskGroup's entry (the group itself) and exit (the future that
 /// waits for its children), a Lock's or Semaphore's exit (a release, done
 /// at once). None for any other handle or call (`method` handles them).
+/// `method` gives the same results, as futures.
 pub fn context_call(this: &Arc<Handle>, name: &str, arg: Option<&Value>) -> Option<RtResult<ContextStep>> {
-    Some(match (&**this, name, arg) {
-        (Handle::TaskGroup(_), "__aenter__", None) => Ok(ContextStep::Ready(Value::Handle(this.clone()))),
-        (Handle::TaskGroup(_), "__aexit__", Some(err)) => {
-            let body_failed = !matches!(err, Value::None);
+    Some(match (&**this, name) {
+        (Handle::TaskGroup(_), "__aenter__") => Ok(ContextStep::Ready(Value::Handle(this.clone()))),
+        (Handle::TaskGroup(_), "__aexit__") => {
+            let body_failed = !matches!(arg, None | Some(Value::None));
             Ok(ContextStep::Await(futures::value(GroupExit::new(this.clone(), body_failed))))
         }
-        (Handle::Lock(s) | Handle::Semaphore(s), "__aexit__", Some(_)) => {
-            if s.release() {
-                Ok(ContextStep::Ready(Value::None))
-            } else {
-                Err(Thrown::value_error(format!("{} released more times than acquired", this.type_name())))
-            }
+        (Handle::Lock(s) | Handle::Semaphore(s), "__aexit__") => {
+            release(this, s).map(|()| ContextStep::Ready(Value::None))
         }
         _ => return None,
     })
+}
+
+/// Gives back a permit of a Lock or Semaphore.
+fn release(this: &Handle, s: &Semaphore) -> RtResult<()> {
+    if s.release() {
+        Ok(())
+    } else {
+        Err(Thrown::value_error(format!("{} released more times than acquired", this.type_name())))
+    }
 }
 
 /// Calls `name` on a handle; `None` when it has no such method. `task_name`
@@ -155,23 +161,19 @@ pub fn method(
     if let Handle::Foreign(f) = &**this {
         return f.method(vm, this, name, args);
     }
+    if let Some(step) = context_call(this, name, args.first()) {
+        // Called by hand (not awaited at once by `async with`): a future.
+        return Some(step.map(|step| match step {
+            ContextStep::Ready(v) => futures::ready(v),
+            ContextStep::Await(fut) => fut,
+        }));
+    }
     let r = match (&**this, name) {
         (Handle::Lock(_) | Handle::Semaphore(_), "acquire" | "__aenter__") => arity(name, args, 0).map(|_| {
             futures::value(Acquire { handle: this.clone(), op: AcquireOp::default(), done: false, result: me.clone() })
         }),
-        (Handle::Lock(s) | Handle::Semaphore(s), "release" | "__aexit__") => {
-            if name == "release" {
-                if let Err(e) = arity(name, args, 0) {
-                    return Some(Err(e));
-                }
-            }
-            if !s.release() {
-                Err(Thrown::value_error(format!("{} released more times than acquired", this.type_name())))
-            } else if name == "__aexit__" {
-                Ok(futures::ready(Value::None))
-            } else {
-                Ok(Value::None)
-            }
+        (Handle::Lock(s) | Handle::Semaphore(s), "release") => {
+            arity(name, args, 0).and_then(|_| release(this, s)).map(|()| Value::None)
         }
         (Handle::Lock(s), "locked") => Ok(Value::Bool(s.available() == 0)),
         (Handle::Semaphore(s), "available") => Ok(Value::Int(s.available() as i64)),
@@ -213,7 +215,6 @@ pub fn method(
             *m.lock() = args[0].clone();
             Value::None
         }),
-        (Handle::TaskGroup(_), "__aenter__") => Ok(futures::ready(me.clone())),
         (Handle::TaskGroup(children), "spawn") => match args.first() {
             Some(c) => crate::builtins::tasks::to_task(vm, c, task_name).map(|t| {
                 join_group(children, &t);
@@ -221,10 +222,6 @@ pub fn method(
             }),
             None => Err(Thrown::type_error("tg.spawn() needs a coroutine")),
         },
-        (Handle::TaskGroup(_), "__aexit__") => {
-            let body_failed = !matches!(args.first(), None | Some(Value::None));
-            Ok(futures::value(GroupExit::new(this.clone(), body_failed)))
-        }
         (Handle::Executor(ex), "spawn") if ex.runtime.lock().is_none() => Err(Thrown::new(
             "Error",
             "executor.spawn(): this executor was shut down (spawn its tasks before `shutdown()`)",
@@ -261,7 +258,6 @@ pub fn method(
     Some(r)
 }
 
-/// `Lock()`, `Semaphore(n)`, `Event()`, `Atomic(v)`, `Shared(v)`,
 /// A child joins its TaskGroup's list. The list starts with room for a
 /// typical group (a fan-out of a few to a dozen children) rather than
 /// growing 1, 2, 4, 8, 16 as they are spawned.
@@ -273,6 +269,7 @@ pub(crate) fn join_group(children: &SpinLock<Vec<Arc<TaskObj>>>, task: &Arc<Task
     children.push(task.clone());
 }
 
+/// `Lock()`, `Semaphore(n)`, `Event()`, `Atomic(v)`, `Shared(v)`,
 /// `TaskGroup()`, `Executor(n)` / `Executor::new(n)`.
 pub fn construct(vm: &mut crate::interp::Vm, kind: &str, args: &[Value]) -> RtResult<Value> {
     Ok(match kind {

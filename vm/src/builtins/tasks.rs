@@ -176,44 +176,27 @@ impl Children<'_> {
 
 fn combinator(vm: &mut Vm, mut args: Args, name: &str, mode: Mode) -> RtResult<Value> {
     super::core::one(&args, name)?;
+    let items = match args.pos.pop().unwrap_or_default() {
+        Value::List(xs) | Value::Tuple(xs) => xs,
+        other => Arc::new(vm.collect_iterable(&other)?),
+    };
     let completions = Arc::new(Completions::default());
-    let list = match args.pos.pop().unwrap_or_default() {
-        list @ (Value::List(_) | Value::Tuple(_)) => list,
-        other => Value::list(vm.collect_iterable(&other)?),
+    let mut children = Children {
+        vm,
+        completions: &completions,
+        tasks: Vec::with_capacity(items.len()),
+        unregistered: Vec::new(),
+        born_registered_from: items.len().saturating_sub(BORN_REGISTERED),
     };
-    let (tasks, unregistered) = {
-        let len = match &list {
-            Value::List(xs) | Value::Tuple(xs) => xs.len(),
-            _ => 0,
-        };
-        let mut children = Children {
-            vm,
-            completions: &completions,
-            tasks: Vec::with_capacity(len),
-            unregistered: Vec::new(),
-            born_registered_from: len.saturating_sub(BORN_REGISTERED),
-        };
-        match list {
-            Value::List(xs) | Value::Tuple(xs) => match Arc::try_unwrap(xs) {
-                // The only reference (`join([g(i) for i in …])`): each
-                // coroutine is let go once its task is made, so the tasks
-                // reuse its memory rather than the program holding both.
-                Ok(items) => {
-                    for v in items {
-                        children.add_owned(v)?;
-                    }
-                }
-                // Read in place: a copy would touch every item's refcount twice.
-                Err(xs) => {
-                    for v in xs.iter() {
-                        children.add(v)?;
-                    }
-                }
-            },
-            _ => {}
-        }
-        (children.tasks, children.unregistered)
-    };
+    match Arc::try_unwrap(items) {
+        // The only reference (`join([g(i) for i in …])`): each coroutine is
+        // let go once its task is made, so the tasks reuse its memory
+        // rather than the program holding both.
+        Ok(items) => items.into_iter().try_for_each(|v| children.add_owned(v))?,
+        // Read in place: a copy would touch every item's refcount twice.
+        Err(items) => items.iter().try_for_each(|v| children.add(v))?,
+    }
+    let Children { tasks, unregistered, .. } = children;
     if tasks.is_empty() && mode == Mode::Race {
         return Err(Thrown::value_error("race() needs at least one awaitable"));
     }

@@ -32,10 +32,9 @@ pub struct AwaitTasks {
     /// combinator made itself (from a coroutine) was born registered with
     /// it; the others (tasks handed in) are registered at the first poll.
     completions: Arc<Completions>,
-    /// Children not born registered, registered at the first poll.
+    /// Children not born registered, registered (and emptied) at the
+    /// first poll.
     unregistered: Vec<u32>,
-    /// The first poll has registered `unregistered`.
-    started: bool,
     /// How many children were registered with `completions` (the rest had
     /// finished already): each queues its index once.
     registered: u32,
@@ -63,18 +62,7 @@ impl AwaitTasks {
         // Every child lands in `finished` once: room for all at the start.
         let finished = Vec::with_capacity(tasks.len());
         let registered = (tasks.len() - unregistered.len()) as u32;
-        AwaitTasks {
-            tasks,
-            mode,
-            completions,
-            unregistered,
-            started: false,
-            registered,
-            results,
-            finished,
-            outcome: None,
-            yielded: 0,
-        }
+        AwaitTasks { tasks, mode, completions, unregistered, registered, results, finished, outcome: None, yielded: 0 }
     }
 
     /// Takes in the children that finished since the last poll, then
@@ -83,17 +71,14 @@ impl AwaitTasks {
     fn update(&mut self, cx: &FutCx) {
         let before = self.finished.len();
         let completions = &self.completions;
-        if !self.started {
-            self.started = true;
-            for i in std::mem::take(&mut self.unregistered) {
-                let i = i as usize;
-                match self.tasks[i].result_or_notify(completions, i as u32) {
-                    Some(r) => {
-                        self.results[i] = Some(r);
-                        self.finished.push(i);
-                    }
-                    None => self.registered += 1,
+        for i in std::mem::take(&mut self.unregistered) {
+            let i = i as usize;
+            match self.tasks[i].result_or_notify(completions, i as u32) {
+                Some(r) => {
+                    self.results[i] = Some(r);
+                    self.finished.push(i);
                 }
+                None => self.registered += 1,
             }
         }
         // `join` needs a wake-up only when every child is done or one

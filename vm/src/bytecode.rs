@@ -704,6 +704,29 @@ pub struct FuncProto {
     pub def_span: Span,
 }
 
+impl FuncProto {
+    /// Where the jump at `at` goes, if it is a jump (of any kind; not a
+    /// handler's `SetupTry` nor a `select`'s `SelectLocals`).
+    pub fn jump_target(&self, at: usize) -> Option<u32> {
+        Some(match *self.code.get(at)? {
+            Op::Jump(t)
+            | Op::JumpIfFalse(t)
+            | Op::JumpIfTrue(t)
+            | Op::JumpIfFalseOrPop(t)
+            | Op::JumpIfTrueOrPop(t)
+            | Op::DictItemsIter(t)
+            | Op::ForUnwrap(t) => t,
+            Op::ForIter { target, .. }
+            | Op::MatchUnwrap { target, .. }
+            | Op::MatchUnwrapLocal { target, .. }
+            | Op::JumpIfLendable { target, .. }
+            | Op::SelectReady { target, .. } => target,
+            Op::CmpJump(i) => self.cmp_jumps.get(i as usize)?.target,
+            _ => return None,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{CachedMethod, MethodCache};

@@ -96,26 +96,6 @@ impl FuncState {
         self.patch_to(at, target);
     }
 
-    /// Where the jump at `at` goes, if it is a jump (of any kind).
-    fn jump_target(&self, at: usize) -> Option<u32> {
-        Some(match self.proto.code[at] {
-            Op::Jump(t)
-            | Op::JumpIfFalse(t)
-            | Op::JumpIfTrue(t)
-            | Op::JumpIfFalseOrPop(t)
-            | Op::JumpIfTrueOrPop(t)
-            | Op::DictItemsIter(t)
-            | Op::ForUnwrap(t) => t,
-            Op::ForIter { target, .. }
-            | Op::MatchUnwrap { target, .. }
-            | Op::MatchUnwrapLocal { target, .. }
-            | Op::JumpIfLendable { target, .. }
-            | Op::SelectReady { target, .. } => target,
-            Op::CmpJump(i) => self.proto.cmp_jumps.get(i as usize)?.target,
-            _ => return None,
-        })
-    }
-
     /// Whether some instruction can write slot `slot` (a store, a move out,
     /// a loop's iterator, a write through a place rooted there, and, unless
     /// `methods_keep_it`, a method that may write its receiver back there).
@@ -201,7 +181,7 @@ impl FuncState {
     pub fn thread_jumps(&mut self) {
         self.keep_loop_handlers();
         for at in 0..self.proto.code.len() {
-            let Some(mut target) = self.jump_target(at) else { continue };
+            let Some(mut target) = self.proto.jump_target(at) else { continue };
             // Bounded: a cycle of jumps (an empty `while True`) stays as it is.
             for _ in 0..8 {
                 match self.proto.code.get(target as usize) {
@@ -215,7 +195,7 @@ impl FuncState {
             if backward && !matches!(self.proto.code[at], Op::Jump(_)) {
                 continue;
             }
-            if Some(target) != self.jump_target(at) {
+            if Some(target) != self.proto.jump_target(at) {
                 self.patch_to(at, target);
             }
         }
@@ -394,12 +374,12 @@ pub fn push<T>(table: &mut Vec<T>, item: T) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::bytecode::{FuncProto, Op};
     use std::sync::Arc;
 
     /// Every function compiled from `src`, by name (methods as `Type.name`).
-    fn protos(src: &str) -> Vec<Arc<FuncProto>> {
+    pub(in crate::compiler) fn protos(src: &str) -> Vec<Arc<FuncProto>> {
         let (tokens, _) = lexer::lex(src);
         let (module, _) = parser::parse_module(&tokens, src.len());
         let (program, diags) = super::super::compile_module(&module.expect("parses"), "t.mojo", src);

@@ -13,6 +13,7 @@ mod frame_locals;
 mod func;
 mod handlers;
 mod inline;
+mod last_use;
 mod modules;
 mod names;
 mod pattern;
@@ -572,8 +573,11 @@ impl Compiler {
         let mut state = self.funcs.pop().unwrap_or_else(|| FuncState::new("?", self.file.clone(), false, false));
         state.thread_jumps();
         state.note_await_shapes();
-        state.note_slot0_writes();
         state.drop_proven_arg_checks();
+        // After the argument checks are proven (a `Take` writes its slot),
+        // before slot 0's writes are counted (a `Take` of it is one).
+        last_use::move_last_uses(&mut state.proto);
+        state.note_slot0_writes();
         let captures = state.captures.clone();
         (Arc::new(state.proto), captures)
     }

@@ -262,7 +262,8 @@ impl Vm {
                         }
                     }
                     Op::Take(s) => {
-                        // A hidden temporary moved out of its slot (None left).
+                        // A value moved out of its slot, None left (a hidden
+                        // temporary, or a local at its last read).
                         if hs.take_slot(&mut self.fiber.stack, base + s as usize) {
                             continue;
                         }

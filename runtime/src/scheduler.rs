@@ -315,6 +315,7 @@ fn worker_main(rt: Arc<Shared>, deque: Worker<TaskRef>, index: usize) {
     let mut tick: u64 = 0;
     while !rt.shutdown.load(Ordering::Acquire) {
         if let Some(task) = find_task(&rt, index) {
+            SHORT_SINCE.with(|c| c.set(None));
             let mut next = Some(task);
             while let Some(task) = next.take() {
                 next = run_task(&rt, task, index);
@@ -388,6 +389,10 @@ fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {
     let n = rt.stealers.len();
     for k in 1..n {
         let victim = &rt.stealers[(index + k) % n];
+        let len = victim.len();
+        if len == 0 || (len < STEAL_MIN && !waited_for_batch()) {
+            continue;
+        }
         loop {
             let stolen = LOCAL.with(|l| {
                 let l = l.borrow();
@@ -396,6 +401,7 @@ fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {
             })?;
             match stolen {
                 Steal::Success(t) => {
+                    SHORT_SINCE.with(|c| c.set(None));
                     rt.stats.steals.fetch_add(1, Ordering::Relaxed);
                     return Some(t);
                 }
@@ -405,6 +411,41 @@ fn find_task(rt: &Shared, index: usize) -> Option<TaskRef> {
         }
     }
     None
+}
+
+/// A victim's queue shorter than this is left to grow for up to
+/// `STEAL_PATIENCE` before it is stolen from. A steal moves half the queue
+/// (`steal_batch_and_pop`), and each one costs a contended write on the
+/// victim's deque and a cross-core transfer of what it touches: a thief
+/// that takes every task as soon as it is queued (a spawn loop feeding an
+/// idle worker) steals one or two at a time, and both workers slow each
+/// other down (W1: 100k-150k steals for 200k tasks, 1.5x the time of a run
+/// with 20k). A short queue is also what a worker about to run its own
+/// tasks has (a woken task, a handful of children): left alone, they stay
+/// where their data is.
+const STEAL_MIN: usize = 16;
+/// How long a short queue may wait for an idle worker: half the spin
+/// before parking (`SPIN_TIME`), so nothing ready waits longer for lack of
+/// a batch.
+const STEAL_PATIENCE: Duration = Duration::from_micros(10);
+
+thread_local! {
+    /// When this worker, looking for work, first passed over a short queue
+    /// (cleared when it finds a task).
+    static SHORT_SINCE: std::cell::Cell<Option<std::time::Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether this worker has passed over short queues for `STEAL_PATIENCE`
+/// (starting the wait on the first call).
+fn waited_for_batch() -> bool {
+    let now = std::time::Instant::now();
+    SHORT_SINCE.with(|c| match c.get() {
+        None => {
+            c.set(Some(now));
+            false
+        }
+        Some(since) => now.duration_since(since) >= STEAL_PATIENCE,
+    })
 }
 
 thread_local! {

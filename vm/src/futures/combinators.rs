@@ -24,7 +24,12 @@ pub enum Mode {
 }
 
 pub struct AwaitTasks {
-    tasks: Vec<Arc<TaskObj>>,
+    /// The children still running; a child is let go of as soon as its
+    /// result is taken (while its object is in this core's cache, and so
+    /// that a long join does not keep every finished child alive).
+    tasks: Vec<Option<Arc<TaskObj>>>,
+    /// How many children there are.
+    count: usize,
     mode: Mode,
     /// Where the children queue their indices as they finish: a poll looks
     /// only at the children that finished since the last one, so awaiting
@@ -62,7 +67,20 @@ impl AwaitTasks {
         // Every child lands in `finished` once: room for all at the start.
         let finished = Vec::with_capacity(tasks.len());
         let registered = (tasks.len() - unregistered.len()) as u32;
-        AwaitTasks { tasks, mode, completions, unregistered, registered, results, finished, outcome: None, yielded: 0 }
+        let count = tasks.len();
+        let tasks = tasks.into_iter().map(Some).collect();
+        AwaitTasks {
+            tasks,
+            count,
+            mode,
+            completions,
+            unregistered,
+            registered,
+            results,
+            finished,
+            outcome: None,
+            yielded: 0,
+        }
     }
 
     /// Takes in the children that finished since the last poll, then
@@ -73,9 +91,11 @@ impl AwaitTasks {
         let completions = &self.completions;
         for i in std::mem::take(&mut self.unregistered) {
             let i = i as usize;
-            match self.tasks[i].result_or_notify(completions, i as u32) {
+            let Some(task) = &self.tasks[i] else { continue };
+            match task.result_or_notify(completions, i as u32) {
                 Some(r) => {
                     self.results[i] = Some(r);
+                    self.tasks[i] = None;
                     self.finished.push(i);
                 }
                 None => self.registered += 1,
@@ -91,8 +111,10 @@ impl AwaitTasks {
         completions.listen(cx.waker(), wake);
         for i in completions.take().into_iter().map(|d| d.index as usize) {
             if self.results[i].is_none() {
-                self.results[i] = self.tasks[i].result();
-                self.finished.push(i);
+                if let Some(task) = self.tasks[i].take() {
+                    self.results[i] = task.result();
+                    self.finished.push(i);
+                }
             }
         }
         if self.outcome.is_some() || self.finished.len() == before {
@@ -106,11 +128,7 @@ impl AwaitTasks {
             Mode::Settled | Mode::AsCompleted => None,
         };
         if self.outcome.is_some() {
-            for (t, r) in self.tasks.iter().zip(&self.results) {
-                if r.is_none() {
-                    t.cancel();
-                }
-            }
+            self.tasks.iter().flatten().for_each(|t| t.cancel());
         }
     }
 }
@@ -137,18 +155,14 @@ impl Drop for AwaitTasks {
     fn drop(&mut self) {
         // Dropped before it delivered (its awaiter was cancelled): the
         // children it waits for are cancelled too (as asyncio.gather does).
-        for (t, r) in self.tasks.iter().zip(&self.results) {
-            if r.is_none() {
-                t.cancel();
-            }
-        }
+        self.tasks.iter().flatten().for_each(|t| t.cancel());
     }
 }
 
 impl NativeFuture for AwaitTasks {
     fn poll(&mut self, cx: &FutCx) -> FutPoll {
         self.update(cx);
-        if self.finished.len() < self.tasks.len() {
+        if self.finished.len() < self.count {
             return FutPoll::Pending;
         }
         if let Some(outcome) = self.outcome.take() {
@@ -189,7 +203,7 @@ impl NativeFuture for AwaitTasks {
                 None => Ok(Value::None),
             }));
         }
-        if self.yielded >= self.tasks.len() {
+        if self.yielded >= self.count {
             return Some(FutPoll::Ready(Ok(Value::None)));
         }
         Some(FutPoll::Pending)
@@ -210,8 +224,13 @@ impl NativeFuture for AwaitTasks {
             Mode::Race => "race",
             Mode::AsCompleted => "as_completed",
         };
-        let names: Vec<std::borrow::Cow<str>> = self.tasks.iter().map(|t| t.name()).collect();
-        format!("{what}([{}])", names.join(", "))
+        // The children it still waits for (the finished ones are let go of).
+        let names: Vec<std::borrow::Cow<str>> = self.tasks.iter().flatten().map(|t| t.name()).collect();
+        let done = self.count - names.len();
+        match done {
+            0 => format!("{what}([{}])", names.join(", ")),
+            _ => format!("{what}([{}], {done} of {} done)", names.join(", "), self.count),
+        }
     }
 }
 

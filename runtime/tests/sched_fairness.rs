@@ -231,3 +231,56 @@ fn older_local_task_runs_under_a_stream_of_spawns() {
         report(failures);
     });
 }
+
+/// A thief leaves a short queue to grow for a moment before it steals
+/// (`STEAL_MIN`, `STEAL_PATIENCE`), but never for good: a few tasks queued
+/// behind a worker that stays busy are stolen and run. Each round a task
+/// spawns `k` children (fewer than a batch) onto its own deque and then
+/// spins, without returning, until they have all run elsewhere; rounds of
+/// every queue length below the batch size, many times over.
+#[test]
+fn a_short_queue_behind_a_busy_worker_is_stolen() {
+    watchdog("fair_short_queue", Duration::from_secs(60), || {
+        let mut failures = Vec::new();
+        for workers in [2, 4] {
+            let env = Env::new(workers);
+            for round in 0..300u64 {
+                let k = 1 + round % 15;
+                let ran = Arc::new(AtomicU64::new(0));
+                let done = Arc::new(AtomicBool::new(false));
+                // How many had run when the spawner stopped spinning.
+                let seen = Arc::new(AtomicU64::new(0));
+                let (r, d, s) = (ran.clone(), done.clone(), seen.clone());
+                spawn(&env.shared, move |t| {
+                    for _ in 0..k {
+                        let r = r.clone();
+                        spawn(t.shared(), move |_| {
+                            r.fetch_add(1, Ordering::SeqCst);
+                            Poll::Done
+                        });
+                    }
+                    let start = Instant::now();
+                    while r.load(Ordering::SeqCst) < k && start.elapsed() < BOUND {
+                        std::hint::spin_loop();
+                    }
+                    s.store(r.load(Ordering::SeqCst), Ordering::SeqCst);
+                    d.store(true, Ordering::SeqCst);
+                    Poll::Done
+                });
+                if let Err(e) = expect_runs_soon(&done, "the busy spawner", workers) {
+                    failures.push(e);
+                    break;
+                }
+                let seen = seen.load(Ordering::SeqCst);
+                if seen < k {
+                    failures.push(format!(
+                        "workers={workers} round {round}: {seen} of {k} tasks queued behind a busy worker ran within {BOUND:?}"
+                    ));
+                    break;
+                }
+            }
+            env.finish();
+        }
+        report(failures);
+    });
+}

@@ -27,7 +27,8 @@ pub enum Op {
     Load(u16),
     /// `[v] -> []`, `locals[i] = v`
     Store(u16),
-    /// `[] -> [locals[i]]`, leaving `None` in the slot (a move, for hidden temporaries)
+    /// `[] -> [locals[i]]`, leaving `None` in the slot (a move: a hidden temporary, or a
+    /// local at its last read, `compiler/last_use.rs`)
     Take(u16),
     /// `[] -> []`, dropping `locals[i]` (leaving `None`): an inlined call's
     /// argument is released when the call's value is ready, as a frame's would be

@@ -523,16 +523,32 @@ impl Vm {
 
     /// The top `n` values as the arguments of a call a task or coroutine
     /// will make (inline for up to three).
+    #[inline]
     pub(crate) fn pop_call_args(&mut self, n: usize) -> crate::task::CallArgs {
+        self.pop_call_args_after(None, n)
+    }
+
+    /// The top `n` values as a call's positional arguments, after `first`
+    /// when given (a method's receiver), moved off the stack bitwise.
+    #[inline]
+    pub(crate) fn pop_call_args_after(&mut self, first: Option<Value>, n: usize) -> crate::task::CallArgs {
         let len = self.fiber.stack.len();
         let at = len.saturating_sub(n);
         let n = len - at;
-        let mut args = crate::task::CallArgs::with_capacity(n);
-        // SAFETY: the `n` values move bitwise into `args` (room for them was
-        // made above) and the stack forgets them at once by shrinking to `at`.
+        let mut args = crate::task::CallArgs::with_capacity(n + usize::from(first.is_some()));
+        let before = match first {
+            Some(v) => {
+                args.push(v);
+                1
+            }
+            None => 0,
+        };
+        // SAFETY: the `n` values move bitwise into `args` after the `before`
+        // already there (room for them was made above) and the stack
+        // forgets them at once by shrinking to `at`.
         unsafe {
-            std::ptr::copy_nonoverlapping(self.fiber.stack.as_ptr().add(at), args.as_mut_ptr(), n);
-            args.set_len(n);
+            std::ptr::copy_nonoverlapping(self.fiber.stack.as_ptr().add(at), args.as_mut_ptr().add(before), n);
+            args.set_len(before + n);
             self.fiber.stack.set_len(at);
         }
         args

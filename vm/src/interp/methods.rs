@@ -353,7 +353,7 @@ impl Vm {
         if self.enter_mut_method_on_local(site, place, args_at, argc, kw)? {
             return Ok(QUICK_ENTERED);
         }
-        if nkw == 0 && self.spawn_local_method(site, args_at, argc) {
+        if nkw == 0 && self.spawn_local_method(site, args_at) {
             return Ok(QUICK_SPAWNED);
         }
         Ok(QUICK_NONE)
@@ -366,7 +366,7 @@ impl Vm {
     /// (the caller skips its `Call(1)`). What `call_method` does for the
     /// call, without its general preparation; false, with nothing changed,
     /// for any other call.
-    fn spawn_local_method(&mut self, site: &MethodSite, args_at: usize, argc: usize) -> bool {
+    fn spawn_local_method(&mut self, site: &MethodSite, args_at: usize) -> bool {
         let (Some(slot), Some(frame)) = (site.local, self.fiber.frames.last()) else { return false };
         let recv_at = frame.base + slot as usize;
         let spawn_next = matches!(frame.closure.get().proto.code.get(frame.ip), Some(crate::bytecode::Op::Call(1)));
@@ -375,7 +375,9 @@ impl Vm {
         if recv_at >= args_at || !spawn_next || !is_spawn {
             return false;
         }
-        let Some(ctx) = &self.ctx else { return false };
+        if self.ctx.is_none() {
+            return false;
+        }
         let Some(Value::Struct(obj)) = self.fiber.stack.get(recv_at) else { return false };
         let Some(Value::Func(closure)) = site_method(site, &obj.ty) else { return false };
         if !closure.proto.is_async || closure.proto.self_kind != SelfKind::Read {
@@ -383,9 +385,11 @@ impl Vm {
         }
         let func = Self::task_fn(closure, &obj.ty);
         let name = TaskName::of_fn(&func);
-        let mut pos = crate::task::CallArgs::with_capacity(argc + 1);
-        pos.push(Value::Struct(obj.clone()));
-        pos.extend(self.fiber.stack.drain(args_at..));
+        let this = Value::Struct(obj.clone());
+        let pos = self.pop_call_args_after(Some(this), self.fiber.stack.len() - args_at);
+        // (Checked above; borrowed again, not cloned: its count is shared
+        // by every worker.)
+        let Some(ctx) = &self.ctx else { return false };
         let task = ctx.spawn_fn_call((func, pos, Vec::new()), name);
         // The builtin `spawn` sat under the arguments: the task takes its place.
         if let Some(top) = self.fiber.stack.last_mut() {

@@ -1,8 +1,9 @@
 # spawn/await storm: roots spawn children that spawn grandchildren; every
 # level awaits its children (one by one, twice, through join). Then a
-# TaskGroup storm (children that spawn more children into their group while
-# its end is awaited; groups where one child fails and the rest are
-# cancelled), an as_completed storm, a join_settled storm with failures, and
+# TaskGroup storm (groups whose list is pruned of finished children as it
+# fills, keeping an early failure; children that spawn more children into
+# their group while its end is awaited; groups where one child fails and the
+# rest are cancelled), an as_completed storm, a join_settled storm with failures, and
 # a storm of tasks awaiting one task while it finishes (a value or an error:
 # each awaiter registers with it or reads its result, never neither), and
 # joins of every size from 1 to 150 over coroutines and running tasks mixed
@@ -83,7 +84,35 @@ async fn failing_group(g: Int, k: Int, hits: Atomic, ends: Atomic) -> Int:
             ends.fetch_add(1)
     return 1
 
+async fn quick(i: Int, hits: Atomic) -> Int:
+    hits.fetch_add(1)
+    if i == 5:
+        raise ValueError("early failure")
+    return i
+
+async fn pruned_group(k: Int, hits: Atomic, raised: Atomic) -> Int:
+    # Children finish while the block spawns more, so the group's list is
+    # pruned of successes each time it fills; the early failure must survive
+    # every pruning and be raised at the end.
+    try:
+        async with TaskGroup() as tg:
+            for j in range(k):
+                tg.spawn(quick(j, hits))
+                if j % 50 == 0:
+                    await yield_now()
+    except ValueError:
+        raised.fetch_add(1)
+    return 1
+
 async fn group_storm(groups: Int, k: Int) -> Bool:
+    let quick_hits = Atomic(0)
+    let pruned_raised = Atomic(0)
+    async with TaskGroup() as outer:
+        for g in range(groups):
+            outer.spawn(pruned_group(k * 2, quick_hits, pruned_raised))
+    if pruned_raised.load() != groups:
+        print(f"WRONG: pruned TaskGroup storm: {pruned_raised.load()} of {groups} groups raised the early failure")
+        return False
     let grown = Atomic(0)
     async with TaskGroup() as outer:
         for g in range(groups):

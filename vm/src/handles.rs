@@ -260,11 +260,25 @@ pub fn method(
 
 /// A child joins its TaskGroup's list. The list starts with room for a
 /// typical group (a fan-out of a few to a dozen children) rather than
-/// growing 1, 2, 4, 8, 16 as they are spawned.
+/// growing 1, 2, 4, 8, 16 as they are spawned. When it is full, the
+/// children that already finished with a value are let go first (the
+/// group's end needs only the unfinished and the failed), so a group that
+/// lives long — an accept loop spawning a child per connection — holds its
+/// running children, not every child it ever had. The list grows only when
+/// more than half of it is left: each look over it is paid for by as many
+/// spawns, so spawning stays O(1) amortised.
 pub(crate) fn join_group(children: &SpinLock<Vec<Arc<TaskObj>>>, task: &Arc<TaskObj>) {
     let mut children = children.lock();
-    if children.capacity() == 0 {
-        children.reserve(16);
+    if children.len() == children.capacity() {
+        if children.capacity() == 0 {
+            children.reserve(16);
+        } else {
+            children.retain(|t| !t.succeeded());
+            if children.len() * 2 > children.capacity() {
+                let room = children.capacity();
+                children.reserve(room);
+            }
+        }
     }
     children.push(task.clone());
 }
@@ -386,6 +400,12 @@ impl Drop for WaitEvent {
     }
 }
 
+/// A TaskGroup's end is woken each time this many children have finished
+/// (besides the last one and a failure), to let go of them and their
+/// results: a group of a million children whose values are large does not
+/// keep them all until the last one is done, for one wake-up per batch.
+const GROUP_RELEASE_BATCH: u32 = 256;
+
 struct GroupExit {
     group: Arc<Handle>,
     body_failed: bool,
@@ -468,7 +488,8 @@ impl NativeFuture for GroupExit {
         // Woken only when every child is done, or one failed (the rest are
         // then cancelled); children spawned into the group meanwhile are
         // registered at that wake-up.
-        self.completions.listen(cx.waker(), Wake::AllOf { n: self.registered, on_failure: true });
+        self.completions
+            .listen(cx.waker(), Wake::AllOf { n: self.registered, on_failure: true, batch: GROUP_RELEASE_BATCH });
         for d in self.completions.take() {
             // A success is settled from the queue; only a failure's error
             // is read from the child.

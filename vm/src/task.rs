@@ -203,6 +203,12 @@ impl TaskObj {
         self.result_ref().is_some()
     }
 
+    /// Finished with a value (not marked as seen: a success is never
+    /// reported anyway).
+    pub fn succeeded(&self) -> bool {
+        matches!(self.result_ref(), Some(TaskResult::Value(_)))
+    }
+
     /// The result if finished; otherwise registers `waker` to be woken when it is.
     pub fn result_or_register(&self, waker: &Waker) -> Option<TaskResult> {
         if let Some(r) = self.observe() {

@@ -95,7 +95,10 @@ pub enum Wake {
     /// `on_failure` (`join`, a TaskGroup's end: nothing to do until every
     /// child is done, unless one fails and the rest must be cancelled).
     /// The awaiter sets `n` to the number of children it registered with.
-    AllOf { n: u32, on_failure: bool },
+    /// A `batch` above 0 also wakes it each time that many are queued and
+    /// not yet taken (a TaskGroup's end lets go of its finished children,
+    /// and their results, as it goes rather than all at the end).
+    AllOf { n: u32, on_failure: bool, batch: u32 },
 }
 
 impl Completions {
@@ -128,7 +131,11 @@ impl Completions {
             inner.queued += 1;
             let wake = match inner.wake {
                 Wake::EachBurst => inner.done.len() == 1,
-                Wake::AllOf { n, on_failure } => inner.queued == n || (on_failure && failed && inner.queued < n),
+                Wake::AllOf { n, on_failure, batch } => {
+                    inner.queued == n
+                        || (on_failure && failed && inner.queued < n)
+                        || (batch > 0 && inner.done.len() == batch as usize && inner.queued < n)
+                }
             };
             if !wake {
                 return;
@@ -154,5 +161,62 @@ mod tests {
         assert!(c.take().is_empty(), "nothing new since the last take");
         c.push(2, false);
         assert_eq!(c.take()[..], [Done { index: 2, failed: false }]);
+    }
+
+    /// A task no runtime runs: a wake-up only marks it SCHEDULED.
+    struct Detached(runtime::TaskHeader);
+    impl runtime::Schedulable for Detached {
+        fn header(&self) -> &runtime::TaskHeader {
+            &self.0
+        }
+        fn poll(self: std::sync::Arc<Self>) -> runtime::Poll {
+            runtime::Poll::Done
+        }
+        fn runtime(&self) -> Option<&std::sync::Arc<runtime::Shared>> {
+            None
+        }
+    }
+
+    /// Whether the task was woken since the last look (and makes it idle
+    /// again, to be woken anew).
+    fn woken(task: &Detached) -> bool {
+        let was = task.0.transition_to_running();
+        task.0.transition_to_idle();
+        was
+    }
+
+    #[test]
+    fn all_of_wakes_at_the_last_child_at_a_failure_and_at_each_batch() {
+        use super::Wake;
+        let task = std::sync::Arc::new(Detached(runtime::TaskHeader::new()));
+        let w = runtime::Waker::detached(task.clone());
+        let c = Completions::default();
+        c.listen(&w, Wake::AllOf { n: 10, on_failure: true, batch: 4 });
+        for i in 0..3 {
+            c.push(i, false);
+        }
+        assert!(!woken(&task), "three of ten, no failure, below the batch");
+        c.push(3, false);
+        assert!(woken(&task), "a batch of four");
+        assert_eq!(c.take().len(), 4);
+        c.push(4, true);
+        assert!(woken(&task), "a failure");
+        c.take();
+        for i in 5..8 {
+            c.push(i, false);
+        }
+        assert!(!woken(&task), "three since the last take");
+        c.push(8, false);
+        assert!(woken(&task), "the second batch");
+        c.take();
+        c.push(9, false);
+        assert!(woken(&task), "the last child");
+        let c = Completions::default();
+        c.listen(&w, Wake::AllOf { n: 3, on_failure: false, batch: 0 });
+        c.push(0, true);
+        c.push(1, false);
+        assert!(!woken(&task), "no batch, failures not asked for");
+        c.push(2, false);
+        assert!(woken(&task), "the last child");
     }
 }

@@ -247,9 +247,11 @@ mod tests {
         assert_eq!(reads(straight, "f", 0), "LT");
         let looped = "fn f(xs: List[Int]):\n    for i in range(3):\n        print(xs)\n    print(xs)\n";
         assert_eq!(reads(looped, "f", 0), "LT", "read again after the back edge");
-        let rebound = "fn f(xs: List[Int]):\n    var ys = xs\n    for i in range(3):\n        print(ys)\n        ys = [i]\n";
+        let rebound =
+            "fn f(xs: List[Int]):\n    var ys = xs\n    for i in range(3):\n        print(ys)\n        ys = [i]\n";
         assert_eq!(reads(rebound, "f", 1), "T", "written before any later read");
-        let branches = "fn f(xs: List[Int], c: Bool):\n    if c:\n        print(xs)\n    else:\n        print(xs, xs)\n";
+        let branches =
+            "fn f(xs: List[Int], c: Bool):\n    if c:\n        print(xs)\n    else:\n        print(xs, xs)\n";
         assert_eq!(reads(branches, "f", 0), "TLT");
     }
 

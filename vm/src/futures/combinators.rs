@@ -104,8 +104,8 @@ impl AwaitTasks {
         // `join` needs a wake-up only when every child is done or one
         // failed; `join_settled` only when every child is done.
         let wake = match self.mode {
-            Mode::All => Wake::AllOf { n: self.registered, on_failure: true },
-            Mode::Settled => Wake::AllOf { n: self.registered, on_failure: false },
+            Mode::All => Wake::AllOf { n: self.registered, on_failure: true, batch: 0 },
+            Mode::Settled => Wake::AllOf { n: self.registered, on_failure: false, batch: 0 },
             Mode::Race | Mode::AsCompleted => Wake::EachBurst,
         };
         completions.listen(cx.waker(), wake);

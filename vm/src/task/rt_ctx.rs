@@ -122,12 +122,7 @@ impl RtCtx {
         Arc::new(RtCtx { register_at_spawn: true, ..RtCtx::unshared(rt, globals, trace, Vec::new()) })
     }
 
-    fn unshared(
-        rt: Arc<Shared>,
-        globals: Arc<Globals>,
-        trace: bool,
-        sources: Vec<(Arc<str>, Arc<str>)>,
-    ) -> RtCtx {
+    fn unshared(rt: Arc<Shared>, globals: Arc<Globals>, trace: bool, sources: Vec<(Arc<str>, Arc<str>)>) -> RtCtx {
         runtime::scheduler::on_worker_exit(worker_exit);
         RtCtx {
             rt,

@@ -485,9 +485,9 @@ impl NativeFuture for GroupExit {
                 }
             }
         }
-        // Woken only when every child is done, or one failed (the rest are
-        // then cancelled); children spawned into the group meanwhile are
-        // registered at that wake-up.
+        // Woken when every child is done, or one failed (the rest are then
+        // cancelled), or a batch has finished (let go of below); children
+        // spawned into the group meanwhile are registered at that wake-up.
         self.completions
             .listen(cx.waker(), Wake::AllOf { n: self.registered, on_failure: true, batch: GROUP_RELEASE_BATCH });
         for d in self.completions.take() {

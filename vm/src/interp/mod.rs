@@ -11,6 +11,7 @@ mod cold;
 mod dunders;
 mod exec;
 mod hot_stack;
+mod in_place;
 mod iterate;
 mod methods;
 mod place;
